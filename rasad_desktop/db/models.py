@@ -1,0 +1,240 @@
+"""SQLAlchemy 2.x typed models.
+
+Money columns are ``BigInteger`` integer rials. Keys are ``Integer`` (a rowid alias on
+SQLite, 64-bit there anyway; a ``BigInteger`` key would not autoincrement on SQLite).
+Times are naive UTC. Choices (roles, columns, sources) are short strings checked by the
+services, not native enums, so that migrations stay simple on both SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class FiscalYear(Base):
+    __tablename__ = "fiscal_years"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, unique=True)  # Jalali, e.g. 1404
+    note: Mapped[str] = mapped_column(String(500), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    __table_args__ = (CheckConstraint("year BETWEEN 1300 AND 1500", name="year_range"),)
+
+
+class ClassificationNode(Base):
+    """One code of a budget table in one year (codes repeat across years and tables)."""
+
+    __tablename__ = "classification_nodes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fiscal_year_id: Mapped[int] = mapped_column(ForeignKey("fiscal_years.id", ondelete="CASCADE"))
+    table_no: Mapped[int] = mapped_column(SmallInteger, default=5)
+    code: Mapped[str] = mapped_column(String(6))
+    title: Mapped[str] = mapped_column(String(300))
+    level: Mapped[int] = mapped_column(SmallInteger)  # 1 part … 4 row
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("classification_nodes.id"), nullable=True)
+    part: Mapped[int] = mapped_column(SmallInteger)  # first digit: 1, 2 or 3
+    earmarked: Mapped[bool] = mapped_column(Boolean, default=False)  # درآمد اختصاصی
+
+    parent: Mapped[ClassificationNode | None] = relationship(remote_side=[id])
+
+    __table_args__ = (
+        UniqueConstraint("fiscal_year_id", "table_no", "code", name="uq_node_year_table_code"),
+        CheckConstraint("level BETWEEN 1 AND 4", name="level_range"),
+    )
+
+
+class Agency(Base):
+    """An executive agency (دستگاه اجرایی); agencies persist across years."""
+
+    __tablename__ = "agencies"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    search_key: Mapped[str] = mapped_column(String(300), index=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Assignment(Base):
+    """An approved amount: agency × revenue line × national/provincial column."""
+
+    __tablename__ = "assignments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fiscal_year_id: Mapped[int] = mapped_column(ForeignKey("fiscal_years.id", ondelete="CASCADE"))
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"))
+    line_id: Mapped[int] = mapped_column(ForeignKey("classification_nodes.id"))
+    budget_column: Mapped[str] = mapped_column(String(12), default="provincial")
+    approved: Mapped[int] = mapped_column(BigInteger)
+    revised: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # by amendment
+    note: Mapped[str] = mapped_column(String(500), default="")
+
+    schedule: Mapped[list[MonthlySchedule]] = relationship(
+        back_populates="assignment", cascade="all, delete-orphan", order_by="MonthlySchedule.month"
+    )
+
+    __table_args__ = (
+        UniqueConstraint("agency_id", "line_id", "budget_column", name="uq_assignment_cell"),
+        CheckConstraint("approved >= 0", name="approved_nonnegative"),
+        CheckConstraint("revised IS NULL OR revised >= 0", name="revised_nonnegative"),
+        CheckConstraint("budget_column IN ('national', 'provincial')", name="budget_column_values"),
+        Index("ix_assignments_year_agency", "fiscal_year_id", "agency_id"),
+    )
+
+
+class MonthlySchedule(Base):
+    """A communicated monthly target (برنامه ابلاغی) for an assignment; 12 rows or none."""
+
+    __tablename__ = "monthly_schedules"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assignment_id: Mapped[int] = mapped_column(ForeignKey("assignments.id", ondelete="CASCADE"))
+    month: Mapped[int] = mapped_column(SmallInteger)
+    amount: Mapped[int] = mapped_column(BigInteger)
+
+    assignment: Mapped[Assignment] = relationship(back_populates="schedule")
+
+    __table_args__ = (
+        UniqueConstraint("assignment_id", "month", name="uq_schedule_month"),
+        CheckConstraint("month BETWEEN 1 AND 12", name="month_range"),
+        CheckConstraint("amount >= 0", name="amount_nonnegative"),
+    )
+
+
+class Collection(Base):
+    """What an agency collected on a line in one month (one amount per cell)."""
+
+    __tablename__ = "collections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fiscal_year_id: Mapped[int] = mapped_column(ForeignKey("fiscal_years.id", ondelete="CASCADE"))
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"))
+    line_id: Mapped[int] = mapped_column(ForeignKey("classification_nodes.id"))
+    budget_column: Mapped[str] = mapped_column(String(12), default="provincial")
+    month: Mapped[int] = mapped_column(SmallInteger)
+    amount: Mapped[int] = mapped_column(BigInteger)  # may be negative: a refund or correction
+    source: Mapped[str] = mapped_column(String(20), default="manual")
+    document_ref: Mapped[str] = mapped_column(String(100), default="")
+    entered_by: Mapped[str] = mapped_column(String(100))
+    entered_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    __table_args__ = (
+        UniqueConstraint("agency_id", "line_id", "budget_column", "month", name="uq_collection_cell"),
+        CheckConstraint("month BETWEEN 1 AND 12", name="month_range"),
+        CheckConstraint("budget_column IN ('national', 'provincial')", name="budget_column_values"),
+        # covering indexes: period sums GROUP BY agency (or agency × line) and by line are
+        # read in index order, with no sort (benchmarks/bench_foundation.py)
+        Index("ix_collections_year_agency", "fiscal_year_id", "agency_id", "line_id", "month", "amount"),
+        Index("ix_collections_year_line", "fiscal_year_id", "line_id", "month", "amount"),
+    )
+
+
+class PeriodLock(Base):
+    """A closed month: its collections can no longer be changed."""
+
+    __tablename__ = "period_locks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fiscal_year_id: Mapped[int] = mapped_column(ForeignKey("fiscal_years.id", ondelete="CASCADE"))
+    month: Mapped[int] = mapped_column(SmallInteger)
+    locked_by: Mapped[str] = mapped_column(String(100))
+    locked_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    reason: Mapped[str] = mapped_column(String(500), default="")
+
+    __table_args__ = (
+        UniqueConstraint("fiscal_year_id", "month", name="uq_lock_month"),
+        CheckConstraint("month BETWEEN 1 AND 12", name="month_range"),
+    )
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(200))  # argon2id
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)  # by the administrator
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)  # lockout
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+    __table_args__ = (
+        CheckConstraint(
+            "role IN ('admin', 'data_entry', 'report_officer', 'viewer')", name="role_values"
+        ),
+    )
+
+
+class AuditLog(Base):
+    """Who did what, when, with the values before and after (JSON)."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    user_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    username: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(60))
+    entity: Mapped[str] = mapped_column(String(60))
+    entity_id: Mapped[str] = mapped_column(String(100), default="")
+    before: Mapped[str | None] = mapped_column(Text, nullable=True)
+    after: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class Notice(Base):
+    """An announcement, e.g. maintenance with a time window (UTC)."""
+
+    __tablename__ = "notices"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), default="maintenance")
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text, default="")
+    starts_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    ends_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    __table_args__ = (
+        CheckConstraint("ends_at > starts_at", name="window_order"),
+        CheckConstraint("kind IN ('maintenance', 'info')", name="kind_values"),
+    )

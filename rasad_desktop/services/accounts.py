@@ -1,0 +1,225 @@
+"""User accounts: creation, sign-in with lockout, password change and administrator reset.
+
+There is no self-service reset: a user who forgot the password asks the administrator
+(service agreement), who sets a temporary one that must be changed at the next sign-in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from rasad_desktop.core.digits import to_persian_digits
+from rasad_desktop.core.text import normalize
+from rasad_desktop.db.models import User, utcnow
+from rasad_desktop.services.errors import NotFound, ServiceError, ValidationError
+from rasad_desktop.services.passwords import (
+    check_policy,
+    generate_password,
+    hash_password,
+    needs_rehash,
+    verify_password,
+)
+from rasad_desktop.services.roles import Actor, Permission, Role
+from rasad_desktop.services.uow import writing
+
+MAX_FAILED_ATTEMPTS = 5
+LOCKOUT_MINUTES = 15
+_USERNAME_RE = re.compile(r"[a-z][a-z0-9._-]{1,63}")
+# a real argon2id hash of a random string: unknown users cost as much as known ones
+_DUMMY_HASH = hash_password(generate_password(16))
+
+
+class SignInError(ServiceError):
+    pass
+
+
+@dataclass(frozen=True)
+class SignIn:
+    actor: Actor
+    full_name: str
+    must_change_password: bool
+
+
+def _clean_username(username: str) -> str:
+    name = (username or "").strip().lower()
+    if not _USERNAME_RE.fullmatch(name):
+        raise ValidationError(
+            "نام کاربری باید با حرف لاتین آغاز شود و فقط حروف کوچک لاتین، رقم، نقطه، خط تیره "
+            "یا زیرخط داشته باشد (۲ تا ۶۴ نویسه).",
+            "A user name starts with a Latin letter and has only lowercase Latin letters, digits, "
+            ". - or _ (2 to 64 characters).",
+            code="username",
+        )
+    return name
+
+
+def _user_state(u: User) -> dict[str, object]:
+    return {
+        "username": u.username,
+        "full_name": u.full_name,
+        "role": u.role,
+        "must_change_password": u.must_change_password,
+        "locked": u.locked,
+        "active": u.active,
+    }
+
+
+def count_users(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(User)) or 0
+
+
+def get_user(session: Session, username: str) -> User | None:
+    return session.scalar(select(User).where(User.username == (username or "").strip().lower()))
+
+
+def create_user(
+    session: Session,
+    actor: Actor,
+    username: str,
+    role: Role,
+    password: str | None = None,
+    *,
+    full_name: str = "",
+    must_change_password: bool | None = None,
+) -> tuple[User, str | None]:
+    """Create a user. Without a password one is generated, returned once, and must be
+    changed at first sign-in. Returns (user, generated password or None)."""
+    with writing(session, actor, Permission.MANAGE_USERS) as audit:
+        name = _clean_username(username)
+        if not isinstance(role, Role):
+            raise ValidationError("نقش کاربر معتبر نیست.", "The role is not valid.", code="role")
+        generated = None
+        if password is None:
+            password = generated = generate_password()
+        check_policy(password, name)
+        if get_user(session, name) is not None:
+            raise ValidationError(
+                f"کاربری با نام «{name}» از پیش وجود دارد.", f"User '{name}' already exists.", code="user_exists"
+            )
+        user = User(
+            username=name,
+            full_name=normalize(full_name or ""),
+            role=role.value,
+            password_hash=hash_password(password),
+            must_change_password=bool(generated) if must_change_password is None else must_change_password,
+            failed_attempts=0,
+            locked=False,
+            active=True,
+        )
+        session.add(user)
+        session.flush()
+        audit.record("user.create", "user", name, after=_user_state(user))
+    return user, generated
+
+
+def sign_in(session: Session, username: str, password: str, *, now: dt.datetime | None = None) -> SignIn:
+    """Check a user name and password. Distinct messages for a locked account and a
+    wrong password; five wrong passwords lock the account for fifteen minutes."""
+    now = now or utcnow()
+    wrong = SignInError(
+        "نام کاربری یا گذرواژه نادرست است.", "The user name or password is wrong.", code="wrong_password"
+    )
+    user = get_user(session, username)
+    if user is None or not user.active:
+        verify_password(_DUMMY_HASH, password or "")
+        session.rollback()
+        raise wrong
+    if user.locked:
+        session.rollback()
+        raise SignInError(
+            "حساب کاربری شما قفل شده است؛ برای بازکردن آن با مدیر سامانه تماس بگیرید.",
+            "Your account is locked; ask the administrator to unlock it.",
+            code="account_locked",
+        )
+    if user.locked_until is not None and user.locked_until > now:
+        minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+        session.rollback()
+        raise SignInError(
+            f"به دلیل ورود نادرست پیاپی، حساب شما تا {to_persian_digits(str(minutes))} دقیقهٔ دیگر قفل است.",
+            f"After repeated wrong passwords your account is locked for {minutes} more minutes.",
+            code="account_lockout",
+        )
+    ok = verify_password(user.password_hash, password or "")
+    me = Actor(username=user.username, role=Role(user.role), user_id=user.id)
+    with writing(session, me, Permission.SIGN_IN) as audit:
+        user = session.get(User, me.user_id, populate_existing=True)
+        if user is None:
+            raise wrong
+        if not ok:
+            user.failed_attempts += 1
+            if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
+                user.locked_until = now + dt.timedelta(minutes=LOCKOUT_MINUTES)
+                user.failed_attempts = 0
+                audit.record("user.lockout", "user", user.username, after={"locked_until": user.locked_until})
+            else:
+                audit.record("user.sign_in_failed", "user", user.username,
+                             after={"failed_attempts": user.failed_attempts})
+        else:
+            user.failed_attempts = 0
+            user.locked_until = None
+            user.last_login_at = now
+            if needs_rehash(user.password_hash):
+                user.password_hash = hash_password(password)
+            audit.record("user.sign_in", "user", user.username)
+    if not ok:
+        raise wrong
+    return SignIn(me, user.full_name, user.must_change_password)
+
+
+def change_password(session: Session, actor: Actor, old_password: str, new_password: str) -> None:
+    """The signed-in user changes their own password (required after a reset)."""
+    with writing(session, actor, Permission.SIGN_IN) as audit:
+        user = session.get(User, actor.user_id) if actor.user_id else None
+        if user is None:
+            raise NotFound("کاربر پیدا نشد.", "User not found.", code="user_missing")
+        if not verify_password(user.password_hash, old_password or ""):
+            raise ValidationError("گذرواژهٔ فعلی نادرست است.", "The current password is wrong.", code="old_password")
+        check_policy(new_password, user.username)
+        if verify_password(user.password_hash, new_password):
+            raise ValidationError(
+                "گذرواژهٔ تازه باید با گذرواژهٔ فعلی فرق داشته باشد.",
+                "The new password must differ from the current one.",
+                code="same_password",
+            )
+        user.password_hash = hash_password(new_password)
+        user.must_change_password = False
+        audit.record("user.change_password", "user", user.username)
+
+
+def reset_password(session: Session, actor: Actor, username: str) -> str:
+    """Administrator reset: a temporary password, shown once, changed at next sign-in."""
+    with writing(session, actor, Permission.MANAGE_USERS) as audit:
+        user = get_user(session, username)
+        if user is None:
+            raise NotFound(f"کاربر «{username}» پیدا نشد.", f"User '{username}' not found.", code="user_missing")
+        temporary = generate_password()
+        before = _user_state(user)
+        user.password_hash = hash_password(temporary)
+        user.must_change_password = True
+        user.failed_attempts = 0
+        user.locked_until = None
+        audit.record("user.reset_password", "user", user.username, before=before, after=_user_state(user))
+    return temporary
+
+
+def set_locked(session: Session, actor: Actor, username: str, locked: bool) -> None:
+    with writing(session, actor, Permission.MANAGE_USERS) as audit:
+        user = get_user(session, username)
+        if user is None:
+            raise NotFound(f"کاربر «{username}» پیدا نشد.", f"User '{username}' not found.", code="user_missing")
+        if locked and actor.user_id == user.id:
+            raise ValidationError(
+                "مدیر سامانه نمی‌تواند حساب خودش را قفل کند.", "You cannot lock your own account.", code="self_lock"
+            )
+        before = _user_state(user)
+        user.locked = locked
+        if not locked:
+            user.failed_attempts = 0
+            user.locked_until = None
+        audit.record("user.lock" if locked else "user.unlock", "user", user.username,
+                     before=before, after=_user_state(user))

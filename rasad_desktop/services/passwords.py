@@ -1,0 +1,68 @@
+"""Password hashing (argon2id with argon2-cffi's defaults) and the password policy."""
+
+from __future__ import annotations
+
+import secrets
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from rasad_desktop.core.digits import localize_digits
+from rasad_desktop.services.errors import ValidationError
+
+MIN_LENGTH = 8
+MAX_LENGTH = 128
+_hasher = PasswordHasher()  # argon2id, 64 MiB, t=3, p=4: above OWASP's minimum
+_GENERATED_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(stored_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(stored_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def needs_rehash(stored_hash: str) -> bool:
+    try:
+        return _hasher.check_needs_rehash(stored_hash)
+    except InvalidHashError:
+        return True
+
+
+def generate_password(length: int = 12) -> str:
+    """A random password without look-alike characters (0/O, 1/l/I), with a digit."""
+    while True:
+        pw = "".join(secrets.choice(_GENERATED_ALPHABET) for _ in range(length))
+        if any(c.isdigit() for c in pw) and any(c.isalpha() for c in pw):
+            return pw
+
+
+def check_policy(password: str, username: str = "") -> None:
+    """At least 8 characters, not only one repeated character, not the user name."""
+    if not isinstance(password, str) or len(password) < MIN_LENGTH:
+        raise ValidationError(
+            f"گذرواژه باید دست‌کم {localize_digits(str(MIN_LENGTH))} نویسه باشد.",
+            f"The password must have at least {MIN_LENGTH} characters.",
+            code="password_short",
+        )
+    if len(password) > MAX_LENGTH:
+        raise ValidationError(
+            "گذرواژه بیش از حد طولانی است.", "The password is too long.", code="password_long"
+        )
+    if len(set(password)) == 1 or password.strip() == "":
+        raise ValidationError(
+            "گذرواژه نباید فقط از یک نویسهٔ تکراری یا فاصله باشد.",
+            "The password must not be a single repeated character or blank.",
+            code="password_weak",
+        )
+    if username and password.casefold() == username.casefold():
+        raise ValidationError(
+            "گذرواژه نباید با نام کاربری یکی باشد.",
+            "The password must differ from the user name.",
+            code="password_username",
+        )

@@ -1,0 +1,85 @@
+"""Roles, what each may do, and the acting user."""
+
+from __future__ import annotations
+
+import enum
+import getpass
+from dataclasses import dataclass
+
+from rasad_desktop.services.errors import PermissionDenied
+
+
+class Role(enum.Enum):
+    ADMIN = "admin"
+    DATA_ENTRY = "data_entry"
+    REPORT_OFFICER = "report_officer"
+    VIEWER = "viewer"
+
+    def label(self, language: str = "fa") -> str:
+        fa = {"admin": "مدیر سامانه", "data_entry": "کارشناس ورود اطلاعات",
+              "report_officer": "کارشناس گزارش", "viewer": "بیننده"}
+        en = {"admin": "Administrator", "data_entry": "Data entry",
+              "report_officer": "Report officer", "viewer": "Viewer"}
+        return (en if language == "en" else fa)[self.value]
+
+
+class Permission(enum.Enum):
+    SIGN_IN = ("sign_in", "ورود به سامانه", "sign in")
+    VIEW = ("view", "مشاهدهٔ اطلاعات", "view data")
+    ENTER_COLLECTIONS = ("enter_collections", "ثبت وصولی دستگاه‌ها", "enter collections")
+    MANAGE_BUDGET = ("manage_budget", "ویرایش بودجه و ردیف‌ها", "edit the budget")
+    LOCK_PERIODS = ("lock_periods", "بستن و بازکردن دوره‌ها", "lock and unlock periods")
+    ISSUE_REPORTS = ("issue_reports", "صدور گزارش", "issue reports")
+    MANAGE_USERS = ("manage_users", "مدیریت کاربران", "manage users")
+    POST_NOTICES = ("post_notices", "انتشار اطلاعیه", "post notices")
+    LOAD_DEMO = ("load_demo", "بارگذاری دادهٔ نمونه", "load demo data")
+
+    @property
+    def label_fa(self) -> str:
+        return self.value[1]
+
+    @property
+    def label_en(self) -> str:
+        return self.value[2]
+
+
+_ALL = frozenset(Permission)
+GRANTS: dict[Role, frozenset[Permission]] = {
+    Role.ADMIN: _ALL,
+    Role.DATA_ENTRY: frozenset({Permission.SIGN_IN, Permission.VIEW, Permission.ENTER_COLLECTIONS}),
+    Role.REPORT_OFFICER: frozenset({Permission.SIGN_IN, Permission.VIEW, Permission.ISSUE_REPORTS}),
+    Role.VIEWER: frozenset({Permission.SIGN_IN, Permission.VIEW}),
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: a signed-in user, or the local command line (as administrator)."""
+
+    username: str
+    role: Role
+    user_id: int | None = None
+
+    @classmethod
+    def console(cls) -> Actor:
+        """The person at this computer's command line, who already controls the data
+        folder; recorded in the audit log under their operating-system login."""
+        try:
+            login = getpass.getuser()
+        except Exception:  # no login name on some service accounts
+            login = "unknown"
+        return cls(username=f"cli:{login}", role=Role.ADMIN)
+
+    def can(self, permission: Permission) -> bool:
+        return permission in GRANTS[self.role]
+
+
+def require(actor: Actor, permission: Permission) -> None:
+    if not isinstance(actor, Actor) or not actor.can(permission):
+        role = actor.role.label() if isinstance(actor, Actor) else "—"
+        role_en = actor.role.label("en") if isinstance(actor, Actor) else "-"
+        raise PermissionDenied(
+            f"نقش «{role}» اجازهٔ «{permission.label_fa}» را ندارد.",
+            f"The role '{role_en}' may not {permission.label_en}.",
+            code="permission",
+        )

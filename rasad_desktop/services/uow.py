@@ -1,0 +1,123 @@
+"""The single write path: role check → validation → change → audit → one commit.
+
+Usage inside a service::
+
+    with writing(session, actor, Permission.MANAGE_BUDGET) as audit:
+        ...validate, change the session...
+        audit.record("agency.create", "agency", agency.code, after={...})
+
+Anything raised inside rolls the whole transaction back, so nothing is half-written.
+Database failures the user can do something about become Persian messages.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.orm import Session
+
+from rasad_desktop.db.engine import begin_write
+from rasad_desktop.db.models import AuditLog, utcnow
+from rasad_desktop.services.errors import Conflict, ServiceError
+from rasad_desktop.services.roles import Actor, Permission, require
+
+
+def to_json(value: Any) -> str | None:
+    if value is None:
+        return None
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+class Audit:
+    """Collects the audit records of one write; they commit with it or not at all."""
+
+    def __init__(self, session: Session, actor: Actor) -> None:
+        self.session = session
+        self.actor = actor
+        self.count = 0
+        self.no_op = False
+        self._at = utcnow()
+
+    def nothing_changed(self) -> None:
+        """Mark a write that turned out to change nothing (e.g. saving an unchanged month)."""
+        self.no_op = True
+
+    def record(
+        self,
+        action: str,
+        entity: str,
+        entity_id: object = "",
+        *,
+        before: Any = None,
+        after: Any = None,
+    ) -> None:
+        self.session.add(
+            AuditLog(
+                at=self._at,
+                user_id=self.actor.user_id,
+                username=self.actor.username,
+                action=action,
+                entity=entity,
+                entity_id=str(entity_id),
+                before=to_json(before),
+                after=to_json(after),
+            )
+        )
+        self.count += 1
+
+
+@contextmanager
+def writing(session: Session, actor: Actor, permission: Permission) -> Iterator[Audit]:
+    require(actor, permission)
+    if session.in_transaction():
+        if session.new or session.dirty or session.deleted:
+            raise RuntimeError("changes were made outside a write")
+        session.commit()  # end the read transaction; the write begins its own
+    try:
+        begin_write(session)
+        audit = Audit(session, actor)
+        yield audit
+        if audit.count == 0 and not audit.no_op:
+            raise RuntimeError("a write must record at least one audit entry")
+        session.commit()
+    except BaseException as exc:
+        session.rollback()
+        translated = translate_db_error(exc)
+        if translated is not None:
+            raise translated from exc
+        raise
+
+
+def translate_db_error(exc: BaseException) -> ServiceError | None:
+    """A Persian message for database failures a user can act on; None otherwise."""
+    if isinstance(exc, sa_exc.IntegrityError):
+        return Conflict(
+            "این تغییر با اطلاعات موجود تداخل دارد (رکورد تکراری یا وابسته)؛ چیزی ذخیره نشد.",
+            "This change conflicts with existing data (a duplicate or dependent record); nothing was saved.",
+            code="integrity",
+        )
+    if isinstance(exc, sa_exc.OperationalError):
+        text = str(exc.orig).lower() if exc.orig else str(exc).lower()
+        if "locked" in text or "busy" in text:
+            return ServiceError(
+                "پایگاه داده در حال استفادهٔ کاربر دیگری است؛ چند لحظه بعد دوباره تلاش کنید. چیزی ذخیره نشد.",
+                "The database is busy with another user; try again in a moment. Nothing was saved.",
+                code="db_locked",
+            )
+        if "disk" in text and "full" in text or "no space" in text:
+            return ServiceError(
+                "فضای دیسک پر است؛ پس از آزاد کردن فضا دوباره تلاش کنید. چیزی ذخیره نشد.",
+                "The disk is full; free some space and try again. Nothing was saved.",
+                code="disk_full",
+            )
+        if "readonly" in text or "read-only" in text:
+            return ServiceError(
+                "پایگاه داده فقط‌خواندنی است؛ دسترسی پوشهٔ داده را بررسی کنید.",
+                "The database is read-only; check the data folder's permissions.",
+                code="db_readonly",
+            )
+    return None

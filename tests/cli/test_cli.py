@@ -1,0 +1,126 @@
+"""The command line, run in-process and, once, as a real console command."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+
+import pytest
+
+from rasad_desktop.cli import main
+from rasad_desktop.core.text import display_width
+from rasad_desktop.db.database import Database
+from rasad_desktop.services import accounts
+
+
+class _Stdin(io.StringIO):
+    def __init__(self, text: str, tty: bool) -> None:
+        super().__init__(text)
+        self._tty = tty
+
+    def isatty(self) -> bool:
+        return self._tty
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    monkeypatch.delenv("RASAD_DATABASE_URL", raising=False)
+    return tmp_path / "data"
+
+
+def _run(capsys, *args: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def _db(data_dir) -> Database:  # type: ignore[no-untyped-def]
+    return Database.open(f"sqlite:///{(data_dir / 'rasad.db').as_posix()}")
+
+
+def test_init_reads_the_password_from_a_pipe(data_dir, capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", _Stdin("piped-secret-1\n", tty=False))
+    code, out, _ = _run(capsys, "init", "--data-dir", str(data_dir), "--admin", "boss")
+    assert code == 0 and "boss" in out and "piped-secret-1" not in out
+    db = _db(data_dir)
+    with db.session() as s:
+        signed = accounts.sign_in(s, "boss", "piped-secret-1")
+        assert signed.actor.role.value == "admin" and not signed.must_change_password
+    db.close()
+    code, out, _ = _run(capsys, "init", "--data-dir", str(data_dir))
+    assert code == 0 and "از پیش" in out  # users exist: no second administrator
+
+
+def test_init_on_a_terminal_generates_and_shows_the_password_once(data_dir, capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", _Stdin("", tty=True))
+    code, out, _ = _run(capsys, "init", "--data-dir", str(data_dir))
+    assert code == 0
+    password = out.strip().splitlines()[-1].split(": ")[-1]
+    db = _db(data_dir)
+    with db.session() as s:
+        assert accounts.sign_in(s, "admin", password).must_change_password
+    db.close()
+
+
+def test_empty_piped_password_is_refused(data_dir, capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", _Stdin("\n", tty=False))
+    code, _, err = _run(capsys, "init", "--data-dir", str(data_dir))
+    assert code == 1 and "گذرواژه" in err
+
+
+def test_demo_then_summary_prints_an_aligned_persian_table(data_dir, capsys):
+    code, out, _ = _run(capsys, "demo", "--data-dir", str(data_dir), "--year", "1404")
+    assert code == 0 and "۱۴۰۳" in out and "۱۴۰۴" in out
+    code, out, _ = _run(capsys, "summary", "--data-dir", str(data_dir), "--year", "1404", "--through-month", "6")
+    assert code == 0
+    lines = out.splitlines()
+    assert "از ابتدای فروردین تا پایان شهریور ۱۴۰۴" in lines
+    assert "ارقام: میلیون ریال" in lines
+    table = lines[lines.index("") + 1:]
+    assert table[0].startswith("رتبه") and "دستگاه اجرایی" in table[0]
+    assert len(table) == 2 + 40 + 1  # header, rule, 40 agencies, total
+    assert "اداره کل امور مالیاتی استان" in out and "جمع کل" in table[-1]
+    assert not any(c in "0123456789" for c in "".join(table[2:]))  # Persian digits only
+    # every column separator sits at the same display column on every line
+    def columns(line: str) -> list[int]:
+        return [display_width(line[:i]) for i, ch in enumerate(line) if ch in "│┼"]
+    assert all(columns(line) == columns(table[0]) for line in table)
+
+
+def test_summary_in_english_with_latin_digits(data_dir, capsys):
+    _run(capsys, "demo", "--data-dir", str(data_dir), "--year", "1404", "--months", "6")
+    code, out, _ = _run(capsys, "--lang", "en", "summary", "--data-dir", str(data_dir),
+                        "--year", "1404", "--through-month", "3", "--unit", "billion")
+    assert code == 0 and "Amounts in billion rials" in out and "Rank" in out
+    assert "Total" in out.splitlines()[-1] and "۱" not in out.replace("ی", "")  # Latin digits
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--year", "1390", "--through-month", "6"], "سال مالی ۱۳۹۰"),
+    (["--year", "1404", "--through-month", "13"], "ماه «۱۳»"),
+    (["--year", "1404", "--through-month", "6", "--unit", "toman"], "واحد"),
+])
+def test_summary_errors_are_persian_messages(data_dir, capsys, args, message):
+    _run(capsys, "demo", "--data-dir", str(data_dir), "--year", "1404", "--months", "6")
+    code, _, err = _run(capsys, "summary", "--data-dir", str(data_dir), *args)
+    assert code == 1 and message in err and "Traceback" not in err
+
+
+def test_demo_twice_is_refused_without_touching_the_data(data_dir, capsys):
+    assert _run(capsys, "demo", "--data-dir", str(data_dir), "--year", "1404")[0] == 0
+    code, _, err = _run(capsys, "demo", "--data-dir", str(data_dir), "--year", "1404")
+    assert code == 1 and "از پیش" in err
+
+
+def test_the_console_entry_point(tmp_path):
+    env = dict(os.environ, RASAD_DATA_DIR=str(tmp_path / "d"), PYTHONIOENCODING="utf-8")
+    env.pop("RASAD_DATABASE_URL", None)
+    run = subprocess.run([sys.executable, "-m", "rasad_desktop", "demo", "--year", "1404"],
+                         capture_output=True, text=True, env=env, encoding="utf-8")
+    assert run.returncode == 0, run.stderr
+    run = subprocess.run([sys.executable, "-m", "rasad_desktop", "summary", "--year", "1404",
+                          "--through-month", "12"], capture_output=True, text=True, env=env, encoding="utf-8")
+    assert run.returncode == 0 and "پایان اسفند ۱۴۰۴" in run.stdout
+    assert (tmp_path / "d" / "rasad.db").exists()

@@ -1,0 +1,78 @@
+"""Shared fixtures. Qt must never try a real display: set offscreen before any import."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import uuid  # noqa: E402
+
+import pytest  # noqa: E402
+from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
+from rasad_desktop.db.database import Database  # noqa: E402
+from rasad_desktop.services.roles import Actor, Role  # noqa: E402
+
+POSTGRES_URL = os.environ.get("RASAD_TEST_POSTGRES_URL", "")
+BACKENDS = ["sqlite", "postgres"] if POSTGRES_URL else ["sqlite"]
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    if os.environ.get("RASAD_REQUIRE_POSTGRES") == "1" and not POSTGRES_URL:
+        raise pytest.UsageError("RASAD_REQUIRE_POSTGRES=1 but RASAD_TEST_POSTGRES_URL is not set")
+
+
+def _fresh_postgres() -> tuple[str, str]:
+    """A new, empty PostgreSQL database; returns (its URL, its name)."""
+    name = "rasad_test_" + uuid.uuid4().hex[:12]
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False), name
+
+
+def _drop_postgres(name: str) -> None:
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def database(request: pytest.FixtureRequest, tmp_path) -> Database:  # type: ignore[no-untyped-def]
+    """A migrated, empty database: SQLite in a temporary folder, and PostgreSQL too when
+    RASAD_TEST_POSTGRES_URL is set (CI sets it)."""
+    if request.param == "sqlite":
+        db = Database.open(f"sqlite:///{(tmp_path / 'rasad.db').as_posix()}", backup_dir=tmp_path / "backups")
+        yield db
+        db.close()
+    else:
+        url, name = _fresh_postgres()
+        db = Database.open(url)
+        yield db
+        db.close()
+        _drop_postgres(name)
+
+
+@pytest.fixture
+def session(database: Database):  # type: ignore[no-untyped-def]
+    with database.session() as s:
+        yield s
+
+
+@pytest.fixture
+def admin() -> Actor:
+    return Actor(username="admin-test", role=Role.ADMIN, user_id=None)
+
+
+@pytest.fixture
+def clerk() -> Actor:
+    return Actor(username="clerk-test", role=Role.DATA_ENTRY, user_id=None)
+
+
+@pytest.fixture
+def viewer() -> Actor:
+    return Actor(username="viewer-test", role=Role.VIEWER, user_id=None)

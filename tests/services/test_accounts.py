@@ -1,0 +1,87 @@
+"""Accounts: creation, sign-in, lockout, administrator reset, forced change."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from rasad_desktop.db.models import utcnow
+from rasad_desktop.services import accounts
+from rasad_desktop.services.accounts import SignInError
+from rasad_desktop.services.errors import PermissionDenied, ValidationError
+from rasad_desktop.services.roles import Role
+
+
+def test_sign_in_success_and_the_hash_is_argon2id(session, admin):
+    user, generated = accounts.create_user(session, admin, "Sara", Role.DATA_ENTRY, "secret-pass-1")
+    assert generated is None and user.username == "sara"
+    assert user.password_hash.startswith("$argon2id$")
+    result = accounts.sign_in(session, "sara", "secret-pass-1")
+    assert result.actor.role is Role.DATA_ENTRY and not result.must_change_password
+
+
+def test_wrong_password_then_lockout_have_distinct_messages(session, admin):
+    accounts.create_user(session, admin, "ali", Role.VIEWER, "secret-pass-1")
+    now = utcnow()
+    for _ in range(accounts.MAX_FAILED_ATTEMPTS - 1):
+        with pytest.raises(SignInError) as err:
+            accounts.sign_in(session, "ali", "wrong", now=now)
+        assert err.value.code == "wrong_password"
+    with pytest.raises(SignInError):
+        accounts.sign_in(session, "ali", "wrong", now=now)
+    with pytest.raises(SignInError) as err:  # even the right password is refused now
+        accounts.sign_in(session, "ali", "secret-pass-1", now=now)
+    assert err.value.code == "account_lockout" and "قفل" in err.value.message_fa
+    later = now + dt.timedelta(minutes=accounts.LOCKOUT_MINUTES + 1)
+    assert accounts.sign_in(session, "ali", "secret-pass-1", now=later).actor.username == "ali"
+
+
+def test_unknown_user_gets_the_same_message_as_a_wrong_password(session):
+    with pytest.raises(SignInError) as err:
+        accounts.sign_in(session, "nobody", "x")
+    assert err.value.code == "wrong_password"
+
+
+def test_admin_lock_reset_and_forced_change(session, admin):
+    accounts.create_user(session, admin, "reza", Role.REPORT_OFFICER, "secret-pass-1")
+    accounts.set_locked(session, admin, "reza", True)
+    with pytest.raises(SignInError) as err:
+        accounts.sign_in(session, "reza", "secret-pass-1")
+    assert err.value.code == "account_locked" and "مدیر سامانه" in err.value.message_fa
+    accounts.set_locked(session, admin, "reza", False)
+    temporary = accounts.reset_password(session, admin, "reza")
+    with pytest.raises(SignInError):
+        accounts.sign_in(session, "reza", "secret-pass-1")
+    signed = accounts.sign_in(session, "reza", temporary)
+    assert signed.must_change_password
+    with pytest.raises(ValidationError):
+        accounts.change_password(session, signed.actor, temporary, "short")
+    accounts.change_password(session, signed.actor, temporary, "a-new-password-2")
+    assert not accounts.sign_in(session, "reza", "a-new-password-2").must_change_password
+
+
+def test_generated_password_must_be_changed(session, admin):
+    user, generated = accounts.create_user(session, admin, "nima", Role.VIEWER)
+    assert generated and len(generated) >= 12 and user.must_change_password
+
+
+def test_only_the_administrator_manages_users(session, admin):
+    accounts.create_user(session, admin, "maryam", Role.DATA_ENTRY, "secret-pass-1")
+    clerk = accounts.sign_in(session, "maryam", "secret-pass-1").actor
+    with pytest.raises(PermissionDenied):
+        accounts.create_user(session, clerk, "other", Role.ADMIN, "secret-pass-1")
+    with pytest.raises(PermissionDenied):
+        accounts.reset_password(session, clerk, "maryam")
+
+
+@pytest.mark.parametrize("name", ["", "a", "علی", "1abc", "x" * 65, "has space"])
+def test_bad_user_names_are_refused(session, admin, name):
+    with pytest.raises(ValidationError):
+        accounts.create_user(session, admin, name, Role.VIEWER, "secret-pass-1")
+
+
+def test_duplicate_user_is_refused(session, admin):
+    accounts.create_user(session, admin, "dup", Role.VIEWER, "secret-pass-1")
+    with pytest.raises(ValidationError):
+        accounts.create_user(session, admin, "DUP", Role.VIEWER, "secret-pass-1")

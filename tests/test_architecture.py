@@ -1,0 +1,54 @@
+"""Invariants of the layering: no Qt below the GUI; money never as float."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "rasad_desktop"
+QT_FREE = ["core", "db", "services", "reports", "exchange"]
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_no_qt_import_below_the_gui():
+    offenders = []
+    for layer in QT_FREE:
+        for path in (PACKAGE / layer).rglob("*.py"):
+            if _imports(path) & {"PySide6", "shiboken6", "PyQt5", "PyQt6"}:
+                offenders.append(str(path.relative_to(PACKAGE)))
+    assert offenders == []
+
+
+def test_importing_the_core_layers_loads_no_qt():
+    modules = [f"rasad_desktop.{layer}.{p.stem}" for layer in QT_FREE
+               for p in sorted((PACKAGE / layer).glob("*.py")) if p.stem != "__init__"]
+    code = "import sys\n" + "".join(f"import {m}\n" for m in modules) + (
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\n"
+        "print(len(bad))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "0"
+
+
+def test_no_float_in_the_core():
+    """Money and rates stay integers and Fractions: no float() and no float literals."""
+    offenders = []
+    for path in (PACKAGE / "core").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, float):
+                offenders.append(f"{path.name}:{node.lineno}")
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "float":
+                offenders.append(f"{path.name}:{node.lineno}")
+    assert offenders == []
