@@ -113,7 +113,7 @@ _DECIMAL_CHARS = ".\u066b/"  # . ٫ /
 _MINUS_CHARS = "-\u2212\u2013\u2010\u2011\ufe63\uff0d"
 _UNIT_RE = re.compile(
     r"(?P<unit>میلیارد ?ریال|میلیون ?ریال|میلیارد|میلیون|ریال"
-    r"|billion rials?|million rials?|billion|million|rials?)$",
+    r"|billion ?rials?|million ?rials?|billion|million|rials?)$",
     re.IGNORECASE,
 )
 _NUMBER_RE = re.compile(r"(?P<int>[0-9][0-9" + re.escape(_GROUP_CHARS) + r"]*)?"
@@ -174,20 +174,18 @@ def parse_amount(text: object, unit: Unit | str = Unit.RIAL) -> int:
     if not s:
         raise _error("empty", shown)
 
+    s, field_unit = _take_unit(s, field_unit, shown)
     negative = False
     if s.startswith("(") and s.endswith(")"):
-        negative, s = True, s[1:-1].strip()
-    m = _UNIT_RE.search(s)
-    if m:
-        typed_unit = _UNIT_WORDS.get(m.group("unit").lower().replace(" ", ""))
-        if typed_unit is None:  # e.g. a Turkish dotted İ matched case-insensitively
+        # accounting negative: «(1,000)», «(1,000) ریال» or «(1,000 ریال)»; a sign inside is ambiguous
+        s, field_unit = _take_unit(s[1:-1].strip(), field_unit, shown)
+        if not s or s[0] in _MINUS_CHARS + "+" or s[-1] in _MINUS_CHARS:
             raise _error("chars", shown)
-        field_unit = typed_unit
-        s = s[: m.start()].strip()
-    if s[:1] in _MINUS_CHARS:
-        negative, s = not negative, s[1:].strip()
+        negative = True
+    elif s[:1] in _MINUS_CHARS:
+        negative, s = True, s[1:].strip()
     elif s[-1:] in _MINUS_CHARS:
-        negative, s = not negative, s[:-1].strip()
+        negative, s = True, s[:-1].strip()
     elif s[:1] == "+":
         s = s[1:].strip()
 
@@ -217,6 +215,17 @@ def parse_amount(text: object, unit: Unit | str = Unit.RIAL) -> int:
     if value > MAX_AMOUNT:
         raise _error("range", shown)
     return -value if negative else value
+
+
+def _take_unit(s: str, unit: Unit, shown: str) -> tuple[str, Unit]:
+    """Split a unit written after the number off ``s``."""
+    m = _UNIT_RE.search(s)
+    if not m:
+        return s, unit
+    typed = _UNIT_WORDS.get(m.group("unit").lower().replace(" ", ""))
+    if typed is None:  # e.g. a Turkish dotted İ matched case-insensitively
+        raise _error("chars", shown)
+    return s[: m.start()].strip(), typed
 
 
 def _group(digits: str, sep: str) -> str:

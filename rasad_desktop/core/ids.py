@@ -164,8 +164,10 @@ class TrackingCode:
         return self.format()
 
     @classmethod
-    def parse(cls, text: str, century: int = 1400) -> TrackingCode:
-        """Read a code as typed (any digits, with or without dashes or spaces)."""
+    def parse(cls, text: str) -> TrackingCode:
+        """Read a code as typed (any digits, with or without dashes or spaces).
+
+        Two-digit years 70–99 are 1370–1399 and 00–69 are 1400–1469."""
         s = _digits_only(text)
         if not re.fullmatch(r"[0-9]{13}", s):
             raise IdError(
@@ -186,4 +188,4 @@ class TrackingCode:
                 f"Tracking code '{s}' is not valid.",
                 code="tracking_fields",
             )
-        return cls(century + yy, mm, dd, st, serial)
+        return cls((1300 if yy >= 70 else 1400) + yy, mm, dd, st, serial)

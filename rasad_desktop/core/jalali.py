@@ -180,7 +180,7 @@ def format_jalali_long(day: _dt.date | _dt.datetime | jdatetime.date, language: 
     return f"{localize_digits(str(j.day))} {month_name(j.month)} {localize_digits(str(j.year))}"
 
 
-_DATE_RE = re.compile(r"(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})")
+_DATE_RE = re.compile(r"([0-9]{4})\s*[/\-.]\s*([0-9]{1,2})\s*[/\-.]\s*([0-9]{1,2})")
 
 
 def parse_jalali(text: str) -> _dt.date:
