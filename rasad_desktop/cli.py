@@ -86,6 +86,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unit", default=None, help="rial, million or billion (default: the setting)")
     p.add_argument("--digits", choices=("fa", "latin"), default=None,
                    help="digit form (default: Persian; Latin with --lang en)")
+    p = sub.add_parser("report", help="render a report to PDF (and optionally issue it)")
+    _common(p, top=False)
+    p.add_argument("kind", choices=("monitoring", "agency", "letter", "circular", "comparison", "text"))
+    p.add_argument("--year", type=int)
+    p.add_argument("--through-month", type=int, metavar="N")
+    p.add_argument("--agency", metavar="CODE", help="agency code (agency report)")
+    p.add_argument("--unit", default=None, help="rial, million or billion (default: the setting)")
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.add_argument("--in", dest="infile", metavar="FILE.txt", help="text report: a UTF-8 file, one paragraph per line")
+    p.add_argument("--issue", action="store_true", help="issue: number, freeze and store the report")
+    p.add_argument("--correct", metavar="NUMBER", help="with --issue: a corrected version of this report number")
+    p.add_argument("--prepared-by", metavar="NAME|TITLE", help="signature block: who prepared it")
+    p.add_argument("--approved-by", metavar="NAME|TITLE", help="signature block: who approves it")
+    p.add_argument("--signature-image", metavar="FILE", help="scanned signature of the approver")
+
+    p = sub.add_parser("verify", help="check whether a PDF is an unaltered issued report")
+    _common(p, top=False)
+    p.add_argument("file", metavar="FILE.pdf")
     return parser
 
 
@@ -100,7 +118,11 @@ def main(argv: list[str] | None = None) -> int:
             from rasad_desktop.gui.app import run_gui  # Qt is imported only here
 
             return run_gui(ctx)
-        return {"init": cmd_init, "demo": cmd_demo, "summary": cmd_summary}[command](ctx, args)
+        from rasad_desktop.cli_reports import cmd_report, cmd_verify
+
+        commands = {"init": cmd_init, "demo": cmd_demo, "summary": cmd_summary, "report": cmd_report,
+                    "verify": cmd_verify}
+        return commands[command](ctx, args)
     except RasadError as err:
         print(err.message(ctx.lang), file=sys.stderr)
         return 1

@@ -34,6 +34,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("province_fa", str, "آذربایجان شرقی", "Province name, in Persian."),
     Setting("office_fa", str, "اداره کل امور اقتصادی و دارایی استان آذربایجان شرقی", "Office name on reports."),
     Setting("workstation", int, 1, "This workstation's number (1–99) for tracking codes."),
+    Setting("prepared_by_name", str, "", "Report signature block: who prepared it."),
+    Setting("prepared_by_title", str, "کارشناس رصد منابع", "Title of the person who prepared reports."),
+    Setting("approved_by_name", str, "", "Report signature block and letters: who approves and signs."),
+    Setting("approved_by_title", str, "مدیرکل امور اقتصادی و دارایی استان", "Title of the signatory."),
+    Setting("signature_image", str, "", "Optional scanned signature (PNG or JPEG) of the signatory."),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
 

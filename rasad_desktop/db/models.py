@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     SmallInteger,
     String,
@@ -237,4 +238,35 @@ class Notice(Base):
     __table_args__ = (
         CheckConstraint("ends_at > starts_at", name="window_order"),
         CheckConstraint("kind IN ('maintenance', 'info')", name="kind_values"),
+    )
+
+
+class IssuedReport(Base):
+    """An issued report: its number, the frozen figures and the exact PDF that was sent.
+
+    Rows are only ever added: a correction is a new row with the same number and the
+    next version."""
+
+    __tablename__ = "issued_reports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(20))  # e.g. 1405/0012: Jalali issue year / serial
+    issue_year: Mapped[int] = mapped_column(Integer)
+    serial: Mapped[int] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    kind: Mapped[str] = mapped_column(String(20))
+    params: Mapped[str] = mapped_column(Text)  # JSON: year, through_month, unit, agency
+    snapshot: Mapped[str] = mapped_column(Text)  # JSON: the figures shown
+    content_hash: Mapped[str] = mapped_column(String(64))  # SHA-256 of kind, params, snapshot, number
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    pdf_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    verification_code: Mapped[str] = mapped_column(String(20))
+    issued_by: Mapped[str] = mapped_column(String(100))
+    issued_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("issued_reports.id"), nullable=True)
+
+    __table_args__ = (
+        UniqueConstraint("number", "version", name="uq_issued_number_version"),
+        UniqueConstraint("issue_year", "serial", "version", name="uq_issued_serial_version"),
+        CheckConstraint("version >= 1", name="version_positive"),
     )

@@ -1,0 +1,172 @@
+"""``rasad-desktop report`` and ``rasad-desktop verify``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rasad_desktop.core.amounts import Unit
+from rasad_desktop.core.digits import localize_digits
+from rasad_desktop.core.errors import RasadError
+from rasad_desktop.core.jalali import Period, check_year, format_jalali
+from rasad_desktop.core.metrics import Thresholds
+
+if TYPE_CHECKING:
+    from rasad_desktop.cli import Context
+    from rasad_desktop.reports.common import RenderOptions
+
+
+class FileProblem(RasadError):
+    pass
+
+
+def render_options(ctx: Context, args: argparse.Namespace, unit: Unit) -> RenderOptions:
+    from rasad_desktop.reports.common import RenderOptions
+    from rasad_desktop.reports.flowables import Signatory
+
+    s = ctx.settings
+
+    def person(flag: str | None, name_key: str, title_key: str) -> tuple[str, str]:
+        if flag:
+            name, _, title = flag.partition("|")
+            return name.strip(), title.strip()
+        return s.get(name_key), s.get(title_key)
+
+    prepared = person(getattr(args, "prepared_by", None), "prepared_by_name", "prepared_by_title")
+    approved = person(getattr(args, "approved_by", None), "approved_by_name", "approved_by_title")
+    image = getattr(args, "signature_image", None) or s.get("signature_image") or None
+    if image and not Path(image).is_file():
+        raise FileProblem(f"تصویر امضا «{image}» پیدا نشد.", f"Signature image '{image}' not found.")
+    signatories = []
+    if prepared[0]:
+        signatories.append(Signatory("تهیه‌کننده", *prepared))
+    if approved[0]:
+        signatories.append(Signatory("تأییدکننده", *approved, image=image))
+    return RenderOptions(
+        unit=unit,
+        thresholds=Thresholds(s.get("status_good"), s.get("status_watch")),
+        office=s.get("office_fa"),
+        province=s.get("province_fa"),
+        signatories=tuple(signatories),
+    )
+
+
+def write_pdf(path: str, data: bytes) -> None:
+    """Write next to the target, then replace it: a crash never leaves half a file."""
+    target = Path(path)
+    tmp = target.with_name(target.name + ".part")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+    except PermissionError:
+        tmp.unlink(missing_ok=True)
+        raise FileProblem(
+            f"فایل «{target}» باز است یا اجازهٔ نوشتن در آن نیست؛ آن را ببندید و دوباره تلاش کنید.",
+            f"'{target}' is open in another program or not writable; close it and try again.",
+        ) from None
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        raise FileProblem(f"نوشتن «{target}» ممکن نشد: {err.strerror}", f"Could not write '{target}': {err}") from None
+
+
+def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
+    if args.kind == "text":
+        return _text_report(ctx, args)
+    from rasad_desktop.services import reporting
+    from rasad_desktop.services.roles import Actor
+
+    if args.year is None:
+        raise FileProblem("سال مالی (--year) لازم است.", "The fiscal year (--year) is required.")
+    check_year(args.year)
+    if args.through_month is not None:
+        Period(args.year, args.through_month)
+    unit = Unit.from_key(args.unit or ctx.settings.get("default_unit"))
+    request = reporting.ReportRequest(args.kind, args.year, args.through_month, args.agency, unit)
+    opts = render_options(ctx, args, unit)
+    db = ctx.open_db()
+    with db.session() as session:
+        if args.issue:
+            row = reporting.issue(session, Actor.console(), request, opts, correction_of=args.correct)
+            write_pdf(args.out, row.pdf)
+            print(ctx.t(
+                f"گزارش با شمارهٔ {localize_digits(row.number)} (نسخهٔ {localize_digits(str(row.version))}) "
+                f"صادر و در «{args.out}» ذخیره شد. کد تصدیق: {row.verification_code}",
+                f"Issued report {row.number} (version {row.version}) to '{args.out}'. "
+                f"Verification code: {row.verification_code}",
+            ))
+            print(f"SHA-256: {row.pdf_sha256}")
+            return 0
+        if args.correct:
+            raise FileProblem("--correct فقط همراه با --issue به کار می‌رود.", "--correct needs --issue.")
+        pdf = reporting.draft(session, request, opts)
+    write_pdf(args.out, pdf)
+    print(ctx.t(f"پیش‌نویس گزارش در «{args.out}» ذخیره شد.", f"Draft report written to '{args.out}'."))
+    return 0
+
+
+def _text_report(ctx: Context, args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from rasad_desktop.reports import text_page
+    from rasad_desktop.reports.page import PageInfo
+
+    if not args.infile:
+        raise FileProblem("برای گزارش متن، فایل ورودی (--in) لازم است.", "The text report needs --in FILE.txt.")
+    try:
+        raw = Path(args.infile).read_bytes()
+    except OSError as err:
+        raise FileProblem(f"خواندن «{args.infile}» ممکن نشد: {err.strerror}",
+                          f"Could not read '{args.infile}': {err}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FileProblem(f"«{args.infile}» با کدگذاری UTF-8 نیست.", f"'{args.infile}' is not UTF-8.") from None
+    info = PageInfo(ctx.settings.get("office_fa"), text_page.TITLE_FA, format_jalali(dt.date.today()), None)
+    write_pdf(args.out, text_page.render(text.splitlines(), info))
+    print(ctx.t(f"صفحهٔ آزمون در «{args.out}» ذخیره شد.", f"Test page written to '{args.out}'."))
+    return 0
+
+
+def _claim_fa(claimed: str | None) -> str:
+    number, _, version = (claimed or "").partition(" v")
+    return f"{localize_digits(number)} (نسخهٔ {localize_digits(version)})"
+
+
+def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
+    from rasad_desktop.services import reporting
+
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as err:
+        raise FileProblem(f"خواندن «{args.file}» ممکن نشد: {err.strerror}", f"Could not read '{args.file}': {err}") from None
+    db = ctx.open_db()
+    with db.session() as session:
+        v = reporting.verify(session, data)
+    if v.status == "valid" and v.report is not None:
+        r = v.report
+        print(ctx.t(
+            f"معتبر: این فایل گزارش صادرشدهٔ شمارهٔ {localize_digits(r.number)} (نسخهٔ "
+            f"{localize_digits(str(r.version))}) است و تغییری نکرده است؛ صادرشده در {format_jalali(r.issued_at)} "
+            f"توسط «{r.issued_by}». کد تصدیق: {r.verification_code}",
+            f"VALID: this file is issued report {r.number} (version {r.version}), unaltered; issued on "
+            f"{format_jalali(r.issued_at, 'latin')} by '{r.issued_by}'. Verification code: {r.verification_code}",
+        ))
+        if v.latest_version and v.latest_version > r.version:
+            print(ctx.t(f"توجه: نسخهٔ جدیدتری ({localize_digits(str(v.latest_version))}) از این گزارش صادر شده است.",
+                        f"Note: a newer version ({v.latest_version}) of this report has been issued."))
+        return 0
+    if v.status == "altered":
+        print(ctx.t(
+            f"نامعتبر: این فایل خود را گزارش {_claim_fa(v.claimed)} معرفی می‌کند، اما با فایل صادرشده "
+            "یکی نیست؛ پس از صدور تغییر کرده است.",
+            f"NOT VALID: this file claims to be report {v.claimed}, but it differs from the issued file; "
+            "it was altered after issuing.",
+        ), file=sys.stdout)
+        return 1
+    print(ctx.t("نامعتبر: این فایل گزارش صادرشده‌ای از این سامانه نیست.",
+                "NOT VALID: this file is not a report issued by this system."))
+    return 1

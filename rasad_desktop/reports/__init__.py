@@ -1,0 +1,1 @@
+"""ReportLab reports with correctly shaped right-to-left Persian."""

@@ -1,0 +1,123 @@
+"""One agency in detail (A4 landscape): its lines grouped by section with subtotals,
+the monthly trend (report 4) against last year, and a month-by-month chart."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
+
+from rasad_desktop.core.classification import Level, ancestor
+from rasad_desktop.core.digits import localize_digits
+from rasad_desktop.core.figures import Figures, total
+from rasad_desktop.core.jalali import MONTHS_FA, Period
+from rasad_desktop.core.metrics import compute, ratio
+from rasad_desktop.reports.common import RenderOptions, amount, pct, rounding_note, title_block
+from rasad_desktop.reports.flowables import HEADING, SMALL, RTLParagraph, rtl_table
+from rasad_desktop.reports.fonts import REGULAR
+from rasad_desktop.reports.page import PageInfo, build_pdf, draw_rtl
+
+LINE_HEADER = ["کد", "شرح ردیف", "مصوب", "سهم دوره", "وصولی", "درصد تحقق سهم دوره", "درصد تحقق سالانه",
+               "وصولی مدت مشابه سال قبل", "درصد رشد"]
+LINE_WIDTHS = [44, 230, 72, 72, 72, 60, 60, 80, 58]
+THIS_YEAR = colors.HexColor("#1f5f8b")
+LAST_YEAR = colors.HexColor("#b9c4cf")
+
+
+def _line_row(code: str, title: str, f: Figures, n: int, opts: RenderOptions) -> list[str]:
+    m = compute(f, n, thresholds=opts.thresholds)
+    return [localize_digits(code), title, amount(f.annual, opts), amount(f.share, opts), amount(f.collected, opts),
+            pct(m.pct_share), pct(m.pct_annual), amount(f.collected_last, opts), pct(m.growth)]
+
+
+def lines_table(data: dict[str, Any], opts: RenderOptions) -> Flowable:
+    n = data["through_month"]
+    rows, bold = [], []
+    sections: dict[str, list[dict[str, Any]]] = {}
+    for line in data["lines"]:
+        sections.setdefault(ancestor(line["code"], Level.SECTION), []).append(line)
+    for section, lines in sections.items():
+        for line in lines:
+            title = line["title"] + (" (اختصاصی)" if line["earmarked"] else "")
+            rows.append(_line_row(line["code"], title, Figures(**line["figures"]), n, opts))
+        bold.append(len(rows))
+        rows.append(_line_row(section, f"جمع بخش {localize_digits(section)}",
+                              total(Figures(**x["figures"]) for x in lines), n, opts))
+    bold.append(len(rows))
+    rows.append(_line_row("", "جمع کل دستگاه", total(Figures(**x["figures"]) for x in data["lines"]), n, opts))
+    return rtl_table(LINE_HEADER, rows, LINE_WIDTHS, bold_rows=bold)
+
+
+def trend_table(data: dict[str, Any], opts: RenderOptions) -> Flowable:
+    n = data["through_month"]
+    target, this, last = data["monthly_target"], data["monthly"], data["monthly_last"]
+    cum_t = cum = 0
+    cum_row, pct_row = [], []
+    for m in range(12):
+        cum_t += target[m]
+        cum += this[m]
+        cum_row.append(amount(cum, opts) if m < n else "")
+        pct_row.append(pct(ratio(cum, cum_t)) if m < n else "")
+    rows = [
+        ["هدف ماهانه", *(amount(v, opts) for v in target)],
+        ["وصولی ماهانه", *(amount(v, opts) if m < n else "" for m, v in enumerate(this))],
+        ["وصولی تجمعی", *cum_row],
+        ["درصد تحقق تجمعی", *pct_row],
+        ["وصولی ماهانهٔ سال قبل", *(amount(v, opts) for v in last)],
+    ]
+    return rtl_table(["شرح", *MONTHS_FA], rows, [110] + [54] * 12, body_style=SMALL.sized(7, 10))
+
+
+class MonthlyChart(Flowable):
+    """Collections per month, this year beside last year; Farvardin on the right."""
+
+    def __init__(self, this: list[int], last: list[int], through_month: int, height: float = 150) -> None:
+        super().__init__()
+        self.this, self.last, self.n = this, last, through_month
+        self.height = height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        top = max([1, *self.this[: self.n], *self.last])
+        base, plot_h = 16.0, self.height - 34
+        slot = (self.width - 20) / 12
+        for m in range(12):
+            right = self.width - 10 - m * slot
+            for j, (values, color) in enumerate(((self.this, THIS_YEAR), (self.last, LAST_YEAR))):
+                if values is self.this and m >= self.n:
+                    continue
+                h = plot_h * float(Fraction(max(values[m], 0), top))
+                c.setFillColor(color)
+                c.rect(right - slot * 0.15 - (j + 1) * slot * 0.33, base, slot * 0.33, h, stroke=0, fill=1)
+            c.setFillColor(colors.black)
+            draw_rtl(c, MONTHS_FA[m], right - slot / 2, 4, REGULAR, 7, align="center")
+        c.setStrokeColor(colors.HexColor("#555555"))
+        c.setLineWidth(0.4)
+        c.line(10, base, self.width - 10, base)
+        for label, color, x in (("سال جاری", THIS_YEAR, self.width - 10), ("سال قبل", LAST_YEAR, self.width - 90)):
+            c.setFillColor(color)
+            c.rect(x - 8, self.height - 12, 8, 8, stroke=0, fill=1)
+            c.setFillColor(colors.black)
+            draw_rtl(c, label, x - 12, self.height - 11, REGULAR, 8)
+
+
+def render(data: dict[str, Any], info: PageInfo, opts: RenderOptions) -> bytes:
+    period = Period(data["year"], data["through_month"])
+    a = data["agency"]
+    story: list[Flowable] = [*title_block(f"گزارش عملکرد {a['name']}", period, opts,
+                                          f"کد دستگاه: {localize_digits(a['code'])}")]
+    if data["lines"]:
+        story += [RTLParagraph("۱. ردیف‌های درآمدی", HEADING), lines_table(data, opts), rounding_note(opts)]
+    else:
+        story.append(RTLParagraph("برای این دستگاه در این سال مصوب یا وصولی ثبت نشده است.", HEADING))
+    story += [Spacer(1, 8), CondPageBreak(150), RTLParagraph("۲. روند ماهانه", HEADING),
+              trend_table(data, opts), Spacer(1, 10), CondPageBreak(170),
+              RTLParagraph("۳. وصولی ماهانه در مقایسه با سال قبل", HEADING),
+              MonthlyChart(data["monthly"], data["monthly_last"], period.through_month)]
+    return build_pdf(story, info, orientation="landscape", subject=info.number or "")

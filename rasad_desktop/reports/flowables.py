@@ -1,0 +1,169 @@
+"""Flowables for right-to-left text: a paragraph, table cells, RTL tables, signatures."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, Image, Table, TableStyle
+
+from rasad_desktop.reports.fonts import BOLD, REGULAR, register, string_width
+from rasad_desktop.reports.rtl import visual, wrap
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    font: str = REGULAR
+    size: float = 10
+    leading: float = 15
+    color: colors.Color = colors.black
+    align: str = "right"  # right, center or left: the side the lines hang from
+    space_after: float = 0
+
+    def bold(self) -> TextStyle:
+        return replace(self, font=BOLD)
+
+    def sized(self, size: float, leading: float | None = None) -> TextStyle:
+        return replace(self, size=size, leading=leading or size * 1.5)
+
+    def aligned(self, align: str) -> TextStyle:
+        return replace(self, align=align)
+
+
+BODY = TextStyle()
+SMALL = TextStyle(size=8, leading=11)
+TITLE = TextStyle(font=BOLD, size=15, leading=22, align="center", space_after=4)
+HEADING = TextStyle(font=BOLD, size=11.5, leading=17, space_after=3)
+
+
+class RTLParagraph(Flowable):
+    """A paragraph of Persian (or mixed) text, wrapped on logical text, drawn per line."""
+
+    def __init__(self, text: str, style: TextStyle = BODY, *, lines: list[str] | None = None) -> None:
+        super().__init__()
+        register()
+        self.text = text
+        self.style = style
+        self._lines = lines
+        self.width = 0.0
+        self.height = 0.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self._lines is None or self.width != avail_width:
+            self._lines = wrap(self.text, self.style.font, self.style.size, avail_width)
+        self.width = avail_width
+        self.height = len(self._lines) * self.style.leading
+        return avail_width, self.height
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - ReportLab's name
+        return self.style.space_after
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        self.wrap(avail_width, avail_height)
+        fits = int(avail_height // self.style.leading)
+        if fits < 1 or fits >= len(self._lines or []):
+            return [] if fits < 1 else [self]
+        lines = self._lines or []
+        return [RTLParagraph(self.text, self.style, lines=lines[:fits]),
+                RTLParagraph(self.text, self.style, lines=lines[fits:])]
+
+    @property
+    def lines(self) -> list[str]:
+        return list(self._lines or [])
+
+    def draw(self) -> None:
+        s = self.style
+        c = self.canv
+        c.setFillColor(s.color)
+        c.setFont(s.font, s.size)
+        # baseline about 0.3 em above the bottom of each line box
+        for i, line in enumerate(self._lines or []):
+            glyphs = visual(line, s.font)
+            w = string_width(glyphs, s.font, s.size)
+            y = self.height - (i + 1) * s.leading + (s.leading - s.size) / 2 + s.size * 0.25
+            if w > self.width > 0:  # one word longer than the line: condense it to fit
+                t = c.beginText(0, y)
+                t.setFont(s.font, s.size)
+                t.setHorizScale(100 * self.width / w)
+                t.textOut(glyphs)
+                c.drawText(t)
+                continue
+            x = {"right": self.width - w, "center": (self.width - w) / 2}.get(s.align, 0.0)
+            c.drawString(x, y, glyphs)
+
+
+def cell(text: object, style: TextStyle = SMALL) -> RTLParagraph:
+    """A table cell; numbers are passed already formatted."""
+    return RTLParagraph("" if text is None else str(text), style)
+
+
+def rtl_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    widths: Sequence[float],
+    *,
+    header_style: TextStyle | None = None,
+    body_style: TextStyle = SMALL,
+    row_colors: dict[int, colors.Color] | None = None,
+    bold_rows: Sequence[int] = (),
+    repeat_header: bool = True,
+) -> Table:
+    """A table whose first logical column is drawn on the right; the header row repeats
+    on every page. ``row_colors`` maps a body row index to its background."""
+    header_style = header_style or body_style.bold().aligned("center")
+    data: list[list[Flowable]] = [[cell(h, header_style) for h in header][::-1]]
+    for r, row in enumerate(rows):
+        style = body_style.bold() if r in bold_rows else body_style
+        data.append([cell(v, style.aligned("right")) for v in row][::-1])
+    table = Table(data, colWidths=list(widths)[::-1], repeatRows=1 if repeat_header else 0)
+    commands = [
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # else ReportLab declares an unused Helvetica
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#8a8f98")),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dfe6ee")),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    for r, color in (row_colors or {}).items():
+        commands.append(("BACKGROUND", (0, r + 1), (-1, r + 1), color))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+@dataclass(frozen=True)
+class Signatory:
+    role: str  # e.g. «تهیه‌کننده» / «تأیید‌کننده»
+    name: str
+    title: str
+    image: str | None = None  # a scanned signature (PNG/JPEG path)
+
+
+class SignatureBlock(Flowable):
+    """Prepared-by / approved-by boxes side by side, right to left."""
+
+    def __init__(self, signatories: Sequence[Signatory], height: float = 78) -> None:
+        super().__init__()
+        self.signatories = list(signatories)
+        self.height = height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, self.height
+
+    def draw(self) -> None:
+        if not self.signatories:
+            return
+        box = self.width / max(2, len(self.signatories))
+        for i, s in enumerate(self.signatories):
+            right = self.width - i * box
+            for j, (text, style) in enumerate(((s.role, SMALL.bold()), (s.name, BODY.bold()), (s.title, SMALL))):
+                p = RTLParagraph(text, style.aligned("center"))
+                p.wrap(box, 30)
+                p.drawOn(self.canv, right - box, self.height - 14 - j * 14)
+            if s.image:
+                img = Image(s.image, width=box * 0.45, height=30, kind="proportional")
+                img.wrap(box, 30)
+                img.drawOn(self.canv, right - box / 2 - img.drawWidth / 2, 2)

@@ -1,0 +1,46 @@
+"""The font and printer test page: a UTF-8 file typeset one paragraph per line, first as
+wrapped paragraphs in a narrow column, then as the cells of a one-column table."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Indenter, Spacer
+
+from rasad_desktop.reports.flowables import BODY, HEADING, TITLE, RTLParagraph, rtl_table
+from rasad_desktop.reports.page import PageInfo, build_pdf
+
+TITLE_FA = "صفحهٔ آزمون قلم و چاپگر"
+COLUMN = 80 * mm
+
+
+def render(paragraphs: Sequence[str], info: PageInfo) -> bytes:
+    lines = [p for p in paragraphs if p.strip()]
+    story = [RTLParagraph(TITLE_FA, TITLE), RTLParagraph("۱. بندها در ستون باریک", HEADING)]
+    story.append(Indenter(left=0))
+    for text in lines:
+        story.append(_Narrow(text))
+        story.append(Spacer(1, 6))
+    story.append(RTLParagraph("۲. همان بندها در خانه‌های جدول", HEADING))
+    story.append(rtl_table(["متن"], [[t] for t in lines], [COLUMN + 20 * mm], body_style=BODY))
+    return build_pdf(story, info, orientation="portrait", subject="text")
+
+
+class _Narrow(RTLParagraph):
+    """A paragraph wrapped to the narrow column and hung from the right margin."""
+
+    def __init__(self, text: str, **kw) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(text, BODY, **kw)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._frame_width = avail_width
+        super().wrap(min(COLUMN, avail_width), avail_height)
+        return avail_width, self.height
+
+    def split(self, avail_width: float, avail_height: float):  # type: ignore[no-untyped-def]
+        parts = super().split(min(COLUMN, avail_width), avail_height)
+        return [_Narrow(p.text, lines=p.lines) for p in parts] if len(parts) == 2 else parts
+
+    def drawOn(self, canvas, x, y, _sW=0):  # type: ignore[no-untyped-def]  # noqa: N802
+        super().drawOn(canvas, x + getattr(self, "_frame_width", self.width) - self.width, y, _sW)

@@ -1,0 +1,206 @@
+"""The figures each report shows, gathered from the database into plain JSON-able data.
+
+This data is the report's snapshot: an issued report stores it, and the PDF is drawn
+from it alone, so later corrections of the database never change what was sent.
+Metrics (percentages, ranks, bands) are not stored: the core derives them from these
+integer figures, the same way every time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from rasad_desktop.core.figures import Figures
+from rasad_desktop.core.jalali import Period
+from rasad_desktop.core.rounding import div_round
+from rasad_desktop.db.models import Assignment, ClassificationNode, MonthlySchedule
+from rasad_desktop.services import queries, validate
+from rasad_desktop.services.budget import find_agency, find_year
+
+KINDS = ("monitoring", "agency", "letter", "circular", "comparison")
+PERIOD_KINDS = ("monitoring", "agency", "letter")
+
+
+def figures_dict(f: Figures) -> dict[str, int]:
+    return asdict(f)
+
+
+def figures_of(d: dict[str, int]) -> Figures:
+    return Figures(**d)
+
+
+def _agency_rows(session: Session, year: int, n: int) -> list[dict[str, Any]]:
+    info = queries.agencies(session)
+    rows = []
+    for aid, f in queries.figures(session, year, n, "agency").items():
+        if not f.is_empty:
+            a = info[aid]  # type: ignore[index]
+            rows.append({"code": a.code, "name": a.name, "figures": figures_dict(f)})
+    return sorted(rows, key=lambda r: r["code"])
+
+
+def monitoring(session: Session, year: int, through_month: int) -> dict[str, Any]:
+    period = Period(year, through_month)
+    find_year(session, year)
+    titles = queries.line_titles(session, year)
+    info = queries.agencies(session)
+    by_line_agency = queries.figures(session, year, through_month, "agency_line")
+    nothing = [
+        {"agency": info[a].name, "code": c, "title": titles.get(c, ("", False))[0], "annual": f.annual}
+        for (a, c), f in sorted(by_line_agency.items(), key=lambda kv: (info[kv[0][0]].code, kv[0][1]))  # type: ignore[index]
+        if f.annual > 0 and f.collected == 0
+    ]
+    unapproved = [
+        {"agency": info[a].name, "code": c, "title": titles.get(c, ("", False))[0], "collected": amount}
+        for a, c, amount in queries.collected_without_approval(session, year, through_month)
+    ]
+    by_line = queries.figures(session, year, through_month, "line")
+    earmarked = [
+        {"code": c, "title": titles[c][0], "figures": figures_dict(f)}
+        for c, f in sorted(by_line.items()) if titles.get(c, ("", False))[1]  # type: ignore[arg-type]
+    ]
+    classification = [
+        {"code": r.code, "kind": r.kind.value,
+         "title": titles.get(r.code, ("", False))[0] if r.code else "", "figures": figures_dict(r.figures)}
+        for r in queries.classification_rows(session, year, through_month)
+    ]
+    return {
+        "kind": "monitoring",
+        "year": period.year,
+        "through_month": period.through_month,
+        "agencies": _agency_rows(session, year, through_month),
+        "classification": classification,
+        "exceptions": {"nothing_collected": nothing, "unapproved": unapproved, "earmarked": earmarked},
+        "monthly": queries.monthly_collected(session, year),
+        "monthly_last": queries.monthly_collected(session, year - 1),
+    }
+
+
+def agency(session: Session, year: int, through_month: int, agency_code: str) -> dict[str, Any]:
+    period = Period(year, through_month)
+    find_year(session, year)
+    a = find_agency(session, agency_code)
+    titles = queries.line_titles(session, year)
+    lines = queries.figures(session, year, through_month, "line", agency_id=a.id)
+    targets = monthly_targets(session, year, agency_id=a.id)
+    return {
+        "kind": "agency",
+        "year": period.year,
+        "through_month": period.through_month,
+        "agency": {"code": a.code, "name": a.name},
+        "lines": [
+            {"code": c, "title": titles.get(c, ("", False))[0], "earmarked": titles.get(c, ("", False))[1],
+             "figures": figures_dict(f)}
+            for c, f in sorted(lines.items())  # type: ignore[arg-type]
+        ],
+        "monthly": queries.monthly_collected(session, year, agency_id=a.id),
+        "monthly_last": queries.monthly_collected(session, year - 1, agency_id=a.id),
+        "monthly_target": [sum(t[m] for t in targets.values()) for m in range(12)],
+    }
+
+
+def letter(session: Session, year: int, through_month: int) -> dict[str, Any]:
+    period = Period(year, through_month)
+    find_year(session, year)
+    return {
+        "kind": "letter",
+        "year": period.year,
+        "through_month": period.through_month,
+        "agencies": _agency_rows(session, year, through_month),
+    }
+
+
+def split_evenly(annual: int) -> list[int]:
+    """Twelve monthly targets of A × m/12, rounded, that add up to A exactly."""
+    cumulative = [div_round(annual * m, 12) for m in range(13)]
+    return [cumulative[m + 1] - cumulative[m] for m in range(12)]
+
+
+def monthly_targets(session: Session, year: int, *, agency_id: int | None = None) -> dict[int, list[int]]:
+    """assignment id → its twelve monthly targets (the schedule, or an even split)."""
+    fy = find_year(session, year)
+    q = select(Assignment.id, Assignment.approved, Assignment.revised).where(Assignment.fiscal_year_id == fy.id)
+    if agency_id is not None:
+        q = q.where(Assignment.agency_id == agency_id)
+    rows = session.execute(q).all()
+    sched: dict[int, list[int]] = {}
+    for aid, month, amount in session.execute(
+        select(MonthlySchedule.assignment_id, MonthlySchedule.month, MonthlySchedule.amount)
+        .join(Assignment, Assignment.id == MonthlySchedule.assignment_id)
+        .where(Assignment.fiscal_year_id == fy.id)
+    ):
+        sched.setdefault(aid, [0] * 12)[month - 1] = amount
+    return {aid: sched.get(aid) or split_evenly(revised if revised is not None else approved)
+            for aid, approved, revised in rows}
+
+
+def circular(session: Session, year: int) -> dict[str, Any]:
+    fy = find_year(session, year)
+    titles = queries.line_titles(session, year)
+    info = queries.agencies(session)
+    targets = monthly_targets(session, year)
+    q = (
+        select(Assignment.id, Assignment.agency_id, ClassificationNode.code, Assignment.budget_column,
+               Assignment.approved, Assignment.revised)
+        .join(ClassificationNode, ClassificationNode.id == Assignment.line_id)
+        .where(Assignment.fiscal_year_id == fy.id)
+    )
+    by_agency: dict[int, list[dict[str, Any]]] = {}
+    for aid, agency_id, code, column, approved, revised in session.execute(q):
+        by_agency.setdefault(agency_id, []).append({
+            "code": code, "title": titles.get(code, ("", False))[0], "column": column,
+            "approved": approved, "revised": revised, "months": targets[aid],
+        })
+    agencies = [
+        {"code": info[a].code, "name": info[a].name, "lines": sorted(lines, key=lambda r: (r["code"], r["column"]))}
+        for a, lines in by_agency.items()
+    ]
+    return {"kind": "circular", "year": fy.year, "agencies": sorted(agencies, key=lambda r: r["code"])}
+
+
+def comparison(session: Session, year: int) -> dict[str, Any]:
+    find_year(session, year)
+    titles = queries.line_titles(session, year)
+    last_titles = queries.line_titles(session, year - 1)
+    # through Esfand, the period share is the whole year: annual and annual_last are A and A′
+    by_line = queries.figures(session, year, 12, "line")
+    by_agency = queries.figures(session, year, 12, "agency")
+    info = queries.agencies(session)
+    return {
+        "kind": "comparison",
+        "year": year,
+        "lines": [
+            {"code": c, "title": titles.get(c, last_titles.get(c, ("", False)))[0],
+             "approved": f.approved, "annual": f.annual, "annual_last": f.annual_last}
+            for c, f in sorted(by_line.items()) if f.annual or f.annual_last  # type: ignore[arg-type]
+        ],
+        "agencies": [
+            {"code": info[a].code, "name": info[a].name, "annual": f.annual, "annual_last": f.annual_last}
+            for a, f in sorted(by_agency.items(), key=lambda kv: info[kv[0]].code)  # type: ignore[index]
+            if f.annual or f.annual_last
+        ],
+    }
+
+
+def gather(session: Session, kind: str, year: int, through_month: int | None = None,
+           agency_code: str | None = None) -> dict[str, Any]:
+    """The snapshot of one report kind."""
+    if kind == "monitoring":
+        return monitoring(session, year, _month(through_month))
+    if kind == "agency":
+        return agency(session, year, _month(through_month), agency_code or "")
+    if kind == "letter":
+        return letter(session, year, _month(through_month))
+    if kind == "circular":
+        return circular(session, year)
+    if kind == "comparison":
+        return comparison(session, year)
+    raise ValueError(kind)
+
+
+def _month(value: int | None) -> int:
+    return validate.month(value)

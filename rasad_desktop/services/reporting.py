@@ -1,0 +1,202 @@
+"""Producing reports: drafts, issuing (numbered, frozen, stored) and verifying a file.
+
+An issued report is never changed: it keeps its snapshot, its PDF bytes and their
+SHA-256. A correction is issued as the next version of the same number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, defer
+
+from rasad_desktop.core.amounts import Unit
+from rasad_desktop.core.digits import localize_digits
+from rasad_desktop.core.jalali import fiscal_month_of, format_jalali
+from rasad_desktop.db.models import IssuedReport, utcnow
+from rasad_desktop.reports import agency, circular, comparison, letter, monitoring
+from rasad_desktop.reports.common import RenderOptions
+from rasad_desktop.reports.page import PageInfo
+from rasad_desktop.services import report_data
+from rasad_desktop.services.errors import NotFound, ValidationError
+from rasad_desktop.services.roles import Actor, Permission
+from rasad_desktop.services.uow import writing
+
+RENDERERS: dict[str, Callable[[dict[str, Any], PageInfo, RenderOptions], bytes]] = {
+    "monitoring": monitoring.render,
+    "agency": agency.render,
+    "letter": letter.render,
+    "circular": circular.render,
+    "comparison": comparison.render,
+}
+TITLES = {
+    "monitoring": "گزارش رصد منابع",
+    "agency": "گزارش عملکرد دستگاه اجرایی",
+    "letter": "نامهٔ ارسال گزارش رصد منابع",
+    "circular": "بخشنامهٔ تحقق منابع بودجه",
+    "comparison": "مقایسهٔ مصوبات بودجه با سال قبل",
+}
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    kind: str
+    year: int
+    through_month: int | None = None
+    agency_code: str | None = None
+    unit: Unit = Unit.MILLION
+
+    def params(self) -> dict[str, Any]:
+        return {"kind": self.kind, "year": self.year, "through_month": self.through_month,
+                "agency": self.agency_code, "unit": self.unit.key}
+
+    def check(self) -> None:
+        if self.kind not in RENDERERS:
+            raise ValidationError(
+                f"نوع گزارش «{self.kind}» شناخته نیست؛ یکی از {', '.join(RENDERERS)} را بخواهید.",
+                f"Unknown report kind '{self.kind}'; choose one of {', '.join(RENDERERS)}.",
+                code="kind",
+            )
+        if self.kind in report_data.PERIOD_KINDS and self.through_month is None:
+            raise ValidationError("برای این گزارش ماه پایان دوره (--through-month) لازم است.",
+                                  "This report needs the last month of the period (--through-month).",
+                                  code="month_required")
+        if self.kind == "agency" and not self.agency_code:
+            raise ValidationError("برای گزارش دستگاه، کد دستگاه (--agency) لازم است.",
+                                  "The agency report needs an agency code (--agency).", code="agency_required")
+
+
+def content_hash(params: dict[str, Any], snapshot: dict[str, Any], number: str | None, version: int) -> str:
+    canonical = json.dumps({"params": params, "snapshot": snapshot, "number": number, "version": version},
+                           ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def verification_code(digest: str) -> str:
+    """Twelve hex digits of the content hash in three groups: short enough to read out."""
+    d = digest[:12].upper()
+    return f"{d[:4]}-{d[4:8]}-{d[8:12]}"
+
+
+def render(request: ReportRequest, snapshot: dict[str, Any], opts: RenderOptions, *,
+           number: str | None = None, version: int = 1, issued_on: dt.date | None = None) -> bytes:
+    params = request.params()
+    digest = content_hash(params, snapshot, number, version)
+    info = PageInfo(
+        office=opts.office,
+        title=TITLES[request.kind],
+        issue_date=format_jalali(issued_on or dt.date.today()),
+        number=number,
+        version=version,
+        verification=verification_code(digest),
+        qr_payload=f"RASAD|{number or 'DRAFT'}|v{version}|{digest}",
+        content_hash=digest,
+    )
+    return RENDERERS[request.kind](snapshot, info, _with_unit(opts, request.unit))
+
+
+def _with_unit(opts: RenderOptions, unit: Unit) -> RenderOptions:
+    from dataclasses import replace
+
+    return replace(opts, unit=unit)
+
+
+def draft(session: Session, request: ReportRequest, opts: RenderOptions, *, today: dt.date | None = None) -> bytes:
+    """A report from the current data, not numbered and not stored."""
+    request.check()
+    snapshot = report_data.gather(session, request.kind, request.year, request.through_month, request.agency_code)
+    session.rollback()
+    return render(request, snapshot, opts, issued_on=today)
+
+
+def issue(session: Session, actor: Actor, request: ReportRequest, opts: RenderOptions, *,
+          correction_of: str | None = None, today: dt.date | None = None) -> IssuedReport:
+    """Issue a report: a new number (or the next version of ``correction_of``), the
+    figures frozen, the PDF and its SHA-256 stored, all in one transaction."""
+    today = today or dt.date.today()
+    with writing(session, actor, Permission.ISSUE_REPORTS) as audit:
+        request.check()
+        snapshot = report_data.gather(session, request.kind, request.year, request.through_month,
+                                      request.agency_code)
+        supersedes = None
+        if correction_of:
+            supersedes = latest_version(session, correction_of)
+            if supersedes.kind != request.kind:
+                raise ValidationError(
+                    "اصلاحیه باید از همان نوع گزارش اصلی باشد.",
+                    "A correction must be of the same kind as the report it corrects.",
+                    code="correction_kind",
+                )
+            issue_year, serial, version = supersedes.issue_year, supersedes.serial, supersedes.version + 1
+        else:
+            issue_year = fiscal_month_of(today)[0]
+            last = session.scalar(select(func.max(IssuedReport.serial)).where(IssuedReport.issue_year == issue_year))
+            serial, version = (last or 0) + 1, 1
+        number = f"{issue_year}/{serial:04d}"
+        params = request.params()
+        pdf = render(request, snapshot, opts, number=number, version=version, issued_on=today)
+        digest = content_hash(params, snapshot, number, version)
+        row = IssuedReport(
+            number=number, issue_year=issue_year, serial=serial, version=version, kind=request.kind,
+            params=json.dumps(params, ensure_ascii=False, sort_keys=True),
+            snapshot=json.dumps(snapshot, ensure_ascii=False, sort_keys=True),
+            content_hash=digest, pdf=pdf, pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+            verification_code=verification_code(digest), issued_by=actor.username, issued_at=utcnow(),
+            supersedes_id=supersedes.id if supersedes else None,
+        )
+        session.add(row)
+        session.flush()
+        audit.record("report.issue", "issued_report", f"{number} v{version}",
+                     after={"kind": request.kind, "params": params, "pdf_sha256": row.pdf_sha256})
+    return row
+
+
+def latest_version(session: Session, number: str) -> IssuedReport:
+    number = localize_digits(number.strip(), "latin")
+    row = session.scalar(select(IssuedReport).where(IssuedReport.number == number)
+                         .order_by(IssuedReport.version.desc()))
+    if row is None:
+        raise NotFound(f"گزارشی با شمارهٔ {localize_digits(number)} صادر نشده است.",
+                       f"No report with number {number} was issued.", code="report_missing")
+    return row
+
+
+def issued_reports(session: Session) -> list[IssuedReport]:
+    """All issued reports, newest first, without loading their PDF bytes."""
+    return list(session.scalars(select(IssuedReport).options(defer(IssuedReport.pdf))
+                                .order_by(IssuedReport.issued_at.desc(), IssuedReport.id.desc())))
+
+
+@dataclass(frozen=True)
+class Verification:
+    status: str  # "valid", "altered" or "unknown"
+    report: IssuedReport | None
+    claimed: str | None  # what the file says it is, e.g. "1405/0012 v1"
+    latest_version: int | None = None
+
+
+_CLAIM = re.compile(rb"rasad:([0-9]{4}/[0-9]{4}):v([0-9]+)")
+
+
+def verify(session: Session, pdf: bytes) -> Verification:
+    """Is this file an unaltered issued report? Compares its SHA-256 with the stored ones."""
+    digest = hashlib.sha256(pdf).hexdigest()
+    row = session.scalar(select(IssuedReport).options(defer(IssuedReport.pdf))
+                         .where(IssuedReport.pdf_sha256 == digest))
+    m = _CLAIM.search(pdf)
+    claimed = f"{m.group(1).decode()} v{m.group(2).decode()}" if m else None
+    if row is not None:
+        latest = session.scalar(select(func.max(IssuedReport.version)).where(IssuedReport.number == row.number))
+        return Verification("valid", row, claimed, latest)
+    if m:
+        original = session.scalar(select(IssuedReport).options(defer(IssuedReport.pdf)).where(
+            IssuedReport.number == m.group(1).decode(), IssuedReport.version == int(m.group(2))))
+        return Verification("altered", original, claimed)
+    return Verification("unknown", None, None)
