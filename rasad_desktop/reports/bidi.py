@@ -45,7 +45,13 @@ def bidi_class(ch: str) -> str:
 
 
 def levels(text: str, base_level: int = 1) -> list[int]:
-    """The resolved embedding level of every character of one line (rules W1–I2, L1)."""
+    """The embedding levels of one line shown on its own (rules W1–I2, then L1)."""
+    return line_levels(text, resolve(text, base_level), base_level)
+
+
+def resolve(text: str, base_level: int = 1) -> list[int]:
+    """The resolved embedding level of every character of a paragraph (rules W1–I2).
+    Lines are then cut from the paragraph and laid out with ``reorder_line``."""
     n = len(text)
     original = [bidi_class(c) for c in text]
     keep = [i for i in range(n) if original[i] not in _REMOVED]
@@ -129,10 +135,16 @@ def levels(text: str, base_level: int = 1) -> list[int]:
     for i in range(n):
         if original[i] in _REMOVED:
             out[i] = out[i - 1] if i else (out[keep[0]] if keep else base_level)
-    # L1: segment separators and trailing white space return to the paragraph level
+    return out
+
+
+def line_levels(line: str, resolved: list[int], base_level: int = 1) -> list[int]:
+    """L1: segment separators and white space at the end of the line go back to the
+    paragraph level."""
+    out = list(resolved)
     trailing = True
-    for i in range(n - 1, -1, -1):
-        t = original[i]
+    for i in range(len(line) - 1, -1, -1):
+        t = bidi_class(line[i])
         if t in ("S", "B"):
             out[i] = base_level
             trailing = True
@@ -192,15 +204,23 @@ def _bracket_pairs(text: str, keep: list[int], original: list[str], types: list[
 
 
 def reorder(text: str, base_level: int = 1) -> str:
-    """Visual (left-to-right drawing) order of one line: L2 reversal, L3 marks after
-    their base, L4 mirroring; LRM/RLM/ALM are dropped once they have done their work."""
-    if not text:
-        return text
-    lv = levels(text, base_level)
-    chars = list(text)
-    idx = list(range(len(chars)))
+    """Visual (left-to-right drawing) order of a line shown on its own."""
+    return reorder_line(text, resolve(text, base_level), base_level)
+
+
+def reorder_line(line: str, resolved: list[int], base_level: int = 1) -> str:
+    """Visual order of one line whose levels were resolved with its paragraph: L1, L2
+    reversal, L4 mirroring; LRM/RLM/ALM are dropped once they have done their work.
+
+    L3 is deliberately not applied: a combining mark stays before its base in drawing
+    order, because right-to-left fonts such as Vazirmatn draw a zero-width mark to the
+    right of the pen, over the letter that follows it on the page."""
+    if not line:
+        return line
+    lv = line_levels(line, resolved, base_level)
+    idx = list(range(len(line)))
     top = max(lv)
-    lowest_odd = min(x for x in lv if x % 2) if any(x % 2 for x in lv) else top + 1
+    lowest_odd = min((x for x in lv if x % 2), default=top + 1)
     for level in range(top, lowest_odd - 1, -1):
         i = 0
         while i < len(idx):
@@ -212,22 +232,5 @@ def reorder(text: str, base_level: int = 1) -> str:
                 i = j
             else:
                 i += 1
-    out: list[str] = []
-    for i in idx:
-        ch = chars[i]
-        if lv[i] % 2:
-            ch = MIRRORED.get(ch, ch)
-        out.append(ch)
-    # L3: in right-to-left runs combining marks now precede their base; put them after it
-    k = 0
-    while k < len(out):
-        if unicodedata.category(out[k]) == "Mn" and lv[idx[k]] % 2:
-            j = k
-            while j < len(out) and unicodedata.category(out[j]) == "Mn" and lv[idx[j]] % 2:
-                j += 1
-            if j < len(out):
-                out[k : j + 1] = [out[j]] + out[k:j][::-1]
-            k = j + 1
-        else:
-            k += 1
+    out = (MIRRORED.get(line[i], line[i]) if lv[i] % 2 else line[i] for i in idx)
     return "".join(c for c in out if c not in MARKS)

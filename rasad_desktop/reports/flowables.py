@@ -9,7 +9,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, Image, Table, TableStyle
 
 from rasad_desktop.reports.fonts import BOLD, REGULAR, register, string_width
-from rasad_desktop.reports.rtl import visual, wrap
+from rasad_desktop.reports.rtl import Line, layout
 
 
 @dataclass(frozen=True)
@@ -40,18 +40,21 @@ HEADING = TextStyle(font=BOLD, size=11.5, leading=17, space_after=3)
 class RTLParagraph(Flowable):
     """A paragraph of Persian (or mixed) text, wrapped on logical text, drawn per line."""
 
-    def __init__(self, text: str, style: TextStyle = BODY, *, lines: list[str] | None = None) -> None:
+    def __init__(self, text: str, style: TextStyle = BODY, *, lines: list[Line] | None = None,
+                 wrap_width: float | None = None) -> None:
         super().__init__()
         register()
         self.text = text
         self.style = style
         self._lines = lines
+        self._wrap_width = wrap_width  # the width ``lines`` were broken for
         self.width = 0.0
         self.height = 0.0
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        if self._lines is None or self.width != avail_width:
-            self._lines = wrap(self.text, self.style.font, self.style.size, avail_width)
+        if self._lines is None or self._wrap_width != avail_width:
+            self._lines = layout(self.text, self.style.font, self.style.size, avail_width)
+            self._wrap_width = avail_width
         self.width = avail_width
         self.height = len(self._lines) * self.style.leading
         return avail_width, self.height
@@ -61,16 +64,18 @@ class RTLParagraph(Flowable):
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         self.wrap(avail_width, avail_height)
-        fits = int(avail_height // self.style.leading)
-        if fits < 1 or fits >= len(self._lines or []):
-            return [] if fits < 1 else [self]
         lines = self._lines or []
-        return [RTLParagraph(self.text, self.style, lines=lines[:fits]),
-                RTLParagraph(self.text, self.style, lines=lines[fits:])]
+        fits = int(avail_height // self.style.leading)
+        if fits < 1:
+            return []
+        if fits >= len(lines):
+            return [self]
+        return [self.__class__(self.text, self.style, lines=lines[:fits], wrap_width=avail_width),
+                self.__class__(self.text, self.style, lines=lines[fits:], wrap_width=avail_width)]
 
     @property
     def lines(self) -> list[str]:
-        return list(self._lines or [])
+        return [line.logical for line in self._lines or []]
 
     def draw(self) -> None:
         s = self.style
@@ -79,22 +84,25 @@ class RTLParagraph(Flowable):
         c.setFont(s.font, s.size)
         # baseline about 0.3 em above the bottom of each line box
         for i, line in enumerate(self._lines or []):
-            glyphs = visual(line, s.font)
-            w = string_width(glyphs, s.font, s.size)
+            w = string_width(line.glyphs, s.font, s.size)
             y = self.height - (i + 1) * s.leading + (s.leading - s.size) / 2 + s.size * 0.25
             if w > self.width > 0:  # one word longer than the line: condense it to fit
+                c.saveState()  # the horizontal scale is text state: keep it to this line
                 t = c.beginText(0, y)
                 t.setFont(s.font, s.size)
                 t.setHorizScale(100 * self.width / w)
-                t.textOut(glyphs)
+                t.textOut(line.glyphs)
                 c.drawText(t)
+                c.restoreState()
                 continue
             x = {"right": self.width - w, "center": (self.width - w) / 2}.get(s.align, 0.0)
-            c.drawString(x, y, glyphs)
+            c.drawString(x, y, line.glyphs)
 
 
-def cell(text: object, style: TextStyle = SMALL) -> RTLParagraph:
-    """A table cell; numbers are passed already formatted."""
+def cell(text: object, style: TextStyle = SMALL) -> Flowable:
+    """A table cell; numbers are passed already formatted, flowables as they are."""
+    if isinstance(text, Flowable):
+        return text
     return RTLParagraph("" if text is None else str(text), style)
 
 

@@ -10,9 +10,12 @@ from reportlab.platypus import Indenter, Spacer
 
 from rasad_desktop.reports.flowables import BODY, HEADING, TITLE, RTLParagraph, rtl_table
 from rasad_desktop.reports.page import PageInfo, build_pdf
+from rasad_desktop.reports.rtl import layout
 
 TITLE_FA = "صفحهٔ آزمون قلم و چاپگر"
 COLUMN = 80 * mm
+CELL = COLUMN + 20 * mm
+ROW_LINES = 40
 
 
 def render(paragraphs: Sequence[str], info: PageInfo) -> bytes:
@@ -23,15 +26,13 @@ def render(paragraphs: Sequence[str], info: PageInfo) -> bytes:
         story.append(_Narrow(text))
         story.append(Spacer(1, 6))
     story.append(RTLParagraph("۲. همان بندها در خانه‌های جدول", HEADING))
-    story.append(rtl_table(["متن"], [[t] for t in lines], [COLUMN + 20 * mm], body_style=BODY))
+    rows = [row for t in lines for row in _table_rows(t)]
+    story.append(rtl_table(["متن"], rows, [CELL], body_style=BODY))
     return build_pdf(story, info, orientation="portrait", subject="text")
 
 
 class _Narrow(RTLParagraph):
     """A paragraph wrapped to the narrow column and hung from the right margin."""
-
-    def __init__(self, text: str, **kw) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(text, BODY, **kw)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self._frame_width = avail_width
@@ -39,8 +40,16 @@ class _Narrow(RTLParagraph):
         return avail_width, self.height
 
     def split(self, avail_width: float, avail_height: float):  # type: ignore[no-untyped-def]
-        parts = super().split(min(COLUMN, avail_width), avail_height)
-        return [_Narrow(p.text, lines=p.lines) for p in parts] if len(parts) == 2 else parts
+        return super().split(min(COLUMN, avail_width), avail_height)
 
     def drawOn(self, canvas, x, y, _sW=0):  # type: ignore[no-untyped-def]  # noqa: N802
         super().drawOn(canvas, x + getattr(self, "_frame_width", self.width) - self.width, y, _sW)
+
+
+def _table_rows(text: str) -> list[list[RTLParagraph]]:
+    """A paragraph as table rows; one longer than a page continues in further rows
+    (a table row cannot break across pages)."""
+    width = CELL - 6  # the cell's padding
+    lines = layout(text, BODY.font, BODY.size, width)
+    return [[RTLParagraph(text, BODY, lines=lines[i:i + ROW_LINES], wrap_width=width)]
+            for i in range(0, len(lines), ROW_LINES)]

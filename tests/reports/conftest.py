@@ -72,7 +72,7 @@ def pdf_text(pdf: bytes | Path, tmp: Path | None = None) -> str:
 
 
 def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", _CONTROLS.sub("", text))
+    text = unicodedata.normalize("NFKC", _CONTROLS.sub("", text)).replace("\u06c0", "\u0647")  # ۀ = هٔ
     text = "".join(c for c in text if unicodedata.category(c) != "Mn").translate(_BRACKETS)
     return re.sub(r"[ \t]+", " ", text)
 

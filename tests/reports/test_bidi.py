@@ -48,9 +48,11 @@ def test_zwnj_is_kept_and_marks_are_dropped():
     assert "\u200e" not in reorder("\u200e\u2212۱۲")
 
 
-def test_combining_marks_follow_their_base_letter():
-    # L3: نسخهٔ → visual ه then ٔ (the mark is drawn after, i.e. over, its base)
-    assert reorder("نسخهٔ") == "ه\u0654خسن"
+def test_combining_marks_stay_before_their_base_in_drawing_order():
+    # no L3: Vazirmatn draws a zero-width mark to the right of the pen, i.e. over the
+    # letter drawn next — its base once the line is reversed
+    assert reorder("نسخهٔ") == "\u0654هخسن"
+    assert reorder("لطفاً") == "\u064bافطل"
 
 
 def test_minus_with_lrm_stays_on_the_left():
