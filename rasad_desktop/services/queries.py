@@ -189,9 +189,12 @@ def line_titles(session: Session, year: int) -> dict[str, tuple[str, bool]]:
     return {c: (t, e) for c, t, e in rows}
 
 
-def classification_rows(session: Session, year: int, through_month: int) -> list[ClassificationRow]:
-    """Report 2: sections, part totals, general resources, earmarked apart, grand total."""
-    by_line = figures(session, year, through_month, "line")
+def classification_rows(session: Session, year: int, through_month: int,
+                        by_line: dict[Hashable, Figures] | None = None) -> list[ClassificationRow]:
+    """Report 2: sections, part totals, general resources, earmarked apart, grand total.
+    ``by_line`` may pass the line figures when the caller already has them."""
+    if by_line is None:
+        by_line = figures(session, year, through_month, "line")
     titles = line_titles(session, year)
     earmarked = [c for c, (_, e) in titles.items() if e]
     return classification_table({str(k): f for k, f in by_line.items()}, earmarked)
@@ -236,3 +239,27 @@ def collected_without_approval(session: Session, year: int, through_month: int) 
         .order_by(Collection.agency_id, ClassificationNode.code)
     )
     return [(a, c, int(s)) for a, c, s in session.execute(q)]
+
+
+def approved_without_collection(session: Session, year: int, through_month: int) -> list[tuple[int, str, int]]:
+    """(agency id, line code, amount in force) of approved lines on which nothing was
+    collected in months 1..n."""
+    fy_id = _year_id(session, year)
+    if fy_id is None:
+        return []
+    n = check_month(through_month)
+    collected = (
+        select(Collection.id)
+        .where(Collection.fiscal_year_id == fy_id, Collection.agency_id == Assignment.agency_id,
+               Collection.line_id == Assignment.line_id, Collection.month <= n, Collection.amount != 0)
+        .exists()
+    )
+    in_force = func.sum(func.coalesce(Assignment.revised, Assignment.approved))
+    q = (
+        select(Assignment.agency_id, ClassificationNode.code, in_force)
+        .join(ClassificationNode, ClassificationNode.id == Assignment.line_id)
+        .where(Assignment.fiscal_year_id == fy_id, ~collected)
+        .group_by(Assignment.agency_id, ClassificationNode.code)
+        .having(in_force > 0)
+    )
+    return [(a, c, int(v)) for a, c, v in session.execute(q)]

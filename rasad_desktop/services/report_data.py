@@ -48,11 +48,10 @@ def monitoring(session: Session, year: int, through_month: int) -> dict[str, Any
     find_year(session, year)
     titles = queries.line_titles(session, year)
     info = queries.agencies(session)
-    by_line_agency = queries.figures(session, year, through_month, "agency_line")
     nothing = [
-        {"agency": info[a].name, "code": c, "title": titles.get(c, ("", False))[0], "annual": f.annual}
-        for (a, c), f in sorted(by_line_agency.items(), key=lambda kv: (info[kv[0][0]].code, kv[0][1]))  # type: ignore[index]
-        if f.annual > 0 and f.collected == 0
+        {"agency": info[a].name, "code": c, "title": titles.get(c, ("", False))[0], "annual": annual}
+        for a, c, annual in sorted(queries.approved_without_collection(session, year, through_month),
+                                   key=lambda row: (info[row[0]].code, row[1]))
     ]
     unapproved = [
         {"agency": info[a].name, "code": c, "title": titles.get(c, ("", False))[0], "collected": amount}
@@ -66,7 +65,7 @@ def monitoring(session: Session, year: int, through_month: int) -> dict[str, Any
     classification = [
         {"code": r.code, "kind": r.kind.value,
          "title": titles.get(r.code, ("", False))[0] if r.code else "", "figures": figures_dict(r.figures)}
-        for r in queries.classification_rows(session, year, through_month)
+        for r in queries.classification_rows(session, year, through_month, by_line)
     ]
     return {
         "kind": "monitoring",

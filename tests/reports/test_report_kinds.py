@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import pdf_text, persian_words, run_checker
+from pdftools import pdf_text, persian_words, run_checker
 
 from rasad_desktop.core.amounts import Unit, format_amount
 from rasad_desktop.core.jalali import Period

@@ -93,3 +93,18 @@ def test_issued_list_is_newest_first_without_the_pdf_bytes(session, tiny, admin)
     reporting.issue(session, admin, reporting.ReportRequest("circular", 1404), OPTS, today=TODAY)
     rows = reporting.issued_reports(session)
     assert [r.number for r in rows] == ["1405/0002", "1405/0001"]
+
+
+def test_signature_block_with_a_scanned_signature(session, tiny, admin, tmp_path):
+    from PIL import Image
+
+    from rasad_desktop.reports.flowables import Signatory
+
+    image = tmp_path / "signature.png"
+    Image.new("RGB", (120, 40), (20, 40, 160)).save(image)
+    opts = RenderOptions(unit=Unit.RIAL, office="اداره کل آزمایشی", signatories=(
+        Signatory("تهیه‌کننده", "مریم احمدی", "کارشناس"),
+        Signatory("تأییدکننده", "علی رضایی", "مدیرکل", image=str(image))))
+    with_image = reporting.draft(session, MONITORING, opts, today=TODAY)
+    without = reporting.draft(session, MONITORING, RenderOptions(unit=Unit.RIAL), today=TODAY)
+    assert b"/Subtype /Image" in with_image and b"/Subtype /Image" not in without
