@@ -21,7 +21,6 @@ from rasad_desktop.reports.flowables import Signatory
 from rasad_desktop.reports.page import PageInfo
 
 ROOT = Path(__file__).resolve().parents[2]
-CHECKER = Path(__file__).resolve().parents[3] / "shared/tools/check-persian-pdf"
 B = 1_000_000_000  # a billion rials = ۱٬۰۰۰ million rials
 
 INFO = PageInfo(office="اداره کل امور اقتصادی و دارایی استان آذربایجان شرقی", title="گزارش آزمایشی",
@@ -94,10 +93,11 @@ def pdf_text(path: Path) -> str:
     return norm(out.stdout)
 
 
-def check(path: Path, headers: list[str], expect: list[str], tmp: Path) -> subprocess.CompletedProcess[str]:
+def check(checker: Path, path: Path, headers: list[str], expect: list[str],
+          tmp: Path) -> subprocess.CompletedProcess[str]:
     strings = tmp / f"{path.stem}-expect.txt"
     strings.write_text("\n".join(expect) + "\n", encoding="utf-8")
-    args = [str(CHECKER), str(path), "--expect", str(strings)]
+    args = [str(checker), str(path), "--expect", str(strings)]
     for h in headers:
         args += ["--table-header", h]
     return subprocess.run(args, cwd=ROOT, capture_output=True, text=True)
@@ -172,10 +172,10 @@ def test_circular_embeds_vazirmatn(circular_pdf: Path) -> None:
     assert b"Vazirmatn" in data and b"/FontFile2" in data
 
 
-def test_circular_passes_the_persian_pdf_checker(circular_pdf: Path, tmp_path: Path) -> None:
+def test_circular_passes_the_persian_pdf_checker(circular_pdf: Path, tmp_path: Path, checker: Path) -> None:
     expect = [TAX, FARM, "مالیات بر درآمد اشخاص حقوقی", "عوارض صدور پروانه", *MONTHS_FA,
               "کد ردیف", "شرح ردیف", "۱٬۹۲۰٬۰۰۰", "۷۲۰٬۰۰۰", "۳۶٬۰۰۱"]
-    result = check(circular_pdf, ["کد ردیف|شرح ردیف|ستون"], expect, tmp_path)
+    result = check(checker, circular_pdf, ["کد ردیف|شرح ردیف|ستون"], expect, tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -219,9 +219,9 @@ def test_comparison_embeds_vazirmatn(comparison_pdf: Path) -> None:
     assert b"Vazirmatn" in data and b"/FontFile2" in data
 
 
-def test_comparison_passes_the_persian_pdf_checker(comparison_pdf: Path, tmp_path: Path) -> None:
+def test_comparison_passes_the_persian_pdf_checker(comparison_pdf: Path, tmp_path: Path, checker: Path) -> None:
     expect = [TAX, FARM, "جرائم رانندگی", "مصوب سال قبل", "مصوب سال جاری", "درصد رشد",
               "۱٬۷۲۵٬۰۰۰", "۲۵٫۰٪", "−۲۰٫۰٪", "−۲۵٬۰۰۰"]
-    result = check(comparison_pdf, ["کد|شرح|مصوب سال قبل", "دستگاه اجرایی|مصوب سال قبل|مصوب سال جاری"],
+    result = check(checker, comparison_pdf, ["کد|شرح|مصوب سال قبل", "دستگاه اجرایی|مصوب سال قبل|مصوب سال جاری"],
                    expect, tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
