@@ -12,7 +12,6 @@ from rasad_desktop.core.amounts import Unit
 from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.core.errors import RasadError
 from rasad_desktop.core.jalali import Period, check_year, format_jalali
-from rasad_desktop.core.metrics import Thresholds
 
 if TYPE_CHECKING:
     from rasad_desktop.cli import Context
@@ -24,34 +23,19 @@ class FileProblem(RasadError):
 
 
 def render_options(ctx: Context, args: argparse.Namespace, unit: Unit) -> RenderOptions:
-    from rasad_desktop.reports.common import RenderOptions
-    from rasad_desktop.reports.flowables import Signatory
+    from rasad_desktop.reports.common import options_from_settings
 
-    s = ctx.settings
+    def person(flag: str | None) -> tuple[str, str] | None:
+        if not flag:
+            return None
+        name, _, title = flag.partition("|")
+        return name.strip(), title.strip()
 
-    def person(flag: str | None, name_key: str, title_key: str) -> tuple[str, str]:
-        if flag:
-            name, _, title = flag.partition("|")
-            return name.strip(), title.strip()
-        return s.get(name_key), s.get(title_key)
-
-    prepared = person(getattr(args, "prepared_by", None), "prepared_by_name", "prepared_by_title")
-    approved = person(getattr(args, "approved_by", None), "approved_by_name", "approved_by_title")
-    image = getattr(args, "signature_image", None) or s.get("signature_image") or None
+    image = getattr(args, "signature_image", None)
     if image and not Path(image).is_file():
         raise FileProblem(f"تصویر امضا «{image}» پیدا نشد.", f"Signature image '{image}' not found.")
-    signatories = []
-    if prepared[0]:
-        signatories.append(Signatory("تهیه‌کننده", *prepared))
-    if approved[0]:
-        signatories.append(Signatory("تأییدکننده", *approved, image=image))
-    return RenderOptions(
-        unit=unit,
-        thresholds=Thresholds(s.get("status_good"), s.get("status_watch")),
-        office=s.get("office_fa"),
-        province=s.get("province_fa"),
-        signatories=tuple(signatories),
-    )
+    return options_from_settings(ctx.settings, unit, prepared_by=person(getattr(args, "prepared_by", None)),
+                                 approved_by=person(getattr(args, "approved_by", None)), signature_image=image)
 
 
 def write_pdf(path: str, data: bytes) -> None:

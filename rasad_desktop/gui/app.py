@@ -1,4 +1,5 @@
-"""Application start-up: right-to-left Persian, the bundled font, the database."""
+"""Application start-up: right-to-left Persian, the bundled font, translations, the
+database, first start, sign-in, then the main window."""
 
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from rasad_desktop import APP_NAME, __version__
-from rasad_desktop.resources import font_files
+from rasad_desktop.resources import font_files, resource
 
 if TYPE_CHECKING:
     from rasad_desktop.cli import Context
+    from rasad_desktop.gui.context import AppContext
 
 log = logging.getLogger("rasad.gui")
 FONT_FAMILY = "Vazirmatn"
@@ -27,32 +29,106 @@ def configure_application(app: QApplication, language: str = "fa") -> None:
     for path in font_files():
         QFontDatabase.addApplicationFont(str(path))
     app.setFont(QFont(FONT_FAMILY, 10))
+    for old in getattr(app, "_rasad_translators", []):
+        app.removeTranslator(old)
+    app._rasad_translators = []  # type: ignore[attr-defined]
     if language == "fa":
         QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
-        translator = QTranslator(app)
-        if translator.load("qtbase_fa", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-            app.installTranslator(translator)
+        for name, folder in (("qtbase_fa", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+                             ("rasad_fa", str(resource("i18n")))):
+            translator = QTranslator(app)
+            if translator.load(name, folder):
+                app.installTranslator(translator)
+                app._rasad_translators.append(translator)  # type: ignore[attr-defined]
+            else:
+                log.warning("translation %s not found in %s", name, folder)
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
 
-def run_gui(ctx: Context) -> int:
-    from rasad_desktop.gui.placeholder import PlaceholderWindow
+def start(ctx: AppContext) -> object | None:
+    """First start, sign-in (with a forced password change), notices, main window.
+    Returns the main window, or None if the user gave up."""
+    from rasad_desktop.gui.dialogs.change_password import ChangePasswordDialog
+    from rasad_desktop.gui.dialogs.first_start import FirstStartDialog
+    from rasad_desktop.gui.dialogs.sign_in import SignInDialog
+    from rasad_desktop.gui.main_window import MainWindow
+    from rasad_desktop.services.accounts import count_users
+
+    username = ""
+    with ctx.db.session() as session:
+        first = count_users(session) == 0
+    if first:
+        dialog = FirstStartDialog(ctx.db, ctx.language)
+        if dialog.exec() != FirstStartDialog.DialogCode.Accepted:
+            return None
+        username = dialog.created_username
+    sign_in = SignInDialog(ctx.db, ctx.language, username)
+    if sign_in.exec() != SignInDialog.DialogCode.Accepted or sign_in.result_sign_in is None:
+        return None
+    result = sign_in.result_sign_in
+    ctx.actor, ctx.full_name = result.actor, result.full_name
+    if result.must_change_password:
+        change = ChangePasswordDialog(ctx.db, ctx.actor, ctx.language, forced=True)
+        if change.exec() != ChangePasswordDialog.DialogCode.Accepted:
+            return None
+    if first:
+        offer_demo(ctx)
+    show_notices(ctx)
+    window = MainWindow(ctx)
+    window.show()
+    return window
+
+
+def offer_demo(ctx: AppContext) -> bool:
+    import datetime as dt
+
+    from rasad_desktop.services.demo import default_demo_year, load_demo
+
+    question = QApplication.translate(
+        "Startup", "The database is empty. Load the demo province (two fiscal years of sample figures) "
+                   "to try Rasad out?")
+    if ctx.no_dialogs or QMessageBox.question(None, QApplication.translate("Startup", "Demo province"),
+                                              question) != QMessageBox.StandardButton.Yes:
+        return False
+    year, months = default_demo_year(dt.date.today())
+    with ctx.db.session() as session:
+        load_demo(session, ctx.actor, year, months)  # type: ignore[arg-type]
+    return True
+
+
+def show_notices(ctx: AppContext) -> None:
+    from rasad_desktop.gui import format as fmt
+    from rasad_desktop.services.notices import upcoming_notices
+
+    with ctx.db.session() as session:
+        notices = [(n.title, n.body, n.starts_at, n.ends_at) for n in upcoming_notices(session)]
+    if not notices or ctx.no_dialogs:
+        return
+    lines = [f"• {title}: {body} ({fmt.date(start, ctx.language)} – {fmt.date(end, ctx.language)})"
+             for title, body, start, end in notices]
+    QMessageBox.information(None, QApplication.translate("Startup", "Notices"), "\n".join(lines))
+
+
+def run_gui(cli: Context) -> int:
+    from rasad_desktop.gui.context import AppContext
+    from rasad_desktop.gui.errors import ErrorHandler
+    from rasad_desktop.gui.ops import Runner
 
     app = QApplication.instance() or QApplication(sys.argv)
-    configure_application(app, ctx.lang)
-    db = ctx.open_db()
-
-    def ask(question: str) -> bool:
-        if ctx.no_dialogs:
-            log.info("%s → no (dialogs disabled)", question)
-            return False
-        answer = QMessageBox.question(None, "رصد منابع", question)
-        return answer == QMessageBox.StandardButton.Yes
-
-    window = PlaceholderWindow(db, ask=ask)
-    window.show()
-    window.offer_demo_if_empty()
+    configure_application(app, cli.lang)
+    errors = ErrorHandler(cli.data_dir / "logs", cli.lang, cli.no_dialogs)
+    errors.install()
+    try:
+        db = cli.open_db()
+    except Exception as exc:  # noqa: BLE001 - a database that cannot open is shown, then we stop
+        errors(None, exc)
+        return 1
+    ctx = AppContext(db=db, settings=cli.settings, data_dir=cli.data_dir, runner=Runner(errors),
+                     language=cli.lang, no_dialogs=cli.no_dialogs)
+    window = start(ctx)
+    if window is None:
+        return 0
     return app.exec()

@@ -70,9 +70,9 @@ def _key(grouping: Grouping, codes: dict[int, str]) -> Callable[..., Hashable]:
     return lambda agency_id, line_id: (agency_id, codes[line_id])
 
 
-def _budget_sums(session: Session, fy_id: int, n: int, grouping: Grouping, agency_id: int | None,
-                 column: str | None):
-    """Rows of (group columns…, Σapproved, Σin force, Σshare)."""
+def period_share(fy_id: int, n: int):  # type: ignore[no-untyped-def]
+    """(schedule subquery to outer-join on assignment id, the share expression) for
+    assignments of one year through month n."""
     sched = (
         select(
             MonthlySchedule.assignment_id.label("assignment_id"),
@@ -88,6 +88,14 @@ def _budget_sums(session: Session, fy_id: int, n: int, grouping: Grouping, agenc
         (sched.c.assignment_id.is_not(None), sched.c.through),
         else_=(in_force * (2 * n) + 12) // 24,
     )
+    return sched, share
+
+
+def _budget_sums(session: Session, fy_id: int, n: int, grouping: Grouping, agency_id: int | None,
+                 column: str | None):
+    """Rows of (group columns…, Σapproved, Σin force, Σshare)."""
+    sched, share = period_share(fy_id, n)
+    in_force = func.coalesce(Assignment.revised, Assignment.approved)
     groups = _group_columns(Assignment, grouping)
     q = (
         select(*groups, func.sum(Assignment.approved), func.sum(in_force), func.sum(share))

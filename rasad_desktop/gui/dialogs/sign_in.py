@@ -1,0 +1,70 @@
+"""Sign-in: a wrong password and a locked account get different messages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from rasad_desktop import APP_NAME_FA
+from rasad_desktop.db.database import Database
+from rasad_desktop.services.accounts import SignIn, SignInError, sign_in
+
+
+class SignInDialog(QDialog):
+    def __init__(self, db: Database, language: str = "fa", username: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.language = language
+        self.result_sign_in: SignIn | None = None
+        self.setObjectName("signIn")
+        self.setWindowTitle(self.tr("Sign in to Rasad"))
+        heading = QLabel(APP_NAME_FA if language == "fa" else "Rasad", self)
+        heading.setObjectName("heading")
+        font = heading.font()
+        font.setPointSize(font.pointSize() + 6)
+        font.setBold(True)
+        heading.setFont(font)
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.username = QLineEdit(username, self)
+        self.username.setObjectName("username")
+        self.username.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # user names are Latin
+        self.password = QLineEdit(self)
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.message = QLabel(self)
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #9b1c1c;")
+        form = QFormLayout()
+        form.addRow(self.tr("User name:"), self.username)
+        form.addRow(self.tr("Password:"), self.password)
+        buttons = QDialogButtonBox(self)
+        self.ok = buttons.addButton(self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok.setObjectName("signInButton")
+        self.ok.setDefault(True)
+        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.try_sign_in)
+        buttons.rejected.connect(self.reject)
+        hint = QLabel(self.tr("Forgot your password? Ask the system administrator to reset it."), self)
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+        (self.password if username else self.username).setFocus()
+
+    def try_sign_in(self) -> None:
+        try:
+            with self.db.session() as session:
+                self.result_sign_in = sign_in(session, self.username.text(), self.password.text())
+        except SignInError as err:
+            self.message.setText(err.message(self.language))
+            self.message.setProperty("code", err.code)
+            self.password.selectAll()
+            self.password.setFocus()
+            return
+        self.accept()

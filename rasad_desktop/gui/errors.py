@@ -1,0 +1,95 @@
+"""One place for failures: known ones become a clear message; anything unexpected goes to
+a crash dialog and a log file in the data folder (qutebrowser's KnownError / BugError)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from rasad_desktop.core.errors import RasadError
+from rasad_desktop.services.uow import translate_db_error
+
+log = logging.getLogger("rasad.gui")
+
+
+def known_message(exc: BaseException, language: str = "fa") -> str | None:
+    """The message for a failure the user can act on, or None for a bug."""
+    if isinstance(exc, RasadError):
+        return exc.message(language)
+    db = translate_db_error(exc)
+    if db is not None:
+        return db.message(language)
+    if isinstance(exc, OSError):
+        name = f" ({exc.filename})" if exc.filename else ""
+        if exc.errno == errno.ENOSPC:
+            return QCoreApplication.translate("Errors", "The disk is full; free some space and try again.") + name
+        if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EBUSY):
+            return QCoreApplication.translate("Errors", "The file is open in another program or cannot be written; close it and try again.") + name
+        if isinstance(exc, FileNotFoundError):
+            return QCoreApplication.translate("Errors", "The file was not found.") + name
+        return QCoreApplication.translate("Errors", "The file could not be read or written.") + name
+    return None
+
+
+def write_crash_log(log_dir: Path, exc_type: type[BaseException], exc: BaseException,
+                    tb: TracebackType | None) -> Path | None:
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        path = log_dir / f"crash-{dt.datetime.now():%Y%m%d-%H%M%S}.log"
+        path.write_text("".join(traceback.format_exception(exc_type, exc, tb)), encoding="utf-8")
+        return path
+    except OSError:
+        return None
+
+
+class ErrorHandler:
+    """Shows known failures as messages and unexpected ones as a crash report."""
+
+    def __init__(self, log_dir: Path, language: str = "fa", no_dialogs: bool = False) -> None:
+        self.log_dir = log_dir
+        self.language = language
+        self.no_dialogs = no_dialogs
+        self.last_crash_log: Path | None = None
+
+    def __call__(self, parent: QWidget | None, exc: BaseException) -> None:
+        message = known_message(exc, self.language)
+        if message is None:
+            self.crash(type(exc), exc, exc.__traceback__, parent)
+            return
+        log.warning("%s", message)
+        if not self.no_dialogs:
+            QMessageBox.warning(parent, QCoreApplication.translate("Errors", "Rasad"), message)
+
+    def crash(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None,
+              parent: QWidget | None = None) -> None:
+        path = write_crash_log(self.log_dir, exc_type, exc, tb)
+        self.last_crash_log = path
+        log.error("unexpected error, log at %s", path, exc_info=(exc_type, exc, tb))
+        if self.no_dialogs or QApplication.instance() is None:
+            return
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(QCoreApplication.translate("Errors", "Unexpected error"))
+        box.setText(QCoreApplication.translate(
+            "Errors", "Something went wrong that Rasad did not expect. Your saved data is safe; "
+                      "work not yet saved may need to be entered again."))
+        box.setInformativeText(QCoreApplication.translate("Errors", "A report was written to:") + f"\n{path}" if path else "")
+        box.setDetailedText("".join(traceback.format_exception(exc_type, exc, tb)))
+        box.exec()
+
+    def install(self) -> None:
+        """Route uncaught exceptions (e.g. in Qt slots) here instead of losing them."""
+        def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+            if issubclass(exc_type, KeyboardInterrupt):
+                sys.__excepthook__(exc_type, exc, tb)
+                return
+            self.crash(exc_type, exc, tb)
+        sys.excepthook = hook

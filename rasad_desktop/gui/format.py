@@ -1,0 +1,30 @@
+"""Numbers and dates as the interface shows them: Persian digits in Persian, Latin in English."""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+
+from rasad_desktop.core.amounts import Unit, format_amount, format_ratio
+from rasad_desktop.core.digits import localize_digits
+from rasad_desktop.core.jalali import format_jalali, month_name
+
+
+def money(rials: int, unit: Unit, language: str) -> str:
+    return format_amount(rials, unit, digits="latin" if language == "en" else "fa")
+
+
+def percent(value: Fraction | None, language: str) -> str:
+    return format_ratio(value, digits="latin" if language == "en" else "fa")
+
+
+def number(n: int | str, language: str) -> str:
+    return str(n) if language == "en" else localize_digits(str(n))
+
+
+def month(m: int, language: str) -> str:
+    return month_name(m, language)
+
+
+def date(day: dt.date | dt.datetime, language: str) -> str:
+    return format_jalali(day, "latin" if language == "en" else "fa")

@@ -1,0 +1,133 @@
+"""The main window: navigation on the leading (right) side, the pages, a notice banner."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rasad_desktop import APP_NAME_FA
+from rasad_desktop.gui import format as fmt
+from rasad_desktop.gui.context import AppContext
+from rasad_desktop.gui.pages.about import AboutPage
+from rasad_desktop.gui.pages.base import Page
+from rasad_desktop.gui.pages.budget import BudgetPage
+from rasad_desktop.gui.pages.dashboard import DashboardPage
+from rasad_desktop.gui.pages.data_entry import DataEntryPage
+from rasad_desktop.gui.pages.notices import NoticesPage
+from rasad_desktop.gui.pages.reports import ReportsPage
+from rasad_desktop.gui.pages.settings import SettingsPage
+from rasad_desktop.gui.pages.users import UsersPage
+from rasad_desktop.services.notices import notices_in_force
+
+PAGE_CLASSES: tuple[type[Page], ...] = (
+    DashboardPage, DataEntryPage, BudgetPage, ReportsPage, UsersPage, NoticesPage, SettingsPage, AboutPage,
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(APP_NAME_FA if ctx.language == "fa" else "Rasad")
+        self.resize(1280, 800)
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(190)
+        self.stack = QStackedWidget(self)
+        self.pages: list[Page] = []
+        for cls in PAGE_CLASSES:
+            if not ctx.can(cls.permission):
+                continue  # what a role may not use is not offered
+            page = cls(ctx, self.stack)
+            self.pages.append(page)
+            self.stack.addWidget(page)
+            item = QListWidgetItem(page.title(), self.nav)
+            item.setData(Qt.ItemDataRole.UserRole, page.objectName())
+        self.banner = QLabel(self)
+        self.banner.setObjectName("noticeBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff3c4; color: #5b4300; padding: 6px; border-bottom: 1px solid #e0c060;")
+        self.banner.hide()
+        body = QWidget(self)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addLayout(row, 1)
+        self.setCentralWidget(body)
+        self._current = 0
+        self.nav.currentRowChanged.connect(self._go)
+        self.nav.setCurrentRow(0)
+        for i in range(min(9, len(self.pages))):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda _=False, row=i: self.nav.setCurrentRow(row))
+            self.addAction(action)
+        actor = ctx.actor
+        who = f"{ctx.full_name or actor.username} — {actor.role.label(ctx.language)}" if actor else ""
+        self.statusBar().showMessage(who)
+        ctx.events.data_changed.connect(self._on_changed)
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.refresh_banner)
+        self._timer.start(60_000)
+        self.refresh_banner()
+
+    def page(self, object_name: str) -> Page | None:
+        return next((p for p in self.pages if p.objectName() == object_name), None)
+
+    def show_page(self, object_name: str) -> Page | None:
+        for row, p in enumerate(self.pages):
+            if p.objectName() == object_name:
+                self.nav.setCurrentRow(row)
+                return p if self.stack.currentWidget() is p else None
+        return None
+
+    def _go(self, row: int) -> None:
+        if row < 0 or row == self._current and self.stack.currentIndex() == row:
+            return
+        current = self.pages[self._current] if self.pages else None
+        if current is not None and row != self._current and not current.can_leave():
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(self._current)
+            self.nav.blockSignals(False)
+            return
+        self._current = row
+        self.stack.setCurrentIndex(row)
+
+    def _on_changed(self, what: str) -> None:
+        if what == "notices":
+            self.refresh_banner()
+
+    def refresh_banner(self) -> None:
+        with self.ctx.db.session() as session:
+            notices = [(n.title, n.body, n.ends_at) for n in notices_in_force(session)]
+        if not notices:
+            self.banner.hide()
+            return
+        lang = self.ctx.language
+        until = self.tr("until")
+        parts = [f"{title} — {body} ({until} {fmt.date(ends, lang)})" for title, body, ends in notices]
+        self.banner.setText(self.tr("Notice:") + " " + " | ".join(parts))
+        self.banner.show()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        current = self.stack.currentWidget()
+        if isinstance(current, Page) and not current.can_leave():
+            event.ignore()
+            return
+        event.accept()

@@ -1,0 +1,44 @@
+"""The base of every page of the main window."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from rasad_desktop.gui.context import AppContext
+from rasad_desktop.services.roles import Permission
+
+
+class Page(QWidget):
+    """A screen in the main window. Subclasses set ``permission`` (the page is offered only
+    to roles that have it) and implement ``refresh``; ``can_leave`` guards unsaved work."""
+
+    permission: Permission = Permission.VIEW
+    object_name = "page"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName(self.object_name)
+        ctx.events.data_changed.connect(self.on_data_changed)
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        """Reload what the page shows from the database."""
+
+    def can_leave(self) -> bool:
+        """False keeps the user here (e.g. they cancelled leaving unsaved changes)."""
+        return True
+
+    def on_data_changed(self, what: str) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        if getattr(self, "_stale", True):
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)

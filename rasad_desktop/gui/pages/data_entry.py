@@ -1,0 +1,322 @@
+"""Data entry: an agency's figures for one month, saved together in one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rasad_desktop.core.amounts import Unit
+from rasad_desktop.core.jalali import last_completed_month
+from rasad_desktop.gui import format as fmt
+from rasad_desktop.gui.context import AppContext
+from rasad_desktop.gui.models.entry_model import THIS_MONTH, TITLE, EntryModel
+from rasad_desktop.gui.pages.base import Page
+from rasad_desktop.services import queries
+from rasad_desktop.services.budget import list_years
+from rasad_desktop.services.collections import save_month
+from rasad_desktop.services.entry import EntrySheet, addable_lines, entry_sheet
+from rasad_desktop.services.roles import Permission
+
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
+
+class EntryTable(QTableView):
+    """Enter commits and moves down, like a spreadsheet; Ctrl+V pastes a column."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.paste_handler: Callable[[], None] | None = None
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:  # noqa: N802
+        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            self.move_down()
+
+    def move_down(self) -> None:
+        current = self.currentIndex()
+        if current.isValid() and current.row() + 1 < self.model().rowCount():
+            below = self.model().index(current.row() + 1, current.column())
+            self.setCurrentIndex(below)
+            if self.model().flags(below) & Qt.ItemFlag.ItemIsEditable:
+                self.edit(below)
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        if event.matches(QKeySequence.StandardKey.Paste) and self.paste_handler is not None:
+            self.paste_handler()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != QAbstractItemView.State.EditingState:
+            self.move_down()
+            return
+        super().keyPressEvent(event)
+
+
+class DataEntryPage(Page):
+    permission = Permission.ENTER_COLLECTIONS
+    object_name = "dataEntry"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.sheet: EntrySheet | None = None
+        self.ask_unsaved: Callable[[], str] = self._ask_unsaved
+        self._shown = (None, None, None)  # the (year, month, agency) the grid holds
+        self.year = QComboBox(self)
+        self.year.setObjectName("year")
+        self.month = QComboBox(self)
+        self.month.setObjectName("month")
+        for m in range(1, 13):
+            self.month.addItem(fmt.month(m, ctx.language), m)
+        self.agency = QComboBox(self)
+        self.agency.setObjectName("agency")
+        self.agency.setEditable(True)
+        self.agency.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.agency.setMinimumWidth(340)
+        self.agency.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.agency.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.unit = QComboBox(self)
+        self.unit.setObjectName("unit")
+        for u in (Unit.RIAL, Unit.MILLION):
+            self.unit.addItem(u.label(ctx.language), u.key)
+        self.save_button = QPushButton(self.tr("Save (Ctrl+S)"), self)
+        self.save_button.setObjectName("save")
+        self.add_button = QPushButton(self.tr("Add a line…"), self)
+        self.add_button.setObjectName("addLine")
+        self.revert_button = QPushButton(self.tr("Undo changes"), self)
+        self.revert_button.setObjectName("revert")
+        self.lock_label = QLabel(self)
+        self.lock_label.setObjectName("lockLabel")
+        self.lock_label.setWordWrap(True)
+        self.lock_label.setStyleSheet("background: #fde2e1; color: #7a1c1c; padding: 6px;")
+        self.lock_label.hide()
+        self.status = QLabel(self)
+        self.status.setObjectName("status")
+        self.model = EntryModel(ctx.language, self)
+        self.table = EntryTable(self)
+        self.table.setObjectName("grid")
+        self.table.setModel(self.model)
+        self.table.paste_handler = self.paste
+        self.table.setAlternatingRowColors(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
+                                   | QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+
+        top = QHBoxLayout()
+        for label, widget in ((self.tr("Year:"), self.year), (self.tr("Month:"), self.month),
+                              (self.tr("Agency:"), self.agency), (self.tr("Unit:"), self.unit)):
+            top.addWidget(QLabel(label, self))
+            top.addWidget(widget)
+        top.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.add_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.status)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.lock_label)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.reload)
+        self.add_button.clicked.connect(self.add_line)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.year.activated.connect(lambda _: self.select_changed())
+        self.month.activated.connect(lambda _: self.select_changed())
+        self.agency.activated.connect(lambda _: self.select_changed())
+        self.unit.activated.connect(lambda _: self.model.set_unit(Unit.from_key(self.unit.currentData())))
+        self.model.dataChanged.connect(lambda *_: self._update_buttons())
+        self.model.modelReset.connect(self._update_buttons)
+        self._update_buttons()
+
+    def title(self) -> str:
+        return self.tr("Data entry")
+
+    # ------------------------------------------------------------ choosing
+    def refresh(self) -> None:
+        if self.model.is_dirty:
+            return  # never throw typed figures away behind the user's back
+        with self.ctx.db.session() as session:
+            years = list_years(session)
+            agencies = queries.agencies(session)
+        keep_year, keep_agency = self.year.currentData(), self.agency.currentData()
+        self.year.clear()
+        for y in years:
+            self.year.addItem(fmt.number(y, self.ctx.language), y)
+        self.agency.clear()
+        for a in agencies.values():
+            self.agency.addItem(f"{fmt.number(a.code, self.ctx.language)} — {a.name}", a.id)
+        if keep_year in years:
+            self.year.setCurrentIndex(self.year.findData(keep_year))
+        elif years:
+            last_year, last_month = last_completed_month(dt.date.today())
+            year = last_year if last_year in years else years[-1]
+            self.year.setCurrentIndex(self.year.findData(year))
+            self.month.setCurrentIndex((last_month if year == last_year else 12) - 1)
+        if keep_agency is not None and self.agency.findData(keep_agency) >= 0:
+            self.agency.setCurrentIndex(self.agency.findData(keep_agency))
+        self.reload()
+
+    def choice(self) -> tuple[int | None, int | None, int | None]:
+        return self.year.currentData(), self.month.currentData(), self.agency.currentData()
+
+    def select(self, year: int, month: int, agency_id: int) -> bool:
+        """Choose year, month and agency (as the user would); False if they cancelled."""
+        self.year.setCurrentIndex(self.year.findData(year))
+        self.month.setCurrentIndex(self.month.findData(month))
+        self.agency.setCurrentIndex(self.agency.findData(agency_id))
+        return self.select_changed()
+
+    def select_changed(self) -> bool:
+        if self.choice() == self._shown:
+            return True
+        if not self.can_leave():
+            self._restore_choice()
+            return False
+        self.reload()
+        return True
+
+    def _restore_choice(self) -> None:
+        year, month, agency = self._shown
+        for combo, value in ((self.year, year), (self.month, month), (self.agency, agency)):
+            if value is not None:
+                combo.setCurrentIndex(combo.findData(value))
+
+    def reload(self) -> None:
+        year, month, agency = self.choice()
+        self._shown = (year, month, agency)
+        if None in (year, month, agency):
+            self.model.load([])
+            return
+
+        def work() -> EntrySheet:
+            with self.ctx.db.session() as session:
+                return entry_sheet(session, year, month, agency)
+
+        self.ctx.runner.run(self, work, self._show_sheet, label=self.tr("Loading…"))
+
+    def _show_sheet(self, sheet: EntrySheet) -> None:
+        self.sheet = sheet
+        locked = sheet.locked_by is not None
+        self.model.load(sheet.rows, read_only=locked)
+        if locked:
+            when = fmt.date(sheet.locked_at, self.ctx.language) if sheet.locked_at else ""
+            self.lock_label.setText(self.tr("This month was locked by {0} on {1}; its figures can be viewed but "
+                                            "not changed.").format(sheet.locked_by, when))
+        self.lock_label.setVisible(locked)
+        self.status.setText(self.tr("{0} lines").format(fmt.number(len(sheet.rows), self.ctx.language)))
+        if sheet.rows and not locked:
+            self.table.setCurrentIndex(self.model.index(0, THIS_MONTH))
+
+    # -------------------------------------------------------------- editing
+    def paste(self) -> None:
+        text = QApplication.clipboard().text()
+        values = [line.split("\t")[0] for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+        while values and not values[-1].strip():
+            values.pop()
+        current = self.table.currentIndex()
+        if not values or self.model.read_only or not current.isValid():
+            return
+        self.model.paste(current.row(), values)
+
+    def add_line(self) -> None:
+        year = self.year.currentData()
+        if year is None or self.model.read_only:
+            return
+        with self.ctx.db.session() as session:
+            lines = addable_lines(session, year)
+        labels = [f"{fmt.number(c, self.ctx.language)} — {t}" for c, t in lines]
+        choice, ok = QInputDialog.getItem(self, self.tr("Add a line"),
+                                          self.tr("A line collected without an approved amount:"), labels, 0, False)
+        if ok and choice in labels:
+            code, title = lines[labels.index(choice)]
+            self.add_line_code(code, title)
+
+    def add_line_code(self, code: str, title: str) -> None:
+        row = self.model.add_line(code, title)
+        index = self.model.index(row, THIS_MONTH)
+        self.table.setCurrentIndex(index)
+        self.table.edit(index)
+
+    # --------------------------------------------------------------- saving
+    def save(self) -> bool:
+        """Save the whole month in one transaction; False if nothing could be saved."""
+        if not self.model.is_dirty or self.sheet is None or self.model.read_only:
+            return not self.model.is_dirty
+        errors = self.model.errors()
+        if errors:
+            row, message = errors[0]
+            self.table.setCurrentIndex(self.model.index(row, THIS_MONTH))
+            self.show_message(self.tr("Nothing was saved: correct the cells marked in red first.") + "\n" + message)
+            return False
+        year, month, agency_id = self._shown
+        entries = self.model.changed_entries()
+        with self.ctx.db.session() as session:
+            code = queries.agencies(session)[agency_id].code  # type: ignore[index]
+        try:  # quick (≤ 100 ms) and must finish before the user may leave: on this thread
+            with self.ctx.db.session() as session:
+                count = save_month(session, self.ctx.actor, year, month, code, entries)  # type: ignore[arg-type]
+        except Exception as exc:  # noqa: BLE001 - known errors become messages, others a crash report
+            self.ctx.runner.on_error(self, exc)
+            return False
+        self.model.edits.clear()
+        self.status.setText(self.tr("Saved: {0} figures.").format(fmt.number(count, self.ctx.language)))
+        self.ctx.events.data_changed.emit("collections")
+        self.reload()
+        return True
+
+    def show_message(self, text: str) -> None:
+        self.status.setText(text.splitlines()[0])
+        if not self.ctx.no_dialogs:
+            QMessageBox.warning(self, self.tr("Data entry"), text)
+
+    def can_leave(self) -> bool:
+        if not self.model.is_dirty:
+            return True
+        answer = self.ask_unsaved()
+        if answer == SAVE:
+            return self.save()
+        if answer == DISCARD:
+            self.model.edits.clear()
+            self._update_buttons()
+            return True
+        return False
+
+    def _ask_unsaved(self) -> str:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved changes"),
+                          self.tr("The figures of this month have unsaved changes. Save them?"), parent=self)
+        save = box.addButton(self.tr("Save"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        clicked = box.clickedButton()
+        return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL
+
+    def _update_buttons(self) -> None:
+        dirty = self.model.is_dirty
+        self.save_button.setEnabled(dirty and not self.model.read_only)
+        self.revert_button.setEnabled(dirty)
+        self.add_button.setEnabled(not self.model.read_only and self.sheet is not None)

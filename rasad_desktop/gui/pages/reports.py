@@ -1,0 +1,14 @@
+"""The Reports page (being built)."""
+
+from __future__ import annotations
+
+from rasad_desktop.gui.pages.base import Page
+from rasad_desktop.services.roles import Permission
+
+
+class ReportsPage(Page):
+    permission = Permission.VIEW
+    object_name = "reports"
+
+    def title(self) -> str:
+        return self.tr("Reports")

@@ -1,0 +1,14 @@
+"""The Settings page (being built)."""
+
+from __future__ import annotations
+
+from rasad_desktop.gui.pages.base import Page
+from rasad_desktop.services.roles import Permission
+
+
+class SettingsPage(Page):
+    permission = Permission.VIEW
+    object_name = "settings"
+
+    def title(self) -> str:
+        return self.tr("Settings")

@@ -1,0 +1,71 @@
+"""GUI test fixtures: an offscreen application configured as at start-up, a demo database
+copied per test, signed-in contexts for each role, (key helpers are in keys.py)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from keys import PASSWORD, USERS  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget
+
+from rasad_desktop.config import Settings
+from rasad_desktop.db.database import Database
+from rasad_desktop.gui.app import configure_application
+from rasad_desktop.gui.context import AppContext
+from rasad_desktop.gui.ops import SyncRunner
+from rasad_desktop.services import accounts
+from rasad_desktop.services.demo import load_demo
+from rasad_desktop.services.roles import Actor, Role
+
+
+class RecordingErrors:
+    """The error handler of the tests: records what the user would have been shown."""
+
+    def __init__(self) -> None:
+        self.seen: list[BaseException] = []
+
+    def __call__(self, parent: QWidget | None, exc: BaseException) -> None:
+        self.seen.append(exc)
+
+
+@pytest.fixture(scope="session")
+def app(qapp: QApplication) -> QApplication:
+    configure_application(qapp, "fa")
+    return qapp
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
+    folder = tmp_path_factory.mktemp("gui-demo")
+    db = Database.open(f"sqlite:///{(folder / 'rasad.db').as_posix()}")
+    with db.session() as s:
+        setup = Actor("setup", Role.ADMIN)
+        for role, name in USERS.items():
+            accounts.create_user(s, setup, name, role, PASSWORD, full_name=f"کاربر {name}")
+        load_demo(s, setup, 1405, 8)
+    db.close()
+    return folder / "rasad.db"
+
+
+@pytest.fixture
+def gui_db(demo_template: Path, tmp_path: Path) -> Database:
+    target = tmp_path / "rasad.db"
+    shutil.copy(demo_template, target)
+    db = Database.open(f"sqlite:///{target.as_posix()}")
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def make_ctx(app, gui_db, tmp_path):  # type: ignore[no-untyped-def]
+    def make(role: Role = Role.ADMIN, language: str = "fa") -> AppContext:
+        errors = RecordingErrors()
+        with gui_db.session() as s:
+            signed = accounts.sign_in(s, USERS[role], PASSWORD)
+        ctx = AppContext(db=gui_db, settings=Settings(tmp_path), data_dir=tmp_path, runner=SyncRunner(errors),
+                         language=language, actor=signed.actor, full_name=signed.full_name, no_dialogs=True)
+        ctx.errors = errors  # type: ignore[attr-defined]
+        return ctx
+    return make

@@ -1,0 +1,147 @@
+"""The data-entry grid: Persian digits in, integers stored; invalid input kept and not saved;
+unsaved changes ask; locked months are read-only; Enter moves down; pasting a column."""
+
+from __future__ import annotations
+
+import pytest
+from keys import press, type_text
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication
+from sqlalchemy import select
+
+from rasad_desktop.db.models import Agency, ClassificationNode, Collection, FiscalYear
+from rasad_desktop.gui.models.entry_model import THIS_MONTH, EntryModel
+from rasad_desktop.gui.pages import data_entry
+from rasad_desktop.gui.pages.data_entry import DataEntryPage
+from rasad_desktop.services import budget
+from rasad_desktop.services.roles import Role
+
+
+def stored(db, agency_code: str, line: str, month: int, year: int = 1405) -> int | None:  # type: ignore[no-untyped-def]
+    with db.session() as s:
+        return s.scalar(
+            select(Collection.amount)
+            .join(Agency, Agency.id == Collection.agency_id)
+            .join(ClassificationNode, ClassificationNode.id == Collection.line_id)
+            .join(FiscalYear, FiscalYear.id == Collection.fiscal_year_id)
+            .where(Agency.code == agency_code, ClassificationNode.code == line, Collection.month == month,
+                   FiscalYear.year == year))
+
+
+def agency_id(db, code: str) -> int:  # type: ignore[no-untyped-def]
+    with db.session() as s:
+        return s.scalar(select(Agency.id).where(Agency.code == code))
+
+
+@pytest.fixture
+def page(make_ctx, gui_db, qtbot):  # type: ignore[no-untyped-def]
+    p = DataEntryPage(make_ctx(Role.DATA_ENTRY))
+    qtbot.addWidget(p)
+    p.show()
+    assert p.select(1405, 9, agency_id(gui_db, "101"))  # Azar: no figures yet in the demo
+    return p
+
+
+def edit_cell(page: DataEntryPage, row: int, text: str) -> None:
+    index = page.model.index(row, THIS_MONTH)
+    editing = page.table.state() == QAbstractItemView.State.EditingState and page.table.currentIndex() == index
+    if not editing:  # Enter on the row above already opened this cell's editor
+        page.table.setCurrentIndex(index)
+        page.table.edit(index)
+    editor = QApplication.focusWidget()
+    assert editor is not None and editor is not page.table
+    type_text(editor, text)
+    press(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()  # the delegate commits and closes the editor in a queued call
+
+
+def test_typing_persian_digits_and_saving_stores_the_integer(page, gui_db):
+    line = page.model.rows[0].line_code
+    edit_cell(page, 0, "۱۲۳٬۴۵۶")
+    assert page.table.currentIndex().row() == 1  # Enter moved down
+    assert page.model.data(page.model.index(0, THIS_MONTH)) == "۱۲۳٬۴۵۶"
+    press(page, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert stored(gui_db, "101", line, 9) == 123456
+    assert not page.model.is_dirty and page.model.rows[0].this_month == 123456
+
+
+def test_arabic_indic_and_latin_digits_with_a_unit(page, gui_db):
+    edit_cell(page, 0, "٢٫٥ میلیون")
+    edit_cell(page, 1, "7,000")
+    assert page.save()
+    assert stored(gui_db, "101", page.model.rows[0].line_code, 9) == 2_500_000
+    assert stored(gui_db, "101", page.model.rows[1].line_code, 9) == 7000
+
+
+def test_invalid_input_keeps_the_text_and_saves_nothing(page, gui_db):
+    edit_cell(page, 0, "۱۲۳")
+    edit_cell(page, 1, "۱۲الف")
+    index = page.model.index(1, THIS_MONTH)
+    assert page.model.data(index) == "۱۲الف"  # what was typed is kept
+    tip = page.model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert tip and "معتبر" in tip
+    assert not page.save()
+    assert stored(gui_db, "101", page.model.rows[0].line_code, 9) is None  # not even the valid cell
+    assert "ذخیره نشد" in page.status.text()
+    assert page.model.is_dirty
+
+
+def test_leaving_with_unsaved_changes_asks(page, gui_db):
+    asked = []
+    edit_cell(page, 0, "۵۰۰")
+    page.ask_unsaved = lambda: asked.append(1) or data_entry.CANCEL
+    assert not page.select(1405, 8, agency_id(gui_db, "101"))
+    assert asked and page.month.currentData() == 9 and page.model.is_dirty  # stayed, kept the figure
+    page.ask_unsaved = lambda: data_entry.DISCARD
+    assert page.select(1405, 8, agency_id(gui_db, "101"))
+    assert stored(gui_db, "101", page.model.rows[0].line_code, 9) is None
+    page.select(1405, 9, agency_id(gui_db, "101"))
+    edit_cell(page, 0, "۷۰۰")
+    page.ask_unsaved = lambda: data_entry.SAVE
+    assert page.can_leave()
+    assert stored(gui_db, "101", page.model.rows[0].line_code, 9) == 700
+
+
+def test_a_locked_month_is_read_only_and_says_why(make_ctx, gui_db, qtbot):
+    admin = make_ctx(Role.ADMIN)
+    with gui_db.session() as s:
+        budget.set_period_lock(s, admin.actor, 1405, 3, True, reason="بستن فصل")
+    page = DataEntryPage(make_ctx(Role.DATA_ENTRY))
+    qtbot.addWidget(page)
+    page.show()
+    page.select(1405, 3, agency_id(gui_db, "101"))
+    index = page.model.index(0, THIS_MONTH)
+    assert not page.model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    assert page.lock_label.isVisible() and "boss" in page.lock_label.text()
+    assert not page.save_button.isEnabled() and not page.add_button.isEnabled()
+
+
+def test_pasting_a_column_from_excel(page, gui_db):
+    QApplication.clipboard().setText("1,000\t x\r\n۲۰۰۰\r\n3000\r\n")
+    page.table.setCurrentIndex(page.model.index(0, THIS_MONTH))
+    press(page.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert [page.model.this_month(r) for r in range(3)] == [1000, 2000, 3000]
+    assert page.save()
+    assert stored(gui_db, "101", page.model.rows[2].line_code, 9) == 3000
+
+
+def test_a_line_without_an_approved_amount_can_be_added(page, gui_db):
+    page.add_line_code("160186", "سایر درآمدهای متفرقه")
+    row = next(i for i, r in enumerate(page.model.rows) if r.line_code == "160186")
+    page.model.setData(page.model.index(row, THIS_MONTH), "۴۲۰۰۰")
+    assert page.save()
+    assert stored(gui_db, "101", "160186", 9) == 42000
+
+
+def test_clearing_a_cell_deletes_the_figure(page, gui_db):
+    page.select(1405, 6, agency_id(gui_db, "101"))
+    line = page.model.rows[0].line_code
+    assert stored(gui_db, "101", line, 6)
+    page.model.setData(page.model.index(0, THIS_MONTH), "")
+    assert page.save()
+    assert stored(gui_db, "101", line, 6) is None
+
+
+def test_the_entry_model_passes_the_model_tester(page, qtmodeltester):
+    qtmodeltester.check(page.model)
+    qtmodeltester.check(EntryModel())
