@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from rasad_desktop import APP_NAME, __version__
 from rasad_desktop.resources import font_files, resource
@@ -48,41 +48,44 @@ def configure_application(app: QApplication, language: str = "fa") -> None:
         app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
 
-def start(ctx: AppContext) -> object | None:
+def start(ctx: AppContext, *, exec_dialog=None, ask=None) -> object | None:  # type: ignore[no-untyped-def]
     """First start, sign-in (with a forced password change), notices, main window.
-    Returns the main window, or None if the user gave up."""
+    Returns the main window, or None if the user gave up. ``exec_dialog`` runs a dialog
+    and returns its result code, ``ask`` answers a yes/no question (tests script both)."""
     from rasad_desktop.gui.dialogs.change_password import ChangePasswordDialog
     from rasad_desktop.gui.dialogs.first_start import FirstStartDialog
     from rasad_desktop.gui.dialogs.sign_in import SignInDialog
     from rasad_desktop.gui.main_window import MainWindow
     from rasad_desktop.services.accounts import count_users
 
+    run = exec_dialog or (lambda dialog: dialog.exec())
+    accepted = QDialog.DialogCode.Accepted
     username = ""
     with ctx.db.session() as session:
         first = count_users(session) == 0
     if first:
         dialog = FirstStartDialog(ctx.db, ctx.language)
-        if dialog.exec() != FirstStartDialog.DialogCode.Accepted:
+        if run(dialog) != accepted:
             return None
         username = dialog.created_username
     sign_in = SignInDialog(ctx.db, ctx.language, username)
-    if sign_in.exec() != SignInDialog.DialogCode.Accepted or sign_in.result_sign_in is None:
+    if run(sign_in) != accepted or sign_in.result_sign_in is None:
         return None
     result = sign_in.result_sign_in
     ctx.actor, ctx.full_name = result.actor, result.full_name
     if result.must_change_password:
         change = ChangePasswordDialog(ctx.db, ctx.actor, ctx.language, forced=True)
-        if change.exec() != ChangePasswordDialog.DialogCode.Accepted:
+        if run(change) != accepted:
             return None
     if first:
-        offer_demo(ctx)
+        offer_demo(ctx, ask)
     show_notices(ctx)
     window = MainWindow(ctx)
     window.show()
     return window
 
 
-def offer_demo(ctx: AppContext) -> bool:
+def offer_demo(ctx: AppContext, ask=None) -> bool:  # type: ignore[no-untyped-def]
     import datetime as dt
 
     from rasad_desktop.services.demo import default_demo_year, load_demo
@@ -90,8 +93,11 @@ def offer_demo(ctx: AppContext) -> bool:
     question = QApplication.translate(
         "Startup", "The database is empty. Load the demo province (two fiscal years of sample figures) "
                    "to try Rasad out?")
-    if ctx.no_dialogs or QMessageBox.question(None, QApplication.translate("Startup", "Demo province"),
-                                              question) != QMessageBox.StandardButton.Yes:
+    if ask is None:
+        def ask(text: str) -> bool:
+            title = QApplication.translate("Startup", "Demo province")
+            return not ctx.no_dialogs and QMessageBox.question(None, title, text) == QMessageBox.StandardButton.Yes
+    if not ask(question):
         return False
     year, months = default_demo_year(dt.date.today())
     with ctx.db.session() as session:

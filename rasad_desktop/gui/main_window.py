@@ -44,6 +44,10 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(190)
+        self.nav.setStyleSheet(
+            "QListWidget { background: #1f3b57; color: white; border: none; font-size: 11pt; }"
+            "QListWidget::item { padding: 10px 12px; }"
+            "QListWidget::item:selected { background: #2f6690; color: white; }")
         self.stack = QStackedWidget(self)
         self.pages: list[Page] = []
         for cls in PAGE_CLASSES:

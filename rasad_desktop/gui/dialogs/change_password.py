@@ -19,6 +19,7 @@ class ChangePasswordDialog(QDialog):
         self.actor = actor
         self.language = language
         self.setObjectName("changePassword")
+        self.setMinimumWidth(460)
         self.setWindowTitle(self.tr("Change password"))
         fields = []
         for name in ("oldPassword", "newPassword", "repeatPassword"):

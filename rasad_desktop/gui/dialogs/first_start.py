@@ -18,6 +18,7 @@ class FirstStartDialog(QDialog):
         self.language = language
         self.created_username = ""
         self.setObjectName("firstStart")
+        self.setMinimumWidth(460)
         self.setWindowTitle(self.tr("Welcome to Rasad"))
         intro = QLabel(self.tr("This is the first start: the database was created. Create the system "
                                "administrator's account to go on."), self)

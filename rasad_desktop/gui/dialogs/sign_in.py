@@ -19,6 +19,7 @@ class SignInDialog(QDialog):
         self.result_sign_in: SignIn | None = None
         self.setObjectName("signIn")
         self.setWindowTitle(self.tr("Sign in to Rasad"))
+        self.setMinimumWidth(420)
         heading = QLabel(APP_NAME_FA if language == "fa" else "Rasad", self)
         heading.setObjectName("heading")
         font = heading.font()

@@ -1,0 +1,86 @@
+"""Open every page of the application on the demo province and save a screenshot of each.
+
+    python tools/screenshots.py [--out DIR] [--lang fa|en]
+
+Runs offscreen (no display needed); look at the PNGs: right to left, Persian digits,
+nothing clipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from rasad_desktop.config import Settings  # noqa: E402
+from rasad_desktop.db.database import Database  # noqa: E402
+from rasad_desktop.gui.app import configure_application  # noqa: E402
+from rasad_desktop.gui.context import AppContext  # noqa: E402
+from rasad_desktop.gui.dialogs.sign_in import SignInDialog  # noqa: E402
+from rasad_desktop.gui.main_window import MainWindow  # noqa: E402
+from rasad_desktop.gui.ops import SyncRunner  # noqa: E402
+from rasad_desktop.services import accounts  # noqa: E402
+from rasad_desktop.services.demo import load_demo  # noqa: E402
+from rasad_desktop.services.roles import Actor, Role  # noqa: E402
+
+PASSWORD = "screenshot-1"
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def save(widget: QWidget, out: Path, name: str, app: QApplication) -> Path:
+    settle(app)
+    path = out / f"{name}.png"
+    widget.grab().save(str(path))
+    print(path)
+    return path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", default="screenshots")
+    parser.add_argument("--lang", choices=("fa", "en"), default="fa")
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv)
+    configure_application(app, args.lang)
+    data = Path(tempfile.mkdtemp(prefix="rasad-shots-"))
+    db = Database.open(f"sqlite:///{(data / 'rasad.db').as_posix()}")
+    with db.session() as s:
+        accounts.create_user(s, Actor.console(), "admin", Role.ADMIN, PASSWORD, full_name="مریم احمدی")
+        load_demo(s, Actor.console(), 1405, 8)
+        signed = accounts.sign_in(s, "admin", PASSWORD)
+
+    dialog = SignInDialog(db, args.lang, "admin")
+    dialog.show()
+    save(dialog, out, "00-sign-in", app)
+    dialog.close()
+
+    ctx = AppContext(db=db, settings=Settings(data), data_dir=data, runner=SyncRunner(lambda p, e: print(e)),
+                     language=args.lang, actor=signed.actor, full_name=signed.full_name, no_dialogs=True)
+    window = MainWindow(ctx)
+    window.resize(1366, 800)
+    window.show()
+    for number, page in enumerate(window.pages, start=1):
+        window.show_page(page.objectName())
+        prepare = getattr(page, "prepare_screenshot", None)
+        if callable(prepare):
+            prepare()
+        save(window, out, f"{number:02d}-{page.objectName()}", app)
+    window.close()
+    db.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
