@@ -113,7 +113,7 @@ def show_notices(ctx: AppContext) -> None:
         notices = [(n.title, n.body, n.starts_at, n.ends_at) for n in upcoming_notices(session)]
     if not notices or ctx.no_dialogs:
         return
-    lines = [f"• {title}: {body} ({fmt.date(start, ctx.language)} – {fmt.date(end, ctx.language)})"
+    lines = [f"• {title}: {body} ({fmt.date_time(start, ctx.language)} – {fmt.date_time(end, ctx.language)})"
              for title, body, start, end in notices]
     QMessageBox.information(None, QApplication.translate("Startup", "Notices"), "\n".join(lines))
 

@@ -28,3 +28,9 @@ def month(m: int, language: str) -> str:
 
 def date(day: dt.date | dt.datetime, language: str) -> str:
     return format_jalali(day, "latin" if language == "en" else "fa")
+
+
+def date_time(utc: dt.datetime, language: str) -> str:
+    """A stored (naive UTC) time as this computer's local Jalali date and hh:mm."""
+    local = utc.replace(tzinfo=dt.UTC).astimezone()
+    return f"{date(local, language)} {number(f'{local.hour:02d}:{local.minute:02d}', language)}"

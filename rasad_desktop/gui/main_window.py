@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
             return
         lang = self.ctx.language
         until = self.tr("until")
-        parts = [f"{title} — {body} ({until} {fmt.date(ends, lang)})" for title, body, ends in notices]
+        parts = [f"{title} — {body} ({until} {fmt.date_time(ends, lang)})" for title, body, ends in notices]
         self.banner.setText(self.tr("Notice:") + " " + " | ".join(parts))
         self.banner.show()
 

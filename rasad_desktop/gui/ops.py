@@ -12,6 +12,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from rasad_desktop.gui.signals import emit
+
 SLOW_MS = 600  # show progress only after this long (Anki's habit)
 
 
@@ -30,9 +32,9 @@ class _Job(QRunnable):
         try:
             result = self.fn()
         except BaseException as exc:  # noqa: BLE001 - every failure goes to the handler
-            self.signals.failed.emit(exc)
+            emit(self.signals.failed, exc)
         else:
-            self.signals.done.emit(result)
+            emit(self.signals.done, result)
 
 
 class Runner:

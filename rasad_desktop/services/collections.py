@@ -66,8 +66,16 @@ def save_month(
         seen: set[tuple[str, str]] = set()
         changed = 0
         now = utcnow()
+        # the month's cells of this agency and the year's lines, read once (not per entry)
+        lines = {n.code: n for n in session.scalars(
+            select(ClassificationNode).where(ClassificationNode.fiscal_year_id == fy.id,
+                                             ClassificationNode.table_no == 5))}
+        cells = {(c.line_id, c.budget_column): c for c in session.scalars(
+            select(Collection).where(Collection.fiscal_year_id == fy.id, Collection.agency_id == agency.id,
+                                     Collection.month == m))}
         for entry in entries:
-            line = find_line(session, fy.id, validate.code(entry.line_code))
+            code = validate.code(entry.line_code)
+            line = lines.get(code) or find_line(session, fy.id, code)
             col = validate.budget_column(entry.budget_column)
             if (line.code, col) in seen:
                 raise ValidationError(
@@ -81,14 +89,7 @@ def save_month(
                 entry.amount, what, f"Collection on line {line.code}", allow_negative=True
             )
             ref = validate.text(entry.document_ref, "شمارهٔ سند", "Document reference", max_len=100, required=False)
-            row = session.scalar(
-                select(Collection).where(
-                    Collection.agency_id == agency.id,
-                    Collection.line_id == line.id,
-                    Collection.budget_column == col,
-                    Collection.month == m,
-                )
-            )
+            row = cells.get((line.id, col))
             key = f"{fy.year}/{m}/{agency.code}/{line.code}/{col}"
             if amount is None:
                 if row is not None:

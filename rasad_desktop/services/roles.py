@@ -32,6 +32,7 @@ class Permission(enum.Enum):
     ISSUE_REPORTS = ("issue_reports", "صدور گزارش", "issue reports")
     MANAGE_USERS = ("manage_users", "مدیریت کاربران", "manage users")
     POST_NOTICES = ("post_notices", "انتشار اطلاعیه", "post notices")
+    MANAGE_SETTINGS = ("manage_settings", "تغییر تنظیمات اداره", "change the office settings")
     LOAD_DEMO = ("load_demo", "بارگذاری دادهٔ نمونه", "load demo data")
 
     @property

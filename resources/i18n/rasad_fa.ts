@@ -7,12 +7,442 @@
         <source>About</source>
         <translation>دربارهٔ برنامه</translation>
     </message>
+    <message>
+        <source>Data folder:</source>
+        <translation>پوشهٔ داده‌ها:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>پایگاه داده:</translation>
+    </message>
+    <message>
+        <source>Font licence</source>
+        <translation>پروانهٔ قلم</translation>
+    </message>
+    <message>
+        <source>Hide the licence text</source>
+        <translation>پنهان کردن متن پروانه</translation>
+    </message>
+    <message>
+        <source>Log folder:</source>
+        <translation>پوشهٔ ثبت رخدادها:</translation>
+    </message>
+    <message>
+        <source>Monitoring the realization of the province's budget resources</source>
+        <translation>رصد تحقق منابع بودجهٔ استان</translation>
+    </message>
+    <message>
+        <source>Our commitments</source>
+        <translation>تعهدات ما</translation>
+    </message>
+    <message>
+        <source>Show the licence text</source>
+        <translation>نمایش متن پروانه</translation>
+    </message>
+    <message>
+        <source>The interface and the reports use the Vazirmatn font (by Saber Rastikerdar), distributed under the SIL Open Font License, version 1.1.</source>
+        <translation>رابط کاربری و گزارش‌ها از قلم وزیرمتن (اثر صابر راستی‌کردار) بهره می‌گیرند که با پروانهٔ SIL Open Font License، نسخهٔ ۱٫۱، منتشر شده است.</translation>
+    </message>
+    <message>
+        <source>The licence file is missing from this installation: {0}</source>
+        <translation>فایل پروانه در این نسخهٔ نصب‌شده نیست: {0}</translation>
+    </message>
+    <message>
+        <source>The service is free of charge. The information recorded in Rasad is kept confidential: each role sees and changes only what it is allowed to, and every change is recorded in the audit trail. A forgotten password is reset only by the system administrator, and the temporary password must be changed at the next sign-in. Maintenance that makes the service unavailable is announced in advance.</source>
+        <translation>این خدمت رایگان است. اطلاعات ثبت‌شده در رصد منابع محرمانه نگهداری می‌شود: هر نقش فقط آنچه را اجازه دارد می‌بیند و تغییر می‌دهد، و هر تغییر در سابقهٔ ممیزی ثبت می‌شود. گذرواژهٔ فراموش‌شده را فقط مدیر سامانه بازنشانی می‌کند و گذرواژهٔ موقت باید در ورود بعدی تغییر کند. نگهداری‌ای که خدمت را از دسترس خارج کند، از پیش اطلاع‌رسانی می‌شود.</translation>
+    </message>
+    <message>
+        <source>Version {0}</source>
+        <translation>نسخهٔ {0}</translation>
+    </message>
+    <message>
+        <source>Where the data is</source>
+        <translation>محل نگهداری داده‌ها</translation>
+    </message>
+</context>
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>A password is generated and shown to you once; the user must change it at their first sign-in.</source>
+        <translation>گذرواژه‌ای ساخته می‌شود و فقط یک بار به شما نمایش داده می‌شود؛ کاربر باید آن را در نخستین ورود تغییر دهد.</translation>
+    </message>
+    <message>
+        <source>Add a user</source>
+        <translation>افزودن کاربر</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <source>Create user</source>
+        <translation>ایجاد کاربر</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>نام و نام خانوادگی:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>نقش:</translation>
+    </message>
+    <message>
+        <source>User name (Latin letters):</source>
+        <translation>نام کاربری (با حروف لاتین):</translation>
+    </message>
+</context>
+<context>
+    <name>AgenciesModel</name>
+    <message>
+        <source>Active</source>
+        <translation>فعال</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>دستگاه اجرایی</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>کد</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>غیرفعال</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+</context>
+<context>
+    <name>AgenciesTab</name>
+    <message>
+        <source>Activate</source>
+        <translation>فعال کردن</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>فعال</translation>
+    </message>
+    <message>
+        <source>Agency {0} was activated.</source>
+        <translation>دستگاه {0} فعال شد.</translation>
+    </message>
+    <message>
+        <source>Agency {0} was deactivated.</source>
+        <translation>دستگاه {0} غیرفعال شد.</translation>
+    </message>
+    <message>
+        <source>Agency {0} was saved.</source>
+        <translation>دستگاه {0} ذخیره شد.</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>کد:</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>غیرفعال کردن</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>نام:</translation>
+    </message>
+    <message>
+        <source>New agency</source>
+        <translation>دستگاه جدید</translation>
+    </message>
+    <message>
+        <source>Save the agency</source>
+        <translation>ذخیرهٔ دستگاه</translation>
+    </message>
+</context>
+<context>
+    <name>AgencyDetailDialog</name>
+    <message>
+        <source>Agency detail</source>
+        <translation>جزئیات دستگاه اجرایی</translation>
+    </message>
+    <message>
+        <source>Agency detail: {0}</source>
+        <translation>جزئیات دستگاه اجرایی: {0}</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>در حال بارگذاری…</translation>
+    </message>
+    <message>
+        <source>Total: approved {0}, period share {1}, collected {2} ({3} of the period share), same period last year {4}, growth {5}</source>
+        <translation>جمع: مصوب {0}، سهم دوره {1}، وصولی {2} (تحقق {3} سهم دوره)، وصولی مدت مشابه سال قبل {4}، رشد {5}</translation>
+    </message>
+    <message>
+        <source>amounts in {0}</source>
+        <translation>ارقام: {0}</translation>
+    </message>
+    <message>
+        <source>{0} (code {1})</source>
+        <translation>{0} (کد {1})</translation>
+    </message>
+</context>
+<context>
+    <name>AgencyDetailModel</name>
+    <message>
+        <source>% of period share</source>
+        <translation>درصد تحقق سهم دوره</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>مصوب</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>کد</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>وصولی</translation>
+    </message>
+    <message>
+        <source>Growth %</source>
+        <translation>درصد رشد</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>شرح ردیف</translation>
+    </message>
+    <message>
+        <source>Period share</source>
+        <translation>سهم دوره</translation>
+    </message>
+    <message>
+        <source>Same period last year</source>
+        <translation>وصولی مدت مشابه سال قبل</translation>
+    </message>
+</context>
+<context>
+    <name>AgencyTableModel</name>
+    <message>
+        <source>% of annual</source>
+        <translation>درصد تحقق سالانه</translation>
+    </message>
+    <message>
+        <source>% of period share</source>
+        <translation>درصد تحقق سهم دوره</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>دستگاه اجرایی</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>مصوب</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>وصولی</translation>
+    </message>
+    <message>
+        <source>Growth %</source>
+        <translation>درصد رشد</translation>
+    </message>
+    <message>
+        <source>Period share</source>
+        <translation>سهم دوره</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>رتبه</translation>
+    </message>
+    <message>
+        <source>Same period last year</source>
+        <translation>وصولی مدت مشابه سال قبل</translation>
+    </message>
+    <message>
+        <source>Share of total</source>
+        <translation>سهم از کل</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovedModel</name>
+    <message>
+        <source> (earmarked)</source>
+        <translation> (اختصاصی)</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>مصوب</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>کد</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>ستون بودجه</translation>
+    </message>
+    <message>
+        <source>Earmarked revenue</source>
+        <translation>درآمد اختصاصی</translation>
+    </message>
+    <message>
+        <source>Enter the approved amount of this line.</source>
+        <translation>مبلغ مصوب این ردیف را وارد کنید.</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>ردیف</translation>
+    </message>
+    <message>
+        <source>Monthly schedule</source>
+        <translation>برنامهٔ ماهانه</translation>
+    </message>
+    <message>
+        <source>Revised</source>
+        <translation>اصلاحی</translation>
+    </message>
+    <message>
+        <source>The amount after an amendment; leave empty when there is none.</source>
+        <translation>مبلغ پس از اصلاحیه؛ اگر اصلاحیه‌ای نیست، خالی بگذارید.</translation>
+    </message>
+    <message>
+        <source>communicated</source>
+        <translation>ابلاغی</translation>
+    </message>
+    <message>
+        <source>even split</source>
+        <translation>یکنواخت</translation>
+    </message>
+    <message>
+        <source>new line</source>
+        <translation>ردیف جدید</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovedTab</name>
+    <message>
+        <source>Add the line</source>
+        <translation>افزودن ردیف</translation>
+    </message>
+    <message>
+        <source>Agency:</source>
+        <translation>دستگاه:</translation>
+    </message>
+    <message>
+        <source>Choose a line of this year's classification from the list.</source>
+        <translation>ردیفی از طبقه‌بندی امسال را از فهرست انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Choose a saved line of the grid first.</source>
+        <translation>نخست یکی از ردیف‌های ذخیره‌شدهٔ جدول را انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Column:</source>
+        <translation>ستون:</translation>
+    </message>
+    <message>
+        <source>Line:</source>
+        <translation>ردیف:</translation>
+    </message>
+    <message>
+        <source>Monthly schedule…</source>
+        <translation>برنامهٔ ماهانه…</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: correct the cells marked in red first.</source>
+        <translation>چیزی ذخیره نشد: نخست خانه‌های قرمزشده را اصلاح کنید.</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>ذخیره (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Saved: {0} lines changed.</source>
+        <translation>ذخیره شد: {0} ردیف تغییر کرد.</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>بازگرداندن تغییرات</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>واحد:</translation>
+    </message>
+    <message>
+        <source>{0} lines — approved: {1} — in force: {2} {3}</source>
+        <translation>{0} ردیف — مصوب: {1} — مصوب نهایی: {2} {3}</translation>
+    </message>
 </context>
 <context>
     <name>BudgetPage</name>
     <message>
+        <source>Agencies</source>
+        <translation>دستگاه‌های اجرایی</translation>
+    </message>
+    <message>
+        <source>Approved amounts</source>
+        <translation>مبالغ مصوب</translation>
+    </message>
+    <message>
         <source>Budget</source>
         <translation>بودجه</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>طبقه‌بندی</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>کنار گذاشتن تغییرات</translation>
+    </message>
+    <message>
+        <source>Fiscal year:</source>
+        <translation>سال مالی:</translation>
+    </message>
+    <message>
+        <source>Fiscal years</source>
+        <translation>سال‌های مالی</translation>
+    </message>
+    <message>
+        <source>Monthly schedule</source>
+        <translation>برنامهٔ ماهانه</translation>
+    </message>
+    <message>
+        <source>Period locks</source>
+        <translation>بستن دوره‌ها</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>ذخیره</translation>
+    </message>
+    <message>
+        <source>The budget has unsaved changes. Save them?</source>
+        <translation>تغییرات بودجه هنوز ذخیره نشده است. ذخیره شود؟</translation>
+    </message>
+    <message>
+        <source>This year vs last year</source>
+        <translation>مقایسه با سال قبل</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>تغییرات ذخیره‌نشده</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetTab</name>
+    <message>
+        <source> (inactive)</source>
+        <translation> (غیرفعال)</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetTableModel</name>
+    <message>
+        <source>A budget amount cannot be negative.</source>
+        <translation>مبلغ بودجه نمی‌تواند منفی باشد.</translation>
     </message>
 </context>
 <context>
@@ -55,10 +485,231 @@
     </message>
 </context>
 <context>
+    <name>ClassificationTab</name>
+    <message>
+        <source>A code's group must exist first: 110000 before 110100, and 110100 before 110104.</source>
+        <translation>گروه بالاتر هر کد باید از پیش تعریف شده باشد: ۱۱۰۰۰۰ پیش از ۱۱۰۱۰۰ و ۱۱۰۱۰۰ پیش از ۱۱۰۱۰۴.</translation>
+    </message>
+    <message>
+        <source>Add the line</source>
+        <translation>افزودن ردیف</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>کد</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>کد:</translation>
+    </message>
+    <message>
+        <source>Earmarked</source>
+        <translation>اختصاصی</translation>
+    </message>
+    <message>
+        <source>Earmarked revenue</source>
+        <translation>درآمد اختصاصی</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>عمومی</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>سطح</translation>
+    </message>
+    <message>
+        <source>Line {0} was added.</source>
+        <translation>ردیف {0} افزوده شد.</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>نوع درآمد</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>عنوان:</translation>
+    </message>
+    <message>
+        <source>six digits, e.g. 110104</source>
+        <translation>شش رقم، مانند ۱۱۰۱۰۴</translation>
+    </message>
+    <message>
+        <source>{0} codes, of which {1} earmarked.</source>
+        <translation>{0} کد، از جمله {1} ردیف درآمد اختصاصی.</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonModel</name>
+    <message>
+        <source>Agency</source>
+        <translation>دستگاه اجرایی</translation>
+    </message>
+    <message>
+        <source>Approved {0}</source>
+        <translation>مصوب {0}</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>تغییر</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>کد</translation>
+    </message>
+    <message>
+        <source>Growth %</source>
+        <translation>درصد رشد</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>شرح ردیف</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>جمع</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonTab</name>
+    <message>
+        <source>Amounts in force in {0} beside {1}.</source>
+        <translation>مصوب نهایی سال {0} در کنار سال {1}.</translation>
+    </message>
+    <message>
+        <source>By agency</source>
+        <translation>به تفکیک دستگاه اجرایی</translation>
+    </message>
+    <message>
+        <source>By classification line</source>
+        <translation>به تفکیک ردیف طبقه‌بندی</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>در حال بارگذاری…</translation>
+    </message>
+    <message>
+        <source>Neither year has approved amounts.</source>
+        <translation>هیچ‌یک از دو سال مبلغ مصوبی ندارد.</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>نمایش:</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>واحد:</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
+    <message>
+        <source>% of period share</source>
+        <translation>درصد تحقق سهم دوره</translation>
+    </message>
+    <message>
+        <source>Agencies below {0} of the period share ({1})</source>
+        <translation>دستگاه‌های با تحقق کمتر از {0} سهم دوره ({1})</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>مصوب</translation>
+    </message>
+    <message>
+        <source>Approved lines with nothing collected ({0})</source>
+        <translation>ردیف‌های مصوب بدون وصول در دوره ({0})</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>وصولی</translation>
+    </message>
+    <message>
+        <source>Collected per month, this year and last year</source>
+        <translation>وصولی ماهانه در مقایسه با سال قبل</translation>
+    </message>
+    <message>
+        <source>Collected without an approved amount ({0})</source>
+        <translation>وصول بدون مصوب ({0})</translation>
+    </message>
     <message>
         <source>Dashboard</source>
         <translation>پیشخوان</translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation>موارد استثنا</translation>
+    </message>
+    <message>
+        <source>Growth vs same period last year</source>
+        <translation>درصد رشد نسبت به مدت مشابه سال قبل</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>در حال بارگذاری…</translation>
+    </message>
+    <message>
+        <source>No exceptions in this period.</source>
+        <translation>در این دوره مورد استثنایی وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>Period share</source>
+        <translation>سهم دوره</translation>
+    </message>
+    <message>
+        <source>Same period last year: {0}</source>
+        <translation>وصولی مدت مشابه سال قبل: {0}</translation>
+    </message>
+    <message>
+        <source>The approved amount in force (revised where amended)</source>
+        <translation>مبلغ مصوب معتبر (در صورت اصلاح، مبلغ اصلاح‌شده)</translation>
+    </message>
+    <message>
+        <source>There is no fiscal year in the database yet.</source>
+        <translation>هنوز هیچ سال مالی در پایگاه داده ثبت نشده است.</translation>
+    </message>
+    <message>
+        <source>Through month:</source>
+        <translation>تا پایان ماه:</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>واحد:</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>سال:</translation>
+    </message>
+    <message>
+        <source>amounts in {0}</source>
+        <translation>ارقام: {0}</translation>
+    </message>
+    <message>
+        <source>{0} — line {1} {2}: approved {3}</source>
+        <translation>{0} — ردیف {1} {2}: مصوب {3}</translation>
+    </message>
+    <message>
+        <source>{0} — line {1} {2}: collected {3}</source>
+        <translation>{0} — ردیف {1} {2}: وصولی {3}</translation>
+    </message>
+    <message>
+        <source>{0}: below {1}</source>
+        <translation>{0}: کمتر از {1}</translation>
+    </message>
+    <message>
+        <source>{0}: from {1} to below {2}</source>
+        <translation>{0}: از {1} تا کمتر از {2}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} of the period share</source>
+        <translation>{0}: تحقق {1} سهم دوره</translation>
+    </message>
+    <message>
+        <source>{0}: {1} or more</source>
+        <translation>{0}: {1} و بیشتر</translation>
     </message>
 </context>
 <context>
@@ -258,6 +909,123 @@
     </message>
 </context>
 <context>
+    <name>IssuedModel</name>
+    <message>
+        <source>Agency performance report</source>
+        <translation>گزارش عملکرد دستگاه اجرایی</translation>
+    </message>
+    <message>
+        <source>Circular on budget revenue realization</source>
+        <translation>بخشنامهٔ تحقق منابع بودجه</translation>
+    </message>
+    <message>
+        <source>Comparison with last year's approved budget</source>
+        <translation>مقایسهٔ مصوبات بودجه با سال قبل</translation>
+    </message>
+    <message>
+        <source>Covering letter of the monitoring report</source>
+        <translation>نامهٔ ارسال گزارش رصد منابع</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>تاریخ صدور</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>صادرکننده</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>نوع گزارش</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>شماره</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>دوره</translation>
+    </message>
+    <message>
+        <source>Resource monitoring report</source>
+        <translation>گزارش رصد منابع</translation>
+    </message>
+    <message>
+        <source>Verification code: {0}</source>
+        <translation>کد تصدیق: {0}</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>نسخه</translation>
+    </message>
+    <message>
+        <source>{0}, through {1}</source>
+        <translation>{0}، تا پایان {1}</translation>
+    </message>
+</context>
+<context>
+    <name>LocksModel</name>
+    <message>
+        <source>Locked</source>
+        <translation>بسته</translation>
+    </message>
+    <message>
+        <source>Locked by</source>
+        <translation>بسته‌شده توسط</translation>
+    </message>
+    <message>
+        <source>Locked on</source>
+        <translation>تاریخ بستن</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>ماه</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>باز</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>دلیل</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+</context>
+<context>
+    <name>LocksTab</name>
+    <message>
+        <source>Lock the month</source>
+        <translation>بستن ماه</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>دلیل:</translation>
+    </message>
+    <message>
+        <source>The collections of a locked month can be viewed but no longer changed.</source>
+        <translation>وصولی ماه بسته‌شده قابل مشاهده است ولی دیگر تغییر نمی‌کند.</translation>
+    </message>
+    <message>
+        <source>Unlock the month</source>
+        <translation>بازکردن ماه</translation>
+    </message>
+    <message>
+        <source>e.g. the month's figures were reconciled with the treasury</source>
+        <translation>مثلاً ارقام ماه با خزانه معین استان تطبیق داده شد</translation>
+    </message>
+    <message>
+        <source>{0} was locked.</source>
+        <translation>{0} بسته شد.</translation>
+    </message>
+    <message>
+        <source>{0} was unlocked.</source>
+        <translation>{0} باز شد.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Notice:</source>
@@ -269,24 +1037,559 @@
     </message>
 </context>
 <context>
+    <name>MonthlyChart</name>
+    <message>
+        <source>Last year</source>
+        <translation>سال قبل</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>سال جاری</translation>
+    </message>
+</context>
+<context>
     <name>NoticesPage</name>
+    <message>
+        <source>(this computer's local time)</source>
+        <translation>(به وقت محلی این رایانه)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>جاری</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>اطلاع‌رسانی</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>نوع:</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>نگهداری سامانه</translation>
+    </message>
     <message>
         <source>Notices</source>
         <translation>اطلاعیه‌ها</translation>
+    </message>
+    <message>
+        <source>Notices in force and upcoming. Maintenance that makes Rasad unavailable is announced here in advance; a notice in force also shows at the top of the window.</source>
+        <translation>اطلاعیه‌های جاری و پیش رو. نگهداری‌ای که رصد منابع را از دسترس خارج کند، از پیش در اینجا اطلاع‌رسانی می‌شود؛ اطلاعیهٔ جاری در بالای پنجره نیز نمایش داده می‌شود.</translation>
+    </message>
+    <message>
+        <source>Post a notice</source>
+        <translation>انتشار اطلاعیه</translation>
+    </message>
+    <message>
+        <source>Post the notice</source>
+        <translation>انتشار اطلاعیه</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>متن</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>متن:</translation>
+    </message>
+    <message>
+        <source>The notice was posted.</source>
+        <translation>اطلاعیه منتشر شد.</translation>
+    </message>
+    <message>
+        <source>There is no notice in force or upcoming.</source>
+        <translation>اکنون اطلاعیهٔ جاری یا پیش رویی وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>This time window is already over: choose an end in the future.</source>
+        <translation>این بازهٔ زمانی گذشته است؛ زمان پایان را در آینده برگزینید.</translation>
+    </message>
+    <message>
+        <source>Time window:</source>
+        <translation>بازهٔ زمانی:</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>عنوان:</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>تا</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>پیش رو</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>تا</translation>
+    </message>
+</context>
+<context>
+    <name>OneTimePasswordDialog</name>
+    <message>
+        <source>Copied</source>
+        <translation>کپی شد</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>کپی</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>تأیید</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>گذرواژه:</translation>
+    </message>
+    <message>
+        <source>This password will not be shown again. Give it to the user in person; they must change it at their next sign-in.</source>
+        <translation>این گذرواژه دیگر نمایش داده نمی‌شود. آن را حضوری به کاربر بدهید؛ او باید در ورود بعدی آن را تغییر دهد.</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>نام کاربری:</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Fit width</source>
+        <translation>هم‌عرض صفحه</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>بزرگ‌نمایی</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>کوچک‌نمایی</translation>
+    </message>
+    <message>
+        <source>{0} pages</source>
+        <translation>{0} صفحه</translation>
     </message>
 </context>
 <context>
     <name>ReportsPage</name>
     <message>
+        <source>A new report (not a correction)</source>
+        <translation>گزارش جدید (نه اصلاحیه)</translation>
+    </message>
+    <message>
+        <source>Agency:</source>
+        <translation>دستگاه:</translation>
+    </message>
+    <message>
+        <source>Choose a report and press Preview.</source>
+        <translation>گزارش را انتخاب کنید و «پیش‌نمایش» را بزنید.</translation>
+    </message>
+    <message>
+        <source>Correction of:</source>
+        <translation>اصلاحیهٔ گزارش:</translation>
+    </message>
+    <message>
+        <source>Draft: not numbered; the figures are as entered now.</source>
+        <translation>پیش‌نویس: بدون شماره؛ ارقام مطابق اطلاعات ثبت‌شده تا این لحظه است.</translation>
+    </message>
+    <message>
+        <source>Give the report a number and freeze its figures</source>
+        <translation>شماره‌گذاری گزارش و ثابت کردن ارقام آن</translation>
+    </message>
+    <message>
+        <source>Issue the report</source>
+        <translation>صدور گزارش</translation>
+    </message>
+    <message>
+        <source>Issue {0} as a new version of report no. {1}? The earlier version stays on record; an issued report can no longer be changed.</source>
+        <translation>«{0}» به عنوان نسخهٔ جدید گزارش شمارهٔ {1} صادر شود؟ نسخهٔ قبلی در سامانه باقی می‌ماند؛ گزارش صادرشده دیگر قابل تغییر نیست.</translation>
+    </message>
+    <message>
+        <source>Issue {0}? It receives the next number and its figures are frozen; an issued report can no longer be changed.</source>
+        <translation>«{0}» صادر شود؟ گزارش شمارهٔ بعدی را می‌گیرد و ارقام آن ثابت می‌شود؛ گزارش صادرشده دیگر قابل تغییر نیست.</translation>
+    </message>
+    <message>
+        <source>Issued report no. {0}, version {1}, issued on {2} by {3}. Verification code: {4}</source>
+        <translation>گزارش صادرشده به شمارهٔ {0}، نسخهٔ {1}، صادرشده در {2} توسط «{3}». کد تصدیق: {4}</translation>
+    </message>
+    <message>
+        <source>Issued reports</source>
+        <translation>گزارش‌های صادرشده</translation>
+    </message>
+    <message>
+        <source>Issued: number {0}, version {1}; verification code {2}.</source>
+        <translation>صادر شد: شمارهٔ {0}، نسخهٔ {1}؛ کد تصدیق {2}.</translation>
+    </message>
+    <message>
+        <source>Issue…</source>
+        <translation>صدور…</translation>
+    </message>
+    <message>
+        <source>Issuing the report…</source>
+        <translation>در حال صدور گزارش…</translation>
+    </message>
+    <message>
+        <source>Issuing {0}…</source>
+        <translation>در حال صدور {0}…</translation>
+    </message>
+    <message>
+        <source>Opening the issued report…</source>
+        <translation>در حال بازکردن گزارش صادرشده…</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>فایل‌های PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Prepare the report from the current figures (F5)</source>
+        <translation>تهیهٔ گزارش از ارقام کنونی (F5)</translation>
+    </message>
+    <message>
+        <source>Preparing the report…</source>
+        <translation>در حال تهیهٔ گزارش…</translation>
+    </message>
+    <message>
+        <source>Preparing {0}…</source>
+        <translation>در حال تهیهٔ {0}…</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>پیش‌نمایش</translation>
+    </message>
+    <message>
+        <source>Print the report</source>
+        <translation>چاپ گزارش</translation>
+    </message>
+    <message>
+        <source>Print the report shown (Ctrl+P)</source>
+        <translation>چاپ گزارش نمایش‌داده‌شده (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>در حال چاپ…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>چاپ…</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>بازکردن</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation>گزارش:</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>گزارش‌ها</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>ذخیره به صورت PDF…</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>ذخیرهٔ گزارش به صورت PDF</translation>
+    </message>
+    <message>
+        <source>Saved to {0}</source>
+        <translation>در «{0}» ذخیره شد.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>در حال ذخیره…</translation>
+    </message>
+    <message>
+        <source>Show the issued report exactly as it was issued</source>
+        <translation>نمایش گزارش صادرشده عیناً به همان صورتی که صادر شده است</translation>
+    </message>
+    <message>
+        <source>The draft is ready.</source>
+        <translation>پیش‌نویس آماده است.</translation>
+    </message>
+    <message>
+        <source>Through month:</source>
+        <translation>تا پایان ماه:</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>واحد:</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>سال:</translation>
+    </message>
+    <message>
+        <source>{0} (version {1})</source>
+        <translation>{0} (نسخهٔ {1})</translation>
+    </message>
+    <message>
+        <source>{0} issued</source>
+        <translation>{0} گزارش صادرشده</translation>
+    </message>
+    <message>
+        <source>{0} pages sent to the printer.</source>
+        <translation>{0} صفحه به چاپگر فرستاده شد.</translation>
+    </message>
+    <message>
+        <source>{0}, {1}</source>
+        <translation>{0}، سال {1}</translation>
+    </message>
+    <message>
+        <source>{0}, {1} through {2}</source>
+        <translation>{0}، سال {1} تا پایان {2}</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleModel</name>
+    <message>
+        <source>% of the amount in force</source>
+        <translation>درصد از مصوب نهایی</translation>
+    </message>
+    <message>
+        <source>Cumulative</source>
+        <translation>تجمعی</translation>
+    </message>
+    <message>
+        <source>Enter an amount for every month.</source>
+        <translation>برای همهٔ ماه‌ها مبلغ وارد کنید.</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>ماه</translation>
+    </message>
+    <message>
+        <source>No communicated schedule: an even twelfth of the amount in force.</source>
+        <translation>برنامهٔ ابلاغی ندارد: یک‌دوازدهم مصوب نهایی.</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>مبلغ برنامه</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleTab</name>
+    <message>
+        <source>Agency:</source>
+        <translation>دستگاه:</translation>
+    </message>
+    <message>
+        <source>Approved: {0} — revised: {1} — in force: {2} {3}</source>
+        <translation>مصوب: {0} — اصلاحی: {1} — مصوب نهایی: {2} {3}</translation>
+    </message>
+    <message>
+        <source>Line:</source>
+        <translation>ردیف:</translation>
+    </message>
+    <message>
+        <source>No monthly schedule has been communicated: each month's target is an even twelfth (shown in grey). Type amounts or spread evenly, then save.</source>
+        <translation>برنامهٔ ماهانه‌ای ابلاغ نشده است: هدف هر ماه یک‌دوازدهم مبلغ است (به رنگ خاکستری). مبالغ را وارد کنید یا تقسیم یکنواخت را بزنید، سپس ذخیره کنید.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: correct the cells marked in red first.</source>
+        <translation>چیزی ذخیره نشد: نخست خانه‌های قرمزشده را اصلاح کنید.</translation>
+    </message>
+    <message>
+        <source>Remove the schedule</source>
+        <translation>حذف برنامهٔ ابلاغی</translation>
+    </message>
+    <message>
+        <source>Save the schedule</source>
+        <translation>ذخیرهٔ برنامه</translation>
+    </message>
+    <message>
+        <source>Schedule total: {0} — amount in force: {1} — difference: {2} {3}</source>
+        <translation>جمع برنامه: {0} — مصوب نهایی: {1} — اختلاف: {2} {3}</translation>
+    </message>
+    <message>
+        <source>Spread evenly</source>
+        <translation>تقسیم یکنواخت</translation>
+    </message>
+    <message>
+        <source>The monthly schedule was removed; the even share applies.</source>
+        <translation>برنامهٔ ماهانه حذف شد؛ سهم یکنواخت ماهانه به کار می‌رود.</translation>
+    </message>
+    <message>
+        <source>The monthly schedule was saved.</source>
+        <translation>برنامهٔ ماهانه ذخیره شد.</translation>
+    </message>
+    <message>
+        <source>This agency has no approved line in this year.</source>
+        <translation>این دستگاه در این سال ردیف مصوبی ندارد.</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>بازگرداندن تغییرات</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>واحد:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ندارد</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
+        <source>A new language takes effect the next time Rasad starts.</source>
+        <translation>زبان تازه از اجرای بعدی رصد منابع اعمال می‌شود.</translation>
+    </message>
+    <message>
+        <source>Approved by (name):</source>
+        <translation>تأییدکننده (نام):</translation>
+    </message>
+    <message>
+        <source>Approved by (title):</source>
+        <translation>تأییدکننده (سمت):</translation>
+    </message>
+    <message>
+        <source>Below that, an agency is “lagging”.</source>
+        <translation>دستگاهی که کمتر از این باشد «عقب‌مانده» است.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>انتخاب…</translation>
+    </message>
+    <message>
+        <source>Default unit:</source>
+        <translation>واحد پیش‌فرض:</translation>
+    </message>
+    <message>
+        <source>Enter the office name; it is printed on every report.</source>
+        <translation>نام اداره را وارد کنید؛ این نام بر همهٔ گزارش‌ها چاپ می‌شود.</translation>
+    </message>
+    <message>
+        <source>Enter the province name.</source>
+        <translation>نام استان را وارد کنید.</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>تصویرها (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>رابط کاربری</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>زبان:</translation>
+    </message>
+    <message>
+        <source>No signature image</source>
+        <translation>تصویر امضا تعیین نشده است</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>اداره</translation>
+    </message>
+    <message>
+        <source>Office name:</source>
+        <translation>نام اداره:</translation>
+    </message>
+    <message>
+        <source>Only the system administrator can change the settings other than the language.</source>
+        <translation>تنظیمات جز زبان را فقط مدیر سامانه می‌تواند تغییر دهد.</translation>
+    </message>
+    <message>
+        <source>Prepared by (name):</source>
+        <translation>تهیه‌کننده (نام):</translation>
+    </message>
+    <message>
+        <source>Prepared by (title):</source>
+        <translation>تهیه‌کننده (سمت):</translation>
+    </message>
+    <message>
+        <source>Province:</source>
+        <translation>استان:</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Reports and tables</source>
+        <translation>گزارش‌ها و جدول‌ها</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>ذخیره</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>ذخیره شد.</translation>
+    </message>
+    <message>
+        <source>Saved. The new language takes effect the next time Rasad starts.</source>
+        <translation>ذخیره شد. زبان تازه از اجرای بعدی رصد منابع اعمال می‌شود.</translation>
+    </message>
+    <message>
+        <source>Scanned signature</source>
+        <translation>تصویر امضا</translation>
+    </message>
+    <message>
+        <source>Scanned signature of the approver (PNG or JPEG):</source>
+        <translation>تصویر امضای تأییدکننده (PNG یا JPEG):</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>تنظیمات</translation>
+    </message>
+    <message>
+        <source>Signature block of reports</source>
+        <translation>بخش امضای گزارش‌ها</translation>
+    </message>
+    <message>
+        <source>The signature image must be a PNG or JPEG file.</source>
+        <translation>تصویر امضا باید فایل PNG یا JPEG باشد.</translation>
+    </message>
+    <message>
+        <source>The signature image was not found: {0}</source>
+        <translation>تصویر امضا پیدا نشد: {0}</translation>
+    </message>
+    <message>
+        <source>The workstation number must be between 1 and 99.</source>
+        <translation>شمارهٔ ایستگاه کاری باید بین ۱ و ۹۹ باشد.</translation>
+    </message>
+    <message>
+        <source>The “needs follow-up” threshold cannot be above the “good” threshold.</source>
+        <translation>آستانهٔ «نیازمند پیگیری» نمی‌تواند از آستانهٔ «مطلوب» بالاتر باشد.</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>بازگرداندن تغییرات</translation>
+    </message>
+    <message>
+        <source>Workstation number (for tracking codes):</source>
+        <translation>شمارهٔ ایستگاه کاری (برای کدهای رهگیری):</translation>
+    </message>
+    <message>
+        <source>“Good” at or above (% of the period share):</source>
+        <translation>«مطلوب» از (درصد سهم دوره):</translation>
+    </message>
+    <message>
+        <source>“Needs follow-up” at or above (% of the period share):</source>
+        <translation>«نیازمند پیگیری» از (درصد سهم دوره):</translation>
     </message>
 </context>
 <context>
@@ -332,10 +1635,195 @@
     </message>
 </context>
 <context>
+    <name>UsersModel</name>
+    <message>
+        <source>Active</source>
+        <translation>فعال</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>نام و نام خانوادگی</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>غیرفعال</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>آخرین ورود</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>قفل‌شده</translation>
+    </message>
+    <message>
+        <source>Locked for a while after repeated wrong passwords; unlocking or resetting the password ends it at once.</source>
+        <translation>پس از ورود نادرست پیاپی برای مدتی قفل شده است؛ بازکردن قفل یا بازنشانی گذرواژه آن را بی‌درنگ پایان می‌دهد.</translation>
+    </message>
+    <message>
+        <source>Locked out until {0}</source>
+        <translation>قفل موقت تا {0}</translation>
+    </message>
+    <message>
+        <source>Must change password</source>
+        <translation>تغییر اجباری گذرواژه</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>هرگز</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>خیر</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>نقش</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>نام کاربری</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>بله</translation>
+    </message>
+</context>
+<context>
     <name>UsersPage</name>
+    <message>
+        <source>A user who forgot their password asks you: reset it here and give them the temporary password, which is shown only once and must be changed at their next sign-in.</source>
+        <translation>کاربری که گذرواژه‌اش را فراموش کرده است به شما مراجعه می‌کند: گذرواژهٔ او را اینجا بازنشانی کنید و گذرواژهٔ موقت را به او بدهید؛ این گذرواژه فقط یک بار نمایش داده می‌شود و باید در ورود بعدی تغییر کند.</translation>
+    </message>
+    <message>
+        <source>Add a user…</source>
+        <translation>افزودن کاربر…</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>قفل کردن</translation>
+    </message>
+    <message>
+        <source>New user's password</source>
+        <translation>گذرواژهٔ کاربر تازه</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>بازنشانی گذرواژه…</translation>
+    </message>
+    <message>
+        <source>Reset the password of {0}? Their current password stops working at once.</source>
+        <translation>گذرواژهٔ «{0}» بازنشانی شود؟ گذرواژهٔ فعلی او بی‌درنگ از کار می‌افتد.</translation>
+    </message>
+    <message>
+        <source>Resetting the password…</source>
+        <translation>در حال بازنشانی گذرواژه…</translation>
+    </message>
+    <message>
+        <source>Temporary password</source>
+        <translation>گذرواژهٔ موقت</translation>
+    </message>
+    <message>
+        <source>The account {0} was created with this password.</source>
+        <translation>حساب «{0}» با این گذرواژه ایجاد شد.</translation>
+    </message>
+    <message>
+        <source>The account {0} was locked.</source>
+        <translation>حساب «{0}» قفل شد.</translation>
+    </message>
+    <message>
+        <source>The account {0} was unlocked.</source>
+        <translation>قفل حساب «{0}» باز شد.</translation>
+    </message>
+    <message>
+        <source>The password of {0} was reset to this temporary password.</source>
+        <translation>گذرواژهٔ «{0}» به این گذرواژهٔ موقت بازنشانی شد.</translation>
+    </message>
+    <message>
+        <source>The password of {0} was reset; they must change it at their next sign-in.</source>
+        <translation>گذرواژهٔ «{0}» بازنشانی شد؛ او باید در ورود بعدی آن را تغییر دهد.</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>بازکردن قفل</translation>
+    </message>
+    <message>
+        <source>User {0} was created.</source>
+        <translation>کاربر «{0}» ایجاد شد.</translation>
+    </message>
     <message>
         <source>Users</source>
         <translation>کاربران</translation>
+    </message>
+</context>
+<context>
+    <name>YearsModel</name>
+    <message>
+        <source>Amount in force ({0})</source>
+        <translation>مصوب نهایی ({0})</translation>
+    </message>
+    <message>
+        <source>Approved lines</source>
+        <translation>ردیف‌های دارای مصوب</translation>
+    </message>
+    <message>
+        <source>Classification lines</source>
+        <translation>کدهای طبقه‌بندی</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>سال مالی</translation>
+    </message>
+    <message>
+        <source>Locked months</source>
+        <translation>ماه‌های بسته</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>یادداشت</translation>
+    </message>
+</context>
+<context>
+    <name>YearsTab</name>
+    <message>
+        <source>Copy the classification lines of {0}</source>
+        <translation>رونوشت کدهای طبقه‌بندی سال {0}</translation>
+    </message>
+    <message>
+        <source>Create the fiscal year</source>
+        <translation>ایجاد سال مالی</translation>
+    </message>
+    <message>
+        <source>Fiscal year {0} was created with {1} classification lines of {2}.</source>
+        <translation>سال مالی {0} با {1} کد طبقه‌بندی از سال {2} ایجاد شد.</translation>
+    </message>
+    <message>
+        <source>Fiscal year {0} was created.</source>
+        <translation>سال مالی {0} ایجاد شد.</translation>
+    </message>
+    <message>
+        <source>New fiscal year</source>
+        <translation>سال مالی جدید</translation>
+    </message>
+    <message>
+        <source>No earlier year has classification lines to copy</source>
+        <translation>سال قبلی با کدهای طبقه‌بندی برای رونوشت وجود ندارد</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>یادداشت:</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>سال:</translation>
+    </message>
+    <message>
+        <source>e.g. the budget law as passed</source>
+        <translation>مثلاً قانون بودجه به‌صورت مصوب</translation>
     </message>
 </context>
 </TS>

@@ -145,3 +145,15 @@ def test_clearing_a_cell_deletes_the_figure(page, gui_db):
 def test_the_entry_model_passes_the_model_tester(page, qtmodeltester):
     qtmodeltester.check(page.model)
     qtmodeltester.check(EntryModel())
+
+
+def test_clicking_another_row_while_editing_does_not_jump_further(page, qtbot):
+    index = page.model.index(0, THIS_MONTH)
+    page.table.setCurrentIndex(index)
+    page.table.edit(index)
+    type_text(QApplication.focusWidget(), "۹۹")
+    target = page.model.index(3, THIS_MONTH)
+    page.table.setCurrentIndex(target)  # what a mouse click on row 4 does
+    QApplication.processEvents()
+    assert page.table.currentIndex().row() == 3
+    assert page.model.this_month(0) == 99  # the typed figure was committed

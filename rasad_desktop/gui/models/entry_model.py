@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from rasad_desktop.core.amounts import AmountError, Unit, parse_amount
 from rasad_desktop.core.metrics import ratio
 from rasad_desktop.gui import format as fmt
+from rasad_desktop.gui.signals import emit
 from rasad_desktop.services.collections import Entry
 from rasad_desktop.services.entry import EntryRow
 
@@ -160,7 +161,7 @@ class EntryModel(QAbstractTableModel):
             self.edits.pop(row, None)  # typed back to what is saved: nothing to save
         else:
             self.edits[row] = edit
-        self.dataChanged.emit(self.index(row, THIS_MONTH), self.index(row, PERCENT))
+        emit(self.dataChanged, self.index(row, THIS_MONTH), self.index(row, PERCENT))
         return True
 
     # ---------------------------------------------------------------- saving

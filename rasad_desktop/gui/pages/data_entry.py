@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,6 +31,7 @@ from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.context import AppContext
 from rasad_desktop.gui.models.entry_model import THIS_MONTH, TITLE, EntryModel
 from rasad_desktop.gui.pages.base import Page
+from rasad_desktop.gui.signals import emit
 from rasad_desktop.services import queries
 from rasad_desktop.services.budget import list_years
 from rasad_desktop.services.collections import save_month
@@ -39,16 +41,34 @@ from rasad_desktop.services.roles import Permission
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
 
+class _EnterDelegate(QStyledItemDelegate):
+    """Tells the table when an editor was closed with Enter (not by clicking elsewhere)."""
+
+    def __init__(self, table: EntryTable) -> None:
+        super().__init__(table)
+        self.table = table
+
+    def eventFilter(self, editor, event) -> bool:  # type: ignore[no-untyped-def]  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.table.enter_pressed = True
+        return super().eventFilter(editor, event)
+
+
 class EntryTable(QTableView):
     """Enter commits and moves down, like a spreadsheet; Ctrl+V pastes a column."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.paste_handler: Callable[[], None] | None = None
+        self.enter_pressed = False
+        self.setItemDelegate(_EnterDelegate(self))
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:  # noqa: N802
+        # Qt closes an editor with SubmitModelCache both for Enter and when the current row
+        # changes (a click elsewhere); only Enter moves down
+        enter, self.enter_pressed = self.enter_pressed, False
         super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+        if enter and hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
             self.move_down()
 
     def move_down(self) -> None:
@@ -284,7 +304,7 @@ class DataEntryPage(Page):
             return False
         self.model.edits.clear()
         self.status.setText(self.tr("Saved: {0} figures.").format(fmt.number(count, self.ctx.language)))
-        self.ctx.events.data_changed.emit("collections")
+        emit(self.ctx.events.data_changed, "collections")
         self.reload()
         return True
 

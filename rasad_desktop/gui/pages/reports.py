@@ -1,14 +1,537 @@
-"""The Reports page (being built)."""
+"""Reports: choose a report, preview it inside the application, print it, save it as a
+PDF, or issue it (numbered and frozen); the issued reports can be reopened from the list.
+
+Rendering and issuing run off the UI thread (``ctx.runner``). The dialogs are attributes
+(``choose_save_path``, ``confirm_issue``, ``print_dialog``) so tests can answer them."""
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QStandardPaths, Qt
+from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QShortcut
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from rasad_desktop.cli_reports import write_pdf
+from rasad_desktop.core.amounts import Unit
+from rasad_desktop.core.errors import RasadError
+from rasad_desktop.core.jalali import last_completed_month
+from rasad_desktop.db.models import IssuedReport
+from rasad_desktop.gui import format as fmt
+from rasad_desktop.gui.context import AppContext
+from rasad_desktop.gui.models.issued_model import KIND, IssuedModel, IssuedRow, kind_label, ltr
 from rasad_desktop.gui.pages.base import Page
+from rasad_desktop.gui.signals import emit
+from rasad_desktop.gui.widgets.pdf_preview import PdfPreview, print_pdf
+from rasad_desktop.reports.common import options_from_settings
+from rasad_desktop.services import queries, reporting
+from rasad_desktop.services.budget import list_years
+from rasad_desktop.services.errors import NotFound
+from rasad_desktop.services.report_data import KINDS, PERIOD_KINDS
+from rasad_desktop.services.reporting import ReportRequest
 from rasad_desktop.services.roles import Permission
+
+log = logging.getLogger("rasad.gui")
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What the preview holds: the exact bytes, a file name to offer, and, for an issued
+    report, its row."""
+
+    pdf: bytes
+    file_name: str
+    issued: IssuedRow | None = None
 
 
 class ReportsPage(Page):
     permission = Permission.VIEW
     object_name = "reports"
 
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        lang = ctx.language
+        self.choose_save_path: Callable[[str], str] = self._ask_save_path
+        self.confirm_issue: Callable[[str], bool] = self._ask_confirm_issue
+        self.print_dialog: Callable[[], QPrinter | None] = self._ask_printer
+        self.shown: Shown | None = None
+        self._ticket = 0  # only the newest request's result is shown
+        self._busy = False
+        self._save_dir = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        self.can_issue = ctx.can(Permission.ISSUE_REPORTS)
+
+        # ---------------------------------------------------------- choice
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("kind")
+        for kind in KINDS:
+            self.kind.addItem(kind_label(kind), kind)
+        self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kind.setMinimumContentsLength(12)
+        self.kind.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.year = QComboBox(self)
+        self.year.setObjectName("year")
+        self.month = QComboBox(self)
+        self.month.setObjectName("month")
+        for m in range(1, 13):
+            self.month.addItem(fmt.month(m, lang), m)
+        self.agency = QComboBox(self)
+        self.agency.setObjectName("agency")
+        # wide when there is room, but it may shrink: the row must fit a narrow window
+        self.agency.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.agency.setMinimumContentsLength(8)
+        self.agency.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.unit = QComboBox(self)
+        self.unit.setObjectName("unit")
+        for u in (Unit.RIAL, Unit.MILLION, Unit.BILLION):
+            self.unit.addItem(u.label(lang), u.key)
+        self.unit.setCurrentIndex(max(self.unit.findData(ctx.settings.get("default_unit")), 0))
+
+        # --------------------------------------------------------- actions
+        self.preview_button = QPushButton(self.tr("Preview"), self)
+        self.preview_button.setObjectName("preview")
+        self.preview_button.setToolTip(self.tr("Prepare the report from the current figures (F5)"))
+        self.print_button = QPushButton(self.tr("Print…"), self)
+        self.print_button.setObjectName("print")
+        self.print_button.setToolTip(self.tr("Print the report shown (Ctrl+P)"))
+        self.save_button = QPushButton(self.tr("Save as PDF…"), self)
+        self.save_button.setObjectName("savePdf")
+        self.correction: QComboBox | None = None
+        self.issue_button: QPushButton | None = None
+        if self.can_issue:  # a role that may not issue sees no issuing controls at all
+            self.correction = QComboBox(self)
+            self.correction.setObjectName("correctionOf")
+            self.correction.setMinimumWidth(200)
+            self.issue_button = QPushButton(self.tr("Issue…"), self)
+            self.issue_button.setObjectName("issue")
+            self.issue_button.setToolTip(self.tr("Give the report a number and freeze its figures"))
+        self.shown_label = QLabel(self)
+        self.shown_label.setObjectName("shownLabel")
+        self.shown_label.setWordWrap(True)
+        self.status = QLabel(self)
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+
+        # ---------------------------------------------------- preview, list
+        self.preview = PdfPreview(lang, self)
+        self.preview.setObjectName("pdfPreview")
+        self.issued_model = IssuedModel(lang, self)
+        self.issued = QTableView(self)
+        self.issued.setObjectName("issuedList")
+        self.issued.setModel(self.issued_model)
+        self.issued.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.issued.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.issued.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.issued.setAlternatingRowColors(True)
+        self.issued.verticalHeader().setVisible(False)
+        self.issued.setWordWrap(False)
+        header = self.issued.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(KIND, QHeaderView.ResizeMode.Stretch)
+        self.reopen_button = QPushButton(self.tr("Reopen"), self)
+        self.reopen_button.setObjectName("reopen")
+        self.reopen_button.setToolTip(self.tr("Show the issued report exactly as it was issued"))
+        self.issued_count = QLabel(self)
+        self.issued_count.setObjectName("issuedCount")
+
+        # ---------------------------------------------------------- layout
+        choose = QHBoxLayout()
+        for label, widget, stretch in ((self.tr("Report:"), self.kind, 2), (self.tr("Year:"), self.year, 0),
+                                       (self.tr("Through month:"), self.month, 0),
+                                       (self.tr("Agency:"), self.agency, 3), (self.tr("Unit:"), self.unit, 0)):
+            text = QLabel(label, self)
+            text.setBuddy(widget)
+            choose.addWidget(text)
+            choose.addWidget(widget, stretch)
+        actions = QHBoxLayout()
+        actions.addWidget(self.preview_button)
+        actions.addWidget(self.print_button)
+        actions.addWidget(self.save_button)
+        if self.correction is not None and self.issue_button is not None:
+            actions.addSpacing(24)
+            correction_label = QLabel(self.tr("Correction of:"), self)
+            correction_label.setBuddy(self.correction)
+            actions.addWidget(correction_label)
+            actions.addWidget(self.correction)
+            actions.addWidget(self.issue_button)
+        actions.addStretch(1)
+
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.shown_label)
+        top_layout.addWidget(self.preview, 1)
+        box = QGroupBox(self.tr("Issued reports"), self)
+        box_layout = QVBoxLayout(box)
+        box_layout.addWidget(self.issued, 1)
+        box_buttons = QHBoxLayout()
+        box_buttons.addWidget(self.reopen_button)
+        box_buttons.addStretch(1)
+        box_buttons.addWidget(self.issued_count)
+        box_layout.addLayout(box_buttons)
+        # the preview takes the full width (landscape reports stay readable); the list below it
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(box)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([520, 200])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(choose)
+        layout.addLayout(actions)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.status)
+
+        # ---------------------------------------------------------- wiring
+        self.kind.currentIndexChanged.connect(lambda _: self._kind_changed())
+        self.preview_button.clicked.connect(self.make_preview)
+        self.print_button.clicked.connect(self.print_report)
+        self.save_button.clicked.connect(self.save_pdf)
+        if self.issue_button is not None:
+            self.issue_button.clicked.connect(self.issue)
+        self.reopen_button.clicked.connect(lambda: self.reopen())
+        self.issued.doubleClicked.connect(self.reopen)
+        self.issued.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.issued_model.modelReset.connect(self._update_buttons)
+        for key, slot in ((QKeySequence(Qt.Key.Key_F5), self.make_preview),
+                          (QKeySequence(QKeySequence.StandardKey.Print), self.print_report)):
+            shortcut = QShortcut(key, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self._kind_changed()
+        self._show_caption()
+
     def title(self) -> str:
         return self.tr("Reports")
+
+    # ------------------------------------------------------------ choosing
+    def refresh(self) -> None:
+        with self.ctx.db.session() as session:
+            years = list_years(session)
+            agencies = [(a.code, a.name) for a in queries.agencies(session).values()]
+            rows = [IssuedRow.from_report(r) for r in reporting.issued_reports(session)]
+        lang = self.ctx.language
+        keep_year, keep_agency = self.year.currentData(), self.agency.currentData()
+        self.year.clear()
+        for y in years:
+            self.year.addItem(fmt.number(y, lang), y)
+        self.agency.clear()
+        for code, name in agencies:
+            self.agency.addItem(f"{fmt.number(code, lang)} — {name}", code)
+        if keep_year in years:
+            self.year.setCurrentIndex(self.year.findData(keep_year))
+        elif years:
+            last_year, last_month = last_completed_month(dt.date.today())
+            year = last_year if last_year in years else years[-1]
+            self.year.setCurrentIndex(self.year.findData(year))
+            self.month.setCurrentIndex((last_month if year == last_year else 12) - 1)
+        if keep_agency is not None and self.agency.findData(keep_agency) >= 0:
+            self.agency.setCurrentIndex(self.agency.findData(keep_agency))
+        self._load_issued(rows)
+
+    def _load_issued(self, rows: list[IssuedRow]) -> None:
+        selected = self.selected_issued()
+        self.issued_model.load(rows)
+        if selected is not None:
+            self.select_issued(self.issued_model.row_of(selected.id))
+        self.issued_count.setText(self.tr("{0} issued").format(fmt.number(len(rows), self.ctx.language)))
+        self._fill_corrections()
+
+    def _fill_corrections(self) -> None:
+        """The reports of the chosen kind a correction may replace (their newest versions)."""
+        if self.correction is None:
+            return
+        keep = self.correction.currentData()
+        kind = self.kind.currentData()
+        latest: dict[str, IssuedRow] = {}
+        for r in self.issued_model.rows:
+            if r.kind == kind and (r.number not in latest or r.version > latest[r.number].version):
+                latest[r.number] = r
+        self.correction.clear()
+        self.correction.addItem(self.tr("A new report (not a correction)"), None)
+        lang = self.ctx.language
+        for number in sorted(latest, reverse=True):
+            r = latest[number]
+            self.correction.addItem(self.tr("{0} (version {1})").format(fmt.number(number, lang),
+                                                                         fmt.number(r.version, lang)), number)
+        if keep is not None and self.correction.findData(keep) >= 0:
+            self.correction.setCurrentIndex(self.correction.findData(keep))
+
+    def _kind_changed(self) -> None:
+        kind = self.kind.currentData()
+        self.month.setEnabled(kind in PERIOD_KINDS)
+        self.agency.setEnabled(kind == "agency")
+        self._fill_corrections()
+
+    def select(self, kind: str, year: int, through_month: int | None = None, agency: str | None = None,
+               unit: Unit | None = None) -> None:
+        """Choose a report as the user would."""
+        self.kind.setCurrentIndex(self.kind.findData(kind))
+        self.year.setCurrentIndex(self.year.findData(year))
+        if through_month is not None:
+            self.month.setCurrentIndex(self.month.findData(through_month))
+        if agency is not None:
+            self.agency.setCurrentIndex(self.agency.findData(agency))
+        if unit is not None:
+            self.unit.setCurrentIndex(self.unit.findData(unit.key))
+
+    def request(self) -> ReportRequest | None:
+        kind, year = self.kind.currentData(), self.year.currentData()
+        if kind is None or year is None:
+            return None
+        return ReportRequest(kind, year,
+                             self.month.currentData() if kind in PERIOD_KINDS else None,
+                             self.agency.currentData() if kind == "agency" else None,
+                             Unit.from_key(self.unit.currentData()))
+
+    def describe(self, request: ReportRequest) -> str:
+        lang = self.ctx.language
+        text = kind_label(request.kind)
+        if request.agency_code:
+            text += " — " + self.agency.currentText()
+        if request.through_month is not None:
+            return self.tr("{0}, {1} through {2}").format(text, fmt.number(request.year, lang),
+                                                          fmt.month(request.through_month, lang))
+        return self.tr("{0}, {1}").format(text, fmt.number(request.year, lang))
+
+    # ------------------------------------------------------------- preview
+    def make_preview(self) -> None:
+        request = self.request()
+        if request is None or self._busy:
+            return
+        opts = options_from_settings(self.ctx.settings, request.unit)
+        db = self.ctx.db
+        name = "-".join(str(p) for p in (request.kind, request.year, request.through_month, request.agency_code)
+                        if p is not None) + "-draft.pdf"
+
+        def work() -> bytes:
+            with db.session() as session:
+                return reporting.draft(session, request, opts)
+
+        ticket = self._start()
+        self.status.setText(self.tr("Preparing {0}…").format(self.describe(request)))
+        self.ctx.runner.run(self, work, lambda pdf: self._finish(ticket, Shown(pdf, name)),
+                            label=self.tr("Preparing the report…"), on_error=self._failed)
+
+    def _start(self) -> int:
+        self._ticket += 1
+        self._busy = True
+        self._update_buttons()
+        return self._ticket
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self._update_buttons()
+        self.status.setText("")
+        self.ctx.runner.on_error(self, exc)
+
+    def _finish(self, ticket: int, shown: Shown) -> None:
+        self._busy = False
+        if ticket == self._ticket:
+            self.show_pdf(shown)
+        self._update_buttons()
+
+    def show_pdf(self, shown: Shown) -> None:
+        if not self.preview.load(shown.pdf):
+            self.shown = None
+            self._show_caption()
+            self.ctx.runner.on_error(self, RasadError("فایل PDF گزارش خوانده نشد.", "The report's PDF could not be read.",
+                                                      code="pdf_unreadable"))
+            return
+        self.shown = shown
+        self._show_caption()
+        if shown.issued is None:
+            self.status.setText(self.tr("The draft is ready."))
+        self._update_buttons()
+
+    def _show_caption(self) -> None:
+        shown, lang = self.shown, self.ctx.language
+        if shown is None:
+            self.shown_label.setText(self.tr("Choose a report and press Preview."))
+            self.shown_label.setStyleSheet("color: #555; padding: 4px;")
+        elif shown.issued is None:
+            self.shown_label.setText(self.tr("Draft: not numbered; the figures are as entered now."))
+            self.shown_label.setStyleSheet("background: #fff6d6; color: #5b4300; padding: 4px;")
+        else:
+            r = shown.issued
+            self.shown_label.setText(
+                self.tr("Issued report no. {0}, version {1}, issued on {2} by {3}. Verification code: {4}").format(
+                    fmt.number(r.number, lang), fmt.number(r.version, lang), fmt.date(r.local_issued_at, lang),
+                    r.issued_by, ltr(r.verification_code)))
+            self.shown_label.setStyleSheet("background: #dcefdc; color: #1d4a27; padding: 4px;")
+
+    # -------------------------------------------------------- print, save
+    def print_report(self) -> None:
+        if self.shown is None or self.preview.page_count() == 0 or self._busy:
+            return
+        printer = self.print_dialog()
+        if printer is None:
+            return
+        data, lang = self.shown.pdf, self.ctx.language
+
+        def done(pages: int) -> None:
+            self._busy = False
+            self._update_buttons()
+            self.status.setText(self.tr("{0} pages sent to the printer.").format(fmt.number(pages, lang)))
+
+        # each page is rasterised for the printer (≈ 1–2 s a page): off the UI thread, with progress
+        self._start()
+        self.status.setText(self.tr("Printing…"))
+        self.ctx.runner.run(self, lambda: print_pdf(data, printer), done, label=self.tr("Printing…"),
+                            on_error=self._failed)
+
+    def _ask_printer(self) -> QPrinter | None:
+        if self.ctx.no_dialogs:
+            log.info("print dialog skipped (no dialogs)")
+            return None
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.shown.file_name if self.shown else "rasad")
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        first = self.preview.document.pagePointSize(0)
+        landscape = first.width() > first.height()
+        printer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape
+                                   else QPageLayout.Orientation.Portrait)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print the report"))
+        dialog.setMinMax(1, self.preview.page_count())
+        return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
+
+    def save_pdf(self) -> None:
+        if self.shown is None:
+            return
+        path = self.choose_save_path(self.shown.file_name)
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        self._save_dir = str(Path(path).parent)
+        data = self.shown.pdf
+        self.ctx.runner.run(self, lambda: write_pdf(path, data),
+                            lambda _: self.status.setText(self.tr("Saved to {0}").format(ltr(path))),
+                            label=self.tr("Saving…"))
+
+    def _ask_save_path(self, suggested: str) -> str:
+        if self.ctx.no_dialogs:
+            log.info("save dialog skipped (no dialogs)")
+            return ""
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report as PDF"),
+                                              str(Path(self._save_dir) / suggested), self.tr("PDF files (*.pdf)"))
+        return path
+
+    # --------------------------------------------------------------- issue
+    def issue(self) -> None:
+        if not self.can_issue or self._busy:
+            return
+        request = self.request()
+        if request is None:
+            return
+        correction_of = self.correction.currentData() if self.correction is not None else None
+        what = self.describe(request)
+        if correction_of:
+            question = self.tr("Issue {0} as a new version of report no. {1}? The earlier version stays on record; "
+                               "an issued report can no longer be changed.").format(
+                what, fmt.number(correction_of, self.ctx.language))
+        else:
+            question = self.tr("Issue {0}? It receives the next number and its figures are frozen; an issued "
+                               "report can no longer be changed.").format(what)
+        if not self.confirm_issue(question):
+            return
+        opts = options_from_settings(self.ctx.settings, request.unit)
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def work() -> Shown:
+            with db.session() as session:
+                report = reporting.issue(session, actor, request, opts, correction_of=correction_of)  # type: ignore[arg-type]
+                row = IssuedRow.from_report(report)
+                return Shown(report.pdf, row.file_name, row)
+
+        ticket = self._start()
+        self.status.setText(self.tr("Issuing {0}…").format(what))
+        self.ctx.runner.run(self, work, lambda shown: self._issued(ticket, shown),
+                            label=self.tr("Issuing the report…"), on_error=self._failed)
+
+    def _issued(self, ticket: int, shown: Shown) -> None:
+        self._finish(ticket, shown)
+        r = shown.issued
+        assert r is not None
+        lang = self.ctx.language
+        self.status.setText(self.tr("Issued: number {0}, version {1}; verification code {2}.").format(
+            fmt.number(r.number, lang), fmt.number(r.version, lang), ltr(r.verification_code)))
+        emit(self.ctx.events.data_changed, "reports")
+        self.select_issued(self.issued_model.row_of(r.id))
+
+    def _ask_confirm_issue(self, question: str) -> bool:
+        if self.ctx.no_dialogs:
+            log.info("issuing not confirmed (no dialogs): %s", question)
+            return False
+        answer = QMessageBox.question(self, self.tr("Issue the report"), question,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # -------------------------------------------------------------- reopen
+    def select_issued(self, row: int) -> None:
+        """Select a row of the issued list (QTableView.selectRow can miss in right-to-left:
+        it looks for the column at the viewport's far edge)."""
+        if not 0 <= row < self.issued_model.rowCount():
+            return
+        index = self.issued_model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.issued.selectionModel().setCurrentIndex(index, flags)
+
+    def selected_issued(self) -> IssuedRow | None:
+        rows = self.issued.selectionModel().selectedRows() if self.issued.selectionModel() else []
+        return self.issued_model.row_at(rows[0].row()) if rows else None
+
+    def reopen(self, index: QModelIndex | None = None) -> None:
+        row = self.issued_model.row_at(index.row()) if index is not None and index.isValid() \
+            else self.selected_issued()
+        if row is None or self._busy:
+            return
+        db, report_id = self.ctx.db, row.id
+
+        def work() -> bytes:
+            with db.session() as session:
+                pdf = session.scalar(select(IssuedReport.pdf).where(IssuedReport.id == report_id))
+            if pdf is None:
+                raise NotFound("این گزارش صادرشده پیدا نشد.", "This issued report was not found.", code="report_missing")
+            return pdf
+
+        ticket = self._start()
+        self.status.setText("")
+        self.ctx.runner.run(self, work, lambda pdf: self._finish(ticket, Shown(pdf, row.file_name, row)),
+                            label=self.tr("Opening the issued report…"), on_error=self._failed)
+
+    # -------------------------------------------------------------- state
+    def _update_buttons(self) -> None:
+        has_pdf = self.shown is not None and self.preview.page_count() > 0 and not self._busy
+        self.preview_button.setEnabled(not self._busy)
+        self.print_button.setEnabled(has_pdf)
+        self.save_button.setEnabled(has_pdf)
+        if self.issue_button is not None:
+            self.issue_button.setEnabled(not self._busy)
+        self.reopen_button.setEnabled(not self._busy and self.selected_issued() is not None)
+

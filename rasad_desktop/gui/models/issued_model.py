@@ -1,0 +1,146 @@
+"""The list of issued reports: number, version, Jalali date, kind, period, issued by.
+
+Rows are plain values read in the session (never the PDF bytes); the page loads a
+report's PDF only when it is reopened."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+from rasad_desktop.gui import format as fmt
+
+NUMBER, VERSION, DATE, KIND, PERIOD, ISSUED_BY = range(6)
+NUMERIC = {VERSION}
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+LRM = "\u200e"
+
+
+def ltr(text: str) -> str:
+    """Latin text kept in its own order inside a right-to-left sentence: without the marks
+    a verification code such as 7844-A7A9-DE9E shows as A7A9-DE9E-7844 (its leading digits
+    would be laid out as a separate run)."""
+    return f"{LRM}{text}{LRM}"
+
+
+def kind_label(kind: str) -> str:
+    """The name of a kind of report as the interface shows it."""
+    labels = {
+        "monitoring": QCoreApplication.translate("IssuedModel", "Resource monitoring report"),
+        "agency": QCoreApplication.translate("IssuedModel", "Agency performance report"),
+        "letter": QCoreApplication.translate("IssuedModel", "Covering letter of the monitoring report"),
+        "circular": QCoreApplication.translate("IssuedModel", "Circular on budget revenue realization"),
+        "comparison": QCoreApplication.translate("IssuedModel", "Comparison with last year's approved budget"),
+    }
+    return labels.get(kind, kind)
+
+
+@dataclass(frozen=True)
+class IssuedRow:
+    id: int
+    number: str
+    version: int
+    kind: str
+    issued_at: dt.datetime  # UTC, as stored
+    issued_by: str
+    verification_code: str
+    year: int | None = None
+    through_month: int | None = None
+    agency: str | None = None
+
+    @classmethod
+    def from_report(cls, report: Any) -> IssuedRow:
+        """From a ``db.models.IssuedReport`` (its PDF is not touched)."""
+        try:
+            params = json.loads(report.params or "{}")
+        except ValueError:
+            params = {}
+        return cls(report.id, report.number, report.version, report.kind, report.issued_at, report.issued_by,
+                   report.verification_code, params.get("year"), params.get("through_month"), params.get("agency"))
+
+    @property
+    def local_issued_at(self) -> dt.datetime:
+        return self.issued_at.replace(tzinfo=dt.UTC).astimezone()
+
+    @property
+    def file_name(self) -> str:
+        return f"report-{self.number.replace('/', '-')}-v{self.version}.pdf"
+
+
+class IssuedModel(QAbstractTableModel):
+    def __init__(self, language: str = "fa", parent: Any = None) -> None:
+        super().__init__(parent)
+        self.language = language
+        self.rows: list[IssuedRow] = []
+
+    def load(self, rows: list[IssuedRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> IssuedRow | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def row_of(self, report_id: int) -> int:
+        return next((i for i, r in enumerate(self.rows) if r.id == report_id), -1)
+
+    # ------------------------------------------------------------- Qt model
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else 6
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        headers = (self.tr("Number"), self.tr("Version"), self.tr("Date"), self.tr("Kind"), self.tr("Period"),
+                   self.tr("Issued by"))
+        return headers[section] if 0 <= section < len(headers) else None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        r, col = self.rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(r, col)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            side = Qt.AlignmentFlag.AlignTrailing if col in NUMERIC else Qt.AlignmentFlag.AlignLeading
+            return int(side | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Verification code: {0}").format(ltr(r.verification_code))
+        if role == Qt.ItemDataRole.UserRole:  # raw values for tests and sorting
+            return {NUMBER: r.number, VERSION: r.version, DATE: r.issued_at.isoformat(), KIND: r.kind,
+                    ISSUED_BY: r.issued_by}.get(col, r.id)
+        return None
+
+    def _display(self, r: IssuedRow, col: int) -> str:
+        lang = self.language
+        if col == NUMBER:
+            return fmt.number(r.number, lang)
+        if col == VERSION:
+            return fmt.number(r.version, lang)
+        if col == DATE:
+            return fmt.date(r.local_issued_at, lang)
+        if col == KIND:
+            label = kind_label(r.kind)
+            return f"{label} ({fmt.number(r.agency, lang)})" if r.agency else label
+        if col == PERIOD:
+            if r.year is None:
+                return ""
+            if r.through_month is None:
+                return fmt.number(r.year, lang)
+            return self.tr("{0}, through {1}").format(fmt.number(r.year, lang), fmt.month(r.through_month, lang))
+        return r.issued_by

@@ -1,0 +1,177 @@
+"""What every tab of the Budget page shares: the page it belongs to, loading on demand,
+one write path that shows service errors in Persian, and the common pickers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QCompleter,
+    QHeaderView,
+    QTableView,
+    QWidget,
+)
+
+from rasad_desktop.core.amounts import Unit
+from rasad_desktop.core.errors import RasadError
+from rasad_desktop.gui import format as fmt
+from rasad_desktop.gui.pages.data_entry import EntryTable
+from rasad_desktop.gui.signals import emit
+from rasad_desktop.services.budget_admin import AgencyRow
+
+if TYPE_CHECKING:
+    from rasad_desktop.gui.pages.budget import BudgetPage
+
+
+class BudgetGrid(EntryTable):
+    """The data-entry grid (Enter commits and moves down). Moving the current cell while
+    an editor is open (a click, or a save pointing at a bad cell) commits the editor
+    without also moving one row down: Qt closes it with SubmitModelCache when the row
+    changes, which EntryTable alone takes for Enter."""
+
+    _changing_current = False
+
+    def currentChanged(self, current: QModelIndex | QPersistentModelIndex,  # noqa: N802
+                       previous: QModelIndex | QPersistentModelIndex) -> None:
+        self._changing_current = True
+        try:
+            super().currentChanged(current, previous)
+        finally:
+            self._changing_current = False
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:  # noqa: N802
+        if self._changing_current:
+            hint = QAbstractItemDelegate.EndEditHint.NoHint
+        super().closeEditor(editor, hint)
+
+
+class BudgetTab(QWidget):
+    """A tab loads when it is shown after something changed (``stale``); tabs with a grid
+    report unsaved work through ``is_dirty`` / ``save`` / ``discard``."""
+
+    def __init__(self, page: BudgetPage) -> None:
+        super().__init__(page)
+        self.page = page
+        self.ctx = page.ctx
+        self.lang = page.ctx.language
+        self.stale = True
+
+    # ------------------------------------------------------------ loading
+    def ensure_loaded(self) -> None:
+        if self.stale:
+            self.stale = False
+            self.load()
+
+    def load(self) -> None:
+        """Reload what the tab shows (never throwing away unsaved edits)."""
+
+    def year(self) -> int | None:
+        return self.page.year()
+
+    # ---------------------------------------------------------- unsaved work
+    @property
+    def is_dirty(self) -> bool:
+        return False
+
+    def save(self) -> bool:
+        return True
+
+    def discard(self) -> None:
+        """Forget unsaved edits."""
+
+    # ------------------------------------------------------------- writing
+    def write(self, fn: Callable[[Any], Any], done: Callable[[Any], str]) -> bool:
+        """Run one service call in its own session. A service error shows its Persian
+        message; anything else goes to the application's error handler. On success the
+        status shows ``done(result)`` and every screen hears "budget" changed."""
+        try:
+            with self.ctx.db.session() as session:
+                result = fn(session)
+        except RasadError as err:
+            self.page.show_error(err.message(self.lang))
+            return False
+        except Exception as exc:  # noqa: BLE001 - unexpected: the crash handler
+            self.ctx.runner.on_error(self, exc)
+            return False
+        self.page.show_status(done(result))
+        emit(self.ctx.events.data_changed, "budget")
+        return True
+
+    # ---------------------------------------------------------- widgets
+    def unit_combo(self, default: Unit = Unit.RIAL) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName("unit")
+        for u in Unit:
+            combo.addItem(u.label(self.lang), u.key)
+        combo.setCurrentIndex(combo.findData(default.key))
+        return combo
+
+    def agency_combo(self) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName("agency")
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.setMinimumWidth(320)
+        combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        return combo
+
+    def fill_agencies(self, combo: QComboBox, agencies: list[AgencyRow], keep: str | None) -> None:
+        combo.blockSignals(True)
+        combo.clear()
+        for a in agencies:
+            suffix = "" if a.active else self.tr(" (inactive)")
+            combo.addItem(f"{fmt.number(a.code, self.lang)} — {a.name}{suffix}", a.code)
+        if keep is not None and combo.findData(keep) >= 0:
+            combo.setCurrentIndex(combo.findData(keep))
+        combo.blockSignals(False)
+
+    def grid(self, model: Any, stretch: int | None) -> BudgetGrid:
+        """An editable grid: Enter commits and moves down, Ctrl+V pastes a column."""
+        table = BudgetGrid(self)
+        table.setObjectName("grid")
+        table.setModel(model)
+        table.setAlternatingRowColors(True)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
+                              | QAbstractItemView.EditTrigger.DoubleClicked
+                              | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self._shape(table, stretch)
+        return table
+
+    def view(self, model: Any, stretch: int) -> QTableView:
+        """A read-only table with whole-row selection."""
+        table = QTableView(self)
+        table.setObjectName("table")
+        table.setModel(model)
+        table.setAlternatingRowColors(True)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._shape(table, stretch)
+        return table
+
+    @staticmethod
+    def _shape(table: QTableView, stretch: int | None) -> None:
+        """Columns fit their contents; ``stretch`` (a text column) takes the rest."""
+        table.verticalHeader().setVisible(False)
+        header = table.horizontalHeader()
+        header.setMinimumSectionSize(90)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        if stretch is not None:
+            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
+def pasted_column() -> list[str]:
+    """The first column of what is on the clipboard (e.g. cells copied from Excel)."""
+    text = QApplication.clipboard().text()
+    values = [line.split("\t")[0] for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    while values and not values[-1].strip():
+        values.pop()
+    return values

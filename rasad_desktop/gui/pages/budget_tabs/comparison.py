@@ -1,0 +1,78 @@
+"""This year beside last year: the amounts in force by line or by agency, the change and
+the growth (read-only; the same figures as the comparison report)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+)
+
+from rasad_desktop.core.amounts import Unit
+from rasad_desktop.gui import format as fmt
+from rasad_desktop.gui.models.budget_models import C_TITLE, ComparisonModel
+from rasad_desktop.gui.pages.budget_tabs.base import BudgetTab
+from rasad_desktop.services.report_data import comparison
+
+
+class ComparisonTab(BudgetTab):
+    def __init__(self, page) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(page)
+        self.data: dict[str, Any] | None = None
+        self.by = QComboBox(self)
+        self.by.setObjectName("by")
+        self.by.addItem(self.tr("By classification line"), "line")
+        self.by.addItem(self.tr("By agency"), "agency")
+        self.by.activated.connect(lambda _: self._show())
+        self.unit = self.unit_combo(Unit.MILLION)
+        self.unit.activated.connect(lambda _: self.model.set_unit(Unit.from_key(self.unit.currentData())))
+        self.heading = QLabel(self)
+        self.heading.setObjectName("heading")
+        self.model = ComparisonModel(self.lang, self)
+        self.table = self.view(self.model, C_TITLE)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Show:"), self))
+        top.addWidget(self.by)
+        top.addWidget(QLabel(self.tr("Unit:"), self))
+        top.addWidget(self.unit)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table, 1)
+
+    def load(self) -> None:
+        year = self.year()
+        if year is None:
+            self.data = None
+            self._show()
+            return
+
+        def work() -> dict[str, Any]:
+            with self.ctx.db.session() as session:
+                return comparison(session, year)
+
+        def done(data: dict[str, Any]) -> None:
+            if data["year"] == self.year():  # the year may have changed while this ran
+                self.data = data
+                self._show()
+
+        self.ctx.runner.run(self, work, done, label=self.tr("Loading…"))
+
+    def _show(self) -> None:
+        self.model.set_unit(Unit.from_key(self.unit.currentData()))
+        self.model.load(self.data, self.by.currentData())
+        if self.data is None:
+            self.heading.clear()
+            return
+        year = self.data["year"]
+        text = self.tr("Amounts in force in {0} beside {1}.").format(fmt.number(year, self.lang),
+                                                                      fmt.number(year - 1, self.lang))
+        if not self.model.rows:
+            text += " " + self.tr("Neither year has approved amounts.")
+        self.heading.setText(text)

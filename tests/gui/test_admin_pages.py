@@ -1,0 +1,418 @@
+"""The administrator's pages and the two pages everyone has: Users (add, reset, lock), Notices
+(post a maintenance window; shown while in force), Settings (saved to settings.json; a viewer
+may change only the language) and About (version, database, font licence).
+
+The pages are shown in Persian: a translator reads the Persian catalogue as it stands in
+``resources/i18n/fa`` (the compiled ``.qm`` is rebuilt separately), so the messages checked
+here are the ones a user reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from keys import PASSWORD, USERS, type_text
+from PySide6.QtCore import QDateTime, Qt, QTranslator
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication, QDialog, QGroupBox, QLabel
+
+from rasad_desktop import __version__
+from rasad_desktop.config import Settings
+from rasad_desktop.db.models import utcnow
+from rasad_desktop.gui import format as fmt
+from rasad_desktop.gui import translations
+from rasad_desktop.gui.main_window import MainWindow
+from rasad_desktop.gui.models.users_model import LAST_SIGN_IN, MUST_CHANGE, ROLE, STATE, UsersModel
+from rasad_desktop.gui.pages.about import AboutPage
+from rasad_desktop.gui.pages.notices import STATE as NOTICE_STATE
+from rasad_desktop.gui.pages.notices import TITLE as NOTICE_TITLE
+from rasad_desktop.gui.pages.notices import NoticesPage
+from rasad_desktop.gui.pages.settings import SettingsPage
+from rasad_desktop.gui.pages.users import AddUserDialog, OneTimePasswordDialog, UsersPage
+from rasad_desktop.services import accounts, notices
+from rasad_desktop.services.accounts import SignInError
+from rasad_desktop.services.roles import Role
+from rasad_desktop.services.users_view import list_users
+
+
+class CatalogueTranslator(QTranslator):
+    """Persian straight from the JSON catalogue."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.catalogue = translations.catalogue()
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # type: ignore[no-untyped-def]  # noqa: ARG002
+        return self.catalogue.get(context, {}).get(source, "")
+
+    def isEmpty(self) -> bool:  # noqa: N802
+        return False
+
+
+@pytest.fixture
+def persian(app):  # type: ignore[no-untyped-def]
+    translator = CatalogueTranslator()
+    app.installTranslator(translator)
+    yield translator
+    app.removeTranslator(translator)
+
+
+def shown(qtbot, page):  # type: ignore[no-untyped-def]
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    return page
+
+
+# ------------------------------------------------------------------------------------- users
+class Dialogs:
+    """Stands in for the modal loop: fills the add-user dialog and reads the one-time one."""
+
+    def __init__(self, qtbot, username: str = "", full_name: str = "", role: Role = Role.VIEWER) -> None:  # type: ignore[no-untyped-def]
+        self.qtbot = qtbot
+        self.username, self.full_name, self.role = username, full_name, role
+        self.add_dialogs: list[AddUserDialog] = []
+        self.passwords: list[tuple[str, str, str]] = []  # (title, user name, password) per showing
+
+    def __call__(self, dialog: QDialog) -> int:
+        if isinstance(dialog, AddUserDialog):
+            self.add_dialogs.append(dialog)
+            type_text(dialog.username, self.username)
+            type_text(dialog.full_name, self.full_name)
+            dialog.role.setCurrentIndex(dialog.role.findData(self.role.value))
+            self.qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+        elif isinstance(dialog, OneTimePasswordDialog):
+            self.passwords.append((dialog.windowTitle(), dialog.findChild(QLabel, "username").text(),
+                                   dialog.password.text()))
+            assert dialog.password.isReadOnly()
+            self.qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+            assert QApplication.clipboard().text() == dialog.password.text()
+            dialog.accept()
+        return dialog.result()
+
+
+@pytest.fixture
+def users_page(make_ctx, qtbot, persian):  # type: ignore[no-untyped-def]
+    page = shown(qtbot, UsersPage(make_ctx(Role.ADMIN)))
+    page.confirmations = []  # type: ignore[attr-defined]
+
+    def confirm(text: str) -> bool:
+        page.confirmations.append(text)  # type: ignore[attr-defined]
+        return True
+
+    page.confirm = confirm
+    return page
+
+
+def cell(page: UsersPage, username: str, column: int) -> str:
+    return page.model.data(page.model.index(page.model.row_of(username), column))
+
+
+def sign_in(db, username: str, password: str):  # type: ignore[no-untyped-def]
+    with db.session() as s:
+        return accounts.sign_in(s, username, password)
+
+
+def test_the_users_table_lists_every_account_in_persian(users_page):
+    page = users_page
+    assert [r.username for r in page.model.rows] == sorted(USERS.values())
+    assert cell(page, "officer", ROLE) == "کارشناس گزارش"
+    assert cell(page, "guest", STATE) == "فعال"
+    assert cell(page, "guest", MUST_CHANGE) == "خیر"
+    assert cell(page, "guest", LAST_SIGN_IN) == "هرگز"
+    last = cell(page, "boss", LAST_SIGN_IN)  # boss signed in to open the page: a Jalali date, Persian digits
+    assert last.startswith("۱۴") and not any(c.isascii() and c.isdigit() for c in last)
+    assert page.model.headerData(0, Qt.Orientation.Horizontal) == "نام کاربری"
+
+
+def test_adding_a_user_shows_the_generated_password_once_and_it_must_be_changed(users_page, gui_db, qtbot):
+    page = users_page
+    dialogs = Dialogs(qtbot, "n.ahmadi", "نرگس احمدی", Role.REPORT_OFFICER)
+    page.exec_dialog = dialogs
+    with qtbot.waitSignal(page.ctx.events.data_changed, check_params_cb=lambda what: what == "users"):
+        qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert len(dialogs.passwords) == 1  # shown once, and only then
+    title, username, password = dialogs.passwords[0]
+    assert (title, username) == ("گذرواژهٔ کاربر تازه", "n.ahmadi") and len(password) >= 8
+    assert page.selected().username == "n.ahmadi"
+    assert cell(page, "n.ahmadi", ROLE) == "کارشناس گزارش" and cell(page, "n.ahmadi", MUST_CHANGE) == "بله"
+    assert page.message.text() == "کاربر «n.ahmadi» ایجاد شد."
+    signed = sign_in(gui_db, "n.ahmadi", password)
+    assert signed.must_change_password and signed.actor.role is Role.REPORT_OFFICER
+    assert signed.full_name == "نرگس احمدی"
+    assert password not in page.message.text()  # the page keeps it nowhere
+
+
+def test_a_taken_user_name_keeps_the_dialog_open_with_a_persian_message(users_page, qtbot):
+    page = users_page
+    dialogs = Dialogs(qtbot, "clerk", "کسی دیگر")
+    page.exec_dialog = dialogs
+    page.add_user()
+    dialog = dialogs.add_dialogs[0]
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.message.text() == "کاربری با نام «clerk» از پیش وجود دارد."
+    assert dialogs.passwords == []
+    assert [r.username for r in page.model.rows] == sorted(USERS.values())
+
+
+def test_resetting_a_password_shows_a_temporary_one_once(users_page, gui_db):
+    page = users_page
+    shown_once: list[tuple[str, str, str, str]] = []
+    page.show_once = lambda *args: shown_once.append(args)
+    assert page.select("clerk")
+    page.reset_button.click()
+    assert "clerk" in page.confirmations[0]
+    assert len(shown_once) == 1
+    title, username, temporary, note = shown_once[0]
+    assert (title, username) == ("گذرواژهٔ موقت", "clerk")
+    with pytest.raises(SignInError):
+        sign_in(gui_db, "clerk", PASSWORD)  # the old password no longer works
+    assert sign_in(gui_db, "clerk", temporary).must_change_password
+    assert cell(page, "clerk", MUST_CHANGE) == "بله"
+    assert page.message.text() == "گذرواژهٔ «clerk» بازنشانی شد؛ او باید در ورود بعدی آن را تغییر دهد."
+
+
+def test_a_reset_the_administrator_does_not_confirm_changes_nothing(users_page, gui_db):
+    page = users_page
+    page.confirm = lambda text: False
+    page.show_once = lambda *args: pytest.fail("nothing to show")
+    page.select("clerk")
+    page.reset_password()
+    assert not sign_in(gui_db, "clerk", PASSWORD).must_change_password
+
+
+def test_lock_then_unlock(users_page, gui_db):
+    page = users_page
+    page.select("guest")
+    assert page.lock_button.isEnabled() and not page.unlock_button.isEnabled()
+    page.lock_button.click()
+    assert cell(page, "guest", STATE) == "قفل‌شده"
+    assert page.message.text() == "حساب «guest» قفل شد."
+    assert page.unlock_button.isEnabled() and not page.lock_button.isEnabled()
+    with pytest.raises(SignInError) as refused:
+        sign_in(gui_db, "guest", PASSWORD)
+    assert refused.value.code == "account_locked"
+    page.unlock_button.click()
+    assert cell(page, "guest", STATE) == "فعال"
+    assert sign_in(gui_db, "guest", PASSWORD).actor.username == "guest"
+
+
+def test_a_lockout_after_wrong_passwords_shows_until_when_and_unlock_ends_it(users_page, gui_db):
+    page = users_page
+    for _ in range(accounts.MAX_FAILED_ATTEMPTS):
+        with pytest.raises(SignInError):
+            sign_in(gui_db, "officer", "wrong-password")
+    page.refresh()
+    assert cell(page, "officer", STATE).startswith("قفل موقت تا ۱۴")
+    page.select("officer")
+    assert page.unlock_button.isEnabled()
+    page.unlock_button.click()
+    assert cell(page, "officer", STATE) == "فعال"
+    assert sign_in(gui_db, "officer", PASSWORD)
+
+
+def test_the_administrator_cannot_lock_themself(users_page, gui_db):
+    page = users_page
+    page.select("boss")
+    page.lock_button.click()
+    assert page.message.text() == "مدیر سامانه نمی‌تواند حساب خودش را قفل کند."
+    assert page.ctx.errors.seen == []  # a message, not a crash report
+    assert cell(page, "boss", STATE) == "فعال"
+    assert sign_in(gui_db, "boss", PASSWORD)
+
+
+def test_list_users_reads_the_states(make_ctx, gui_db):
+    ctx = make_ctx(Role.ADMIN)
+    with gui_db.session() as s:
+        accounts.set_locked(s, ctx.actor, "guest", True)
+    later = utcnow() + dt.timedelta(hours=1)
+    with gui_db.session() as s:
+        rows = {r.username: r for r in list_users(s)}
+        assert rows["guest"].state == "locked" and rows["clerk"].state == "active"
+        assert rows["boss"].last_login_at is not None and rows["boss"].role is Role.ADMIN
+        assert not hasattr(rows["boss"], "password_hash")
+        assert all(r.locked_until is None for r in list_users(s, now=later))
+
+
+def test_the_users_model_passes_the_model_tester(make_ctx, gui_db, qtmodeltester):
+    make_ctx(Role.ADMIN)
+    model = UsersModel("fa")
+    with gui_db.session() as s:
+        model.load(list_users(s))
+    qtmodeltester.check(model)
+    alignment = Qt.AlignmentFlag(model.data(model.index(0, 0), Qt.ItemDataRole.TextAlignmentRole))
+    assert alignment & Qt.AlignmentFlag.AlignLeading and not alignment & Qt.AlignmentFlag.AlignAbsolute
+
+
+# ----------------------------------------------------------------------------------- notices
+def local(utc: dt.datetime) -> QDateTime:
+    return QDateTime.fromSecsSinceEpoch(int(utc.replace(tzinfo=dt.UTC).timestamp()))
+
+
+def post_through_the_form(page: NoticesPage, title: str, body: str, starts: dt.datetime, ends: dt.datetime) -> bool:
+    type_text(page.notice_title, title)
+    type_text(page.body, body)
+    page.starts.setDateTime(local(starts))
+    page.ends.setDateTime(local(ends))
+    return page.post()
+
+
+def notice_texts(page: NoticesPage, column: int) -> list[str]:
+    return [page.table.item(row, column).text() for row in range(page.table.rowCount())]
+
+
+def test_a_notice_posted_around_now_is_in_force_and_listed(make_ctx, qtbot, persian, gui_db):
+    ctx = make_ctx(Role.ADMIN)
+    page = shown(qtbot, NoticesPage(ctx))
+    assert page.starts.calendar().name() == "Jalali" and page.starts.text().startswith("۱۴")
+    now = utcnow().replace(second=0, microsecond=0)
+    with qtbot.waitSignal(ctx.events.data_changed, check_params_cb=lambda what: what == "notices"):
+        assert post_through_the_form(page, "نگهداری سامانه", "پشتیبان‌گیری از پایگاه داده",
+                                     now - dt.timedelta(minutes=5), now + dt.timedelta(hours=2))
+    assert page.message.text() == "اطلاعیه منتشر شد."
+    assert notice_texts(page, NOTICE_TITLE) == ["نگهداری سامانه"]
+    assert notice_texts(page, NOTICE_STATE) == ["جاری"]
+    assert page.table.item(0, 4).text().startswith("۱۴")  # a Jalali date in Persian digits
+    with gui_db.session() as s:
+        in_force = notices.notices_in_force(s)
+        assert [(n.title, n.kind, n.starts_at, n.ends_at) for n in in_force] == [
+            ("نگهداری سامانه", "maintenance", now - dt.timedelta(minutes=5), now + dt.timedelta(hours=2))]
+    assert page.notice_title.text() == ""  # the form is ready for the next one
+
+
+def test_a_future_notice_is_listed_as_upcoming_and_not_in_force(make_ctx, qtbot, persian, gui_db):
+    page = shown(qtbot, NoticesPage(make_ctx(Role.ADMIN)))
+    page.kind.setCurrentIndex(page.kind.findData("info"))
+    tomorrow = utcnow().replace(second=0, microsecond=0) + dt.timedelta(days=1)
+    assert post_through_the_form(page, "به‌روزرسانی", "نسخهٔ تازه", tomorrow, tomorrow + dt.timedelta(hours=1))
+    assert notice_texts(page, NOTICE_STATE) == ["پیش رو"]
+    assert notice_texts(page, 1) == ["اطلاع‌رسانی"]
+    with gui_db.session() as s:
+        assert notices.notices_in_force(s) == []
+        assert [n.title for n in notices.upcoming_notices(s)] == ["به‌روزرسانی"]
+
+
+def test_a_window_that_ends_before_it_starts_is_refused_in_persian(make_ctx, qtbot, persian, gui_db):
+    page = shown(qtbot, NoticesPage(make_ctx(Role.ADMIN)))
+    start = utcnow() + dt.timedelta(hours=3)
+    assert not post_through_the_form(page, "نگهداری", "", start, start - dt.timedelta(hours=1))
+    assert page.message.text() == "پایان بازهٔ اطلاعیه باید پس از آغاز آن باشد."
+    assert not post_through_the_form(page, "", "", utcnow() - dt.timedelta(hours=3), utcnow() - dt.timedelta(hours=1))
+    assert page.message.text() == "این بازهٔ زمانی گذشته است؛ زمان پایان را در آینده برگزینید."
+    with gui_db.session() as s:
+        assert notices.upcoming_notices(s) == []
+
+
+def test_posting_refreshes_the_banner_of_the_main_window(make_ctx, qtbot, persian):
+    window = MainWindow(make_ctx(Role.ADMIN))
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.banner.isVisible()
+    page = window.show_page("notices")
+    assert isinstance(page, NoticesPage)
+    now = utcnow()
+    assert post_through_the_form(page, "نگهداری سامانه", "قطع کوتاه", now - dt.timedelta(minutes=1),
+                                 now + dt.timedelta(hours=1))
+    assert window.banner.isVisible() and "نگهداری سامانه" in window.banner.text()
+
+
+def test_a_viewer_sees_the_notices_but_no_post_form(make_ctx, qtbot, persian, gui_db):
+    admin = make_ctx(Role.ADMIN)
+    with gui_db.session() as s:
+        notices.post_notice(s, admin.actor, "نگهداری سامانه", "", utcnow() - dt.timedelta(minutes=1),
+                            utcnow() + dt.timedelta(hours=1))
+    page = shown(qtbot, NoticesPage(make_ctx(Role.VIEWER)))
+    assert page.form is None and page.findChild(QGroupBox, "postForm") is None
+    assert notice_texts(page, NOTICE_TITLE) == ["نگهداری سامانه"]
+    assert not page.post()
+
+
+# ---------------------------------------------------------------------------------- settings
+def retype(widget, text: str) -> None:  # type: ignore[no-untyped-def]
+    widget.selectAll()
+    type_text(widget, text)
+
+
+def test_an_administrator_changes_thresholds_and_office_and_they_are_saved(make_ctx, qtbot, persian):
+    ctx = make_ctx(Role.ADMIN)
+    page = shown(qtbot, SettingsPage(ctx))
+    assert page.good.value() == 100 and page.watch.value() == 80
+    retype(page.good, "۱۱۰")  # Persian digits, as typed on a Persian keyboard
+    retype(page.watch, "۹۰")
+    retype(page.texts["office_fa"], "اداره کل امور اقتصادی و دارایی استان اردبیل")
+    page.unit.setCurrentIndex(page.unit.findData("billion"))
+    with qtbot.waitSignal(ctx.events.data_changed, check_params_cb=lambda what: what == "settings"):
+        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.message.text() == "ذخیره شد."
+    stored = Settings(ctx.data_dir)
+    assert stored.get("status_good") == 110 and stored.get("status_watch") == 90
+    assert stored.get("office_fa") == "اداره کل امور اقتصادی و دارایی استان اردبیل"
+    assert stored.get("default_unit") == "billion"
+    assert ctx.thresholds.good == 110  # what the other pages read
+
+
+def test_invalid_settings_get_a_persian_message_and_nothing_is_written(make_ctx, qtbot, persian):
+    ctx = make_ctx(Role.ADMIN)
+    page = shown(qtbot, SettingsPage(ctx))
+    page.watch.setValue(120)
+    assert not page.save()
+    assert page.message.text() == "آستانهٔ «نیازمند پیگیری» نمی‌تواند از آستانهٔ «مطلوب» بالاتر باشد."
+    page.watch.setValue(80)
+    page.texts["office_fa"].clear()
+    assert not page.save()
+    assert page.message.text() == "نام اداره را وارد کنید؛ این نام بر همهٔ گزارش‌ها چاپ می‌شود."
+    assert not (ctx.data_dir / Settings.FILE_NAME).exists()
+
+
+def test_the_signature_image_is_chosen_through_the_file_chooser(make_ctx, qtbot, persian, tmp_path):
+    ctx = make_ctx(Role.ADMIN)
+    page = shown(qtbot, SettingsPage(ctx))
+    image = tmp_path / "signature.png"
+    scan = QImage(40, 20, QImage.Format.Format_RGB32)
+    scan.fill(QColor("white"))
+    assert scan.save(str(image))
+    page.choose_image = lambda: str(image)
+    page.choose_button.click()
+    assert page.signature.text() == str(image)
+    assert page.save()
+    assert Settings(ctx.data_dir).get("signature_image") == str(image)
+    page.choose_image = lambda: str(tmp_path / "signature.gif")
+    page.choose_button.click()
+    assert not page.save()
+    assert page.message.text() == "تصویر امضا باید فایل PNG یا JPEG باشد."
+    page.choose_image = lambda: ""  # the chooser was cancelled: the field keeps its value
+    page.choose_button.click()
+    assert page.signature.text() == str(tmp_path / "signature.gif")
+
+
+def test_a_viewer_can_change_only_the_language(make_ctx, qtbot, persian):
+    ctx = make_ctx(Role.VIEWER)
+    page = shown(qtbot, SettingsPage(ctx))
+    assert page.language.isEnabled() and page.admin_note.isVisible()
+    assert all(not w.isEnabled() for w in page.admin_widgets)
+    page.good.setValue(50)  # even if a disabled field changed, it is not saved
+    page.language.setCurrentIndex(page.language.findData("en"))
+    assert page.save()
+    assert page.message.text() == "ذخیره شد. زبان تازه از اجرای بعدی رصد منابع اعمال می‌شود."
+    stored = json.loads((ctx.data_dir / Settings.FILE_NAME).read_text(encoding="utf-8"))
+    assert stored == {"language": "en"}
+    assert Settings(ctx.data_dir).get("status_good") == 100
+    assert ctx.language == "fa"  # takes effect at the next start
+
+
+# ------------------------------------------------------------------------------------- about
+def test_about_shows_the_version_the_database_and_the_font_licence(make_ctx, qtbot, persian):
+    ctx = make_ctx(Role.VIEWER)
+    page = shown(qtbot, AboutPage(ctx))
+    assert page.version.text() == "نسخهٔ " + fmt.number(__version__, "fa")
+    assert page.database.text() == ctx.db.describe() and "rasad.db" in page.database.text()
+    assert page.data_dir.text() == str(ctx.data_dir) and page.log_dir.text() == str(ctx.log_dir)
+    assert not page.licence_text.isVisible()
+    qtbot.mouseClick(page.licence_button, Qt.MouseButton.LeftButton)
+    assert page.licence_text.isVisible()
+    assert "SIL OPEN FONT LICENSE Version 1.1" in page.licence_text.toPlainText()
+    assert "Vazirmatn" in page.licence_text.toPlainText()
+    assert page.licence_button.text() == "پنهان کردن متن پروانه"
+    promises = page.findChild(QLabel, "promises").text()
+    assert all(word in promises for word in ("رایگان", "محرمانه", "مدیر سامانه"))
