@@ -73,9 +73,10 @@ def main() -> int:
     window.show()
     for number, page in enumerate(window.pages, start=1):
         window.show_page(page.objectName())
-        prepare = getattr(page, "prepare_screenshot", None)
-        if callable(prepare):
-            prepare()
+        if page.objectName() == "reports":
+            page.make_preview()  # show a rendered monitoring report, not an empty viewer
+            for _ in range(50):
+                app.processEvents()
         save(window, out, f"{number:02d}-{page.objectName()}", app)
     window.close()
     db.close()

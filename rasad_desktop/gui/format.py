@@ -14,6 +14,13 @@ def money(rials: int, unit: Unit, language: str) -> str:
     return format_amount(rials, unit, digits="latin" if language == "en" else "fa")
 
 
+def exact_money(rials: int, unit: Unit, language: str) -> str:
+    """An amount in ``unit`` with every digit, so editing it never loses rials to rounding."""
+    text = format_amount(rials, unit, decimals=unit.exponent, digits="latin" if language == "en" else "fa")
+    sep = "." if language == "en" else "\u066b"
+    return text.rstrip("0").rstrip(sep) if sep in text else text
+
+
 def percent(value: Fraction | None, language: str) -> str:
     return format_ratio(value, digits="latin" if language == "en" else "fa")
 

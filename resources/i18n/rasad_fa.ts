@@ -387,16 +387,8 @@
         <translation>بودجه</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>انصراف</translation>
-    </message>
-    <message>
         <source>Classification</source>
         <translation>طبقه‌بندی</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>کنار گذاشتن تغییرات</translation>
     </message>
     <message>
         <source>Fiscal year:</source>
@@ -415,20 +407,12 @@
         <translation>بستن دوره‌ها</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>ذخیره</translation>
-    </message>
-    <message>
         <source>The budget has unsaved changes. Save them?</source>
         <translation>تغییرات بودجه هنوز ذخیره نشده است. ذخیره شود؟</translation>
     </message>
     <message>
         <source>This year vs last year</source>
         <translation>مقایسه با سال قبل</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>تغییرات ذخیره‌نشده</translation>
     </message>
 </context>
 <context>
@@ -731,16 +715,8 @@
         <translation>دستگاه:</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>انصراف</translation>
-    </message>
-    <message>
         <source>Data entry</source>
         <translation>ورود اطلاعات</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>دور ریختن</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -753,10 +729,6 @@
     <message>
         <source>Nothing was saved: correct the cells marked in red first.</source>
         <translation>چیزی ذخیره نشد: نخست خانه‌های قرمز را اصلاح کنید.</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>ذخیره</translation>
     </message>
     <message>
         <source>Save (Ctrl+S)</source>
@@ -781,10 +753,6 @@
     <message>
         <source>Unit:</source>
         <translation>واحد:</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>تغییرات ذخیره‌نشده</translation>
     </message>
     <message>
         <source>Year:</source>
@@ -1632,6 +1600,25 @@
     <message>
         <source>The database is empty. Load the demo province (two fiscal years of sample figures) to try Rasad out?</source>
         <translation>پایگاه داده خالی است. استان نمونه (ارقام آزمایشی دو سال مالی) برای آشنایی با رصد منابع بارگذاری شود؟</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedChanges</name>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>دور ریختن</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>ذخیره</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>تغییرات ذخیره‌نشده</translation>
     </message>
 </context>
 <context>

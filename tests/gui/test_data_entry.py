@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication
 from sqlalchemy import select
 
 from rasad_desktop.db.models import Agency, ClassificationNode, Collection, FiscalYear
+from rasad_desktop.gui.dialogs import unsaved
 from rasad_desktop.gui.models.entry_model import THIS_MONTH, EntryModel
-from rasad_desktop.gui.pages import data_entry
 from rasad_desktop.gui.pages.data_entry import DataEntryPage
 from rasad_desktop.services import budget
 from rasad_desktop.services.roles import Role
@@ -89,15 +89,15 @@ def test_invalid_input_keeps_the_text_and_saves_nothing(page, gui_db):
 def test_leaving_with_unsaved_changes_asks(page, gui_db):
     asked = []
     edit_cell(page, 0, "۵۰۰")
-    page.ask_unsaved = lambda: asked.append(1) or data_entry.CANCEL
+    page.ask_unsaved = lambda: asked.append(1) or unsaved.CANCEL
     assert not page.select(1405, 8, agency_id(gui_db, "101"))
     assert asked and page.month.currentData() == 9 and page.model.is_dirty  # stayed, kept the figure
-    page.ask_unsaved = lambda: data_entry.DISCARD
+    page.ask_unsaved = lambda: unsaved.DISCARD
     assert page.select(1405, 8, agency_id(gui_db, "101"))
     assert stored(gui_db, "101", page.model.rows[0].line_code, 9) is None
     page.select(1405, 9, agency_id(gui_db, "101"))
     edit_cell(page, 0, "۷۰۰")
-    page.ask_unsaved = lambda: data_entry.SAVE
+    page.ask_unsaved = lambda: unsaved.SAVE
     assert page.can_leave()
     assert stored(gui_db, "101", page.model.rows[0].line_code, 9) == 700
 

@@ -51,7 +51,7 @@ def test_a_notice_in_force_shows_as_a_banner(make_ctx, qtbot):
 
 
 def test_leaving_the_data_entry_page_with_unsaved_figures_asks(make_ctx, qtbot):
-    from rasad_desktop.gui.pages import data_entry
+    from rasad_desktop.gui.dialogs import unsaved
 
     window = MainWindow(make_ctx(Role.DATA_ENTRY))
     qtbot.addWidget(window)
@@ -59,9 +59,9 @@ def test_leaving_the_data_entry_page_with_unsaved_figures_asks(make_ctx, qtbot):
     window.show_page("dataEntry")
     page = window.page("dataEntry")
     page.model.setData(page.model.index(0, 4), "۱۰")
-    page.ask_unsaved = lambda: data_entry.CANCEL
+    page.ask_unsaved = lambda: unsaved.CANCEL
     window.nav.setCurrentRow(0)
     assert window.stack.currentWidget() is page  # stayed
-    page.ask_unsaved = lambda: data_entry.DISCARD
+    page.ask_unsaved = lambda: unsaved.DISCARD
     window.nav.setCurrentRow(0)
     assert window.stack.currentWidget() is window.page("dashboard")

@@ -26,7 +26,7 @@ def test_the_shipped_catalogue_is_up_to_date(tmp_path):
 def test_the_catalogue_loads_and_translates(app):
     translator = QTranslator()
     assert translator.load(str(translations.QM))
-    assert translator.translate("DataEntryPage", "Save") == "ذخیره"
+    assert translator.translate("UnsavedChanges", "Save") == "ذخیره"
     assert translator.translate("SignInDialog", "Sign in") == "ورود"
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from rasad_desktop.core.errors import RasadError
 from rasad_desktop.db.database import Database
+from rasad_desktop.gui.widgets.forms import dialog_buttons, latin_edit, message_label
 from rasad_desktop.services.accounts import change_password
 from rasad_desktop.services.roles import Actor
 
@@ -21,32 +21,18 @@ class ChangePasswordDialog(QDialog):
         self.setObjectName("changePassword")
         self.setMinimumWidth(460)
         self.setWindowTitle(self.tr("Change password"))
-        fields = []
-        for name in ("oldPassword", "newPassword", "repeatPassword"):
-            edit = QLineEdit(self)
-            edit.setObjectName(name)
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-            edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-            fields.append(edit)
-        self.old, self.new, self.repeat = fields
+        self.old, self.new, self.repeat = (latin_edit(self, name, password=True)
+                                           for name in ("oldPassword", "newPassword", "repeatPassword"))
         intro = QLabel(self.tr("Your password was reset by the administrator. Choose a new password "
                                "before you go on.") if forced else self.tr("Choose a new password."), self)
         intro.setWordWrap(True)
-        self.message = QLabel(self)
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #9b1c1c;")
+        self.message = message_label(self)
         form = QFormLayout()
         form.addRow(self.tr("Current password:"), self.old)
         form.addRow(self.tr("New password:"), self.new)
         form.addRow(self.tr("Repeat the new password:"), self.repeat)
-        buttons = QDialogButtonBox(self)
-        ok = buttons.addButton(self.tr("Change password"), QDialogButtonBox.ButtonRole.AcceptRole)
-        ok.setObjectName("changeButton")
-        ok.setDefault(True)
-        buttons.addButton(self.tr("Sign out") if forced else self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.try_change)
-        buttons.rejected.connect(self.reject)
+        buttons, _ = dialog_buttons(self, self.tr("Change password"),
+                                    self.tr("Sign out") if forced else self.tr("Cancel"), self.try_change, "changeButton")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

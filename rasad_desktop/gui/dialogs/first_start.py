@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from rasad_desktop.core.errors import RasadError
 from rasad_desktop.db.database import Database
+from rasad_desktop.gui.widgets.forms import dialog_buttons, latin_edit, message_label
 from rasad_desktop.services.accounts import create_user
 from rasad_desktop.services.roles import Actor, Role
 
@@ -23,34 +23,19 @@ class FirstStartDialog(QDialog):
         intro = QLabel(self.tr("This is the first start: the database was created. Create the system "
                                "administrator's account to go on."), self)
         intro.setWordWrap(True)
-        self.username = QLineEdit("admin", self)
-        self.username.setObjectName("username")
+        self.username = latin_edit(self, "username", "admin")
         self.full_name = QLineEdit(self)
         self.full_name.setObjectName("fullName")
-        self.password = QLineEdit(self)
-        self.password.setObjectName("password")
-        self.repeat = QLineEdit(self)
-        self.repeat.setObjectName("repeatPassword")
-        for edit in (self.username, self.password, self.repeat):
-            edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        for edit in (self.password, self.repeat):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = QLabel(self)
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #9b1c1c;")
+        self.password = latin_edit(self, "password", password=True)
+        self.repeat = latin_edit(self, "repeatPassword", password=True)
+        self.message = message_label(self)
         form = QFormLayout()
         form.addRow(self.tr("User name:"), self.username)
         form.addRow(self.tr("Full name:"), self.full_name)
         form.addRow(self.tr("Password:"), self.password)
         form.addRow(self.tr("Repeat the password:"), self.repeat)
-        buttons = QDialogButtonBox(self)
-        ok = buttons.addButton(self.tr("Create the administrator"), QDialogButtonBox.ButtonRole.AcceptRole)
-        ok.setObjectName("createButton")
-        ok.setDefault(True)
-        buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.try_create)
-        buttons.rejected.connect(self.reject)
+        buttons, _ = dialog_buttons(self, self.tr("Create the administrator"), self.tr("Quit"), self.try_create,
+                                    "createButton")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

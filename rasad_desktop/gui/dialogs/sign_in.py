@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from rasad_desktop import APP_NAME_FA
 from rasad_desktop.db.database import Database
+from rasad_desktop.gui.widgets.forms import dialog_buttons, latin_edit, message_label
 from rasad_desktop.services.accounts import SignIn, SignInError, sign_in
 
 
@@ -27,27 +28,14 @@ class SignInDialog(QDialog):
         font.setBold(True)
         heading.setFont(font)
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.username = QLineEdit(username, self)
-        self.username.setObjectName("username")
-        self.username.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # user names are Latin
-        self.password = QLineEdit(self)
-        self.password.setObjectName("password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.message = QLabel(self)
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #9b1c1c;")
+        self.username = latin_edit(self, "username", username)
+        self.password = latin_edit(self, "password", password=True)
+        self.message = message_label(self)
         form = QFormLayout()
         form.addRow(self.tr("User name:"), self.username)
         form.addRow(self.tr("Password:"), self.password)
-        buttons = QDialogButtonBox(self)
-        self.ok = buttons.addButton(self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok.setObjectName("signInButton")
-        self.ok.setDefault(True)
-        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.try_sign_in)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok = dialog_buttons(self, self.tr("Sign in"), self.tr("Cancel"), self.try_sign_in,
+                                          "signInButton")
         hint = QLabel(self.tr("Forgot your password? Ask the system administrator to reset it."), self)
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from rasad_desktop.core.amounts import AmountError, Unit, format_amount, parse_amount
+from rasad_desktop.core.amounts import AmountError, Unit, parse_amount
 from rasad_desktop.core.metrics import ratio
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.signals import emit
@@ -42,13 +42,6 @@ DISPLAY, EDIT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole
 def align(numeric: bool) -> int:
     side = Qt.AlignmentFlag.AlignTrailing if numeric else Qt.AlignmentFlag.AlignLeading
     return int(side | Qt.AlignmentFlag.AlignVCenter)
-
-
-def exact_amount(rials: int, unit: Unit, language: str) -> str:
-    """An amount in ``unit`` with every digit, so editing never loses rials to rounding."""
-    text = format_amount(rials, unit, decimals=unit.exponent, digits="latin" if language == "en" else "fa")
-    sep = "." if language == "en" else "\u066b"
-    return text.rstrip("0").rstrip(sep) if sep in text else text
 
 
 def column_label(budget_column: str, language: str) -> str:
@@ -283,7 +276,7 @@ class ApprovedModel(BudgetTableModel):
                 value = self.value(row, col)
                 if value is None:
                     return ""
-                return exact_amount(value, self.unit, self.language) if role == EDIT else self.money(value, self.unit)
+                return fmt.exact_money(value, self.unit, self.language) if role == EDIT else self.money(value, self.unit)
             return self._text(r, col)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return align(col in A_EDITABLE)
@@ -450,7 +443,7 @@ class ScheduleModel(BudgetTableModel):
                 if edit is not None and (edit.error or role == EDIT):
                     return edit.text
                 value = self.amount(row)
-                return exact_amount(value, self.unit, self.language) if role == EDIT else self.money(value, self.unit)
+                return fmt.exact_money(value, self.unit, self.language) if role == EDIT else self.money(value, self.unit)
             cumulative = sum(self.amount(m) for m in range(row + 1))
             if col == S_CUMULATIVE:
                 return self.money(cumulative, self.unit)
@@ -490,7 +483,7 @@ class ScheduleModel(BudgetTableModel):
             if v == self.base[row] and not self.implied:
                 self.edits.pop(row, None)
             else:
-                self.edits[row] = Edit(exact_amount(v, self.unit, self.language), v)
+                self.edits[row] = Edit(fmt.exact_money(v, self.unit, self.language), v)
         emit(self.dataChanged, self.index(0, S_AMOUNT), self.index(len(self.base) - 1, S_PERCENT))
 
     @property

@@ -136,7 +136,7 @@ class EntryModel(QAbstractTableModel):
             if this is None:
                 return ""
             return fmt.money(this, self.unit, lang) if not editing or self.unit is Unit.RIAL \
-                else _exact(this, self.unit, lang)
+                else fmt.exact_money(this, self.unit, lang)
         cumulative = r.before + (this or 0)
         if col == CUMULATIVE:
             return fmt.money(cumulative, self.unit, lang)
@@ -187,12 +187,3 @@ class EntryModel(QAbstractTableModel):
             self.setData(self.index(row, THIS_MONTH), text)
             count += 1
         return count
-
-
-def _exact(rials: int, unit: Unit, language: str) -> str:
-    """An amount in ``unit`` with every digit, so editing never loses rials to rounding."""
-    from rasad_desktop.core.amounts import format_amount
-
-    text = format_amount(rials, unit, decimals=unit.exponent, digits="latin" if language == "en" else "fa")
-    sep = "." if language == "en" else "\u066b"
-    return text.rstrip("0").rstrip(sep) if sep in text else text

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.context import AppContext
+from rasad_desktop.gui.dialogs.unsaved import CANCEL, DISCARD, SAVE, ask_unsaved
 from rasad_desktop.gui.pages.base import Page
 from rasad_desktop.gui.pages.budget_tabs import (
     AgenciesTab,
@@ -33,7 +34,6 @@ from rasad_desktop.gui.pages.budget_tabs import (
     ScheduleTab,
     YearsTab,
 )
-from rasad_desktop.gui.pages.data_entry import CANCEL, DISCARD, SAVE
 from rasad_desktop.services.budget import list_years
 from rasad_desktop.services.roles import Permission
 
@@ -170,11 +170,4 @@ class BudgetPage(Page):
         return False
 
     def _ask_unsaved(self) -> str:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved changes"),
-                          self.tr("The budget has unsaved changes. Save them?"), parent=self)
-        save = box.addButton(self.tr("Save"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        clicked = box.clickedButton()
-        return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL
+        return ask_unsaved(self, self.tr("The budget has unsaved changes. Save them?"))

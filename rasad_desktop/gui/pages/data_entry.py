@@ -10,7 +10,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QCompleter,
     QHBoxLayout,
@@ -28,7 +27,9 @@ from PySide6.QtWidgets import (
 from rasad_desktop.core.amounts import Unit
 from rasad_desktop.core.jalali import last_completed_month
 from rasad_desktop.gui import format as fmt
+from rasad_desktop.gui.clipboard import pasted_column
 from rasad_desktop.gui.context import AppContext
+from rasad_desktop.gui.dialogs.unsaved import DISCARD, SAVE, ask_unsaved
 from rasad_desktop.gui.models.entry_model import THIS_MONTH, TITLE, EntryModel
 from rasad_desktop.gui.pages.base import Page
 from rasad_desktop.gui.signals import emit
@@ -37,8 +38,6 @@ from rasad_desktop.services.budget import list_years
 from rasad_desktop.services.collections import save_month
 from rasad_desktop.services.entry import EntrySheet, addable_lines, entry_sheet
 from rasad_desktop.services.roles import Permission
-
-SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
 
 class _EnterDelegate(QStyledItemDelegate):
@@ -253,10 +252,7 @@ class DataEntryPage(Page):
 
     # -------------------------------------------------------------- editing
     def paste(self) -> None:
-        text = QApplication.clipboard().text()
-        values = [line.split("\t")[0] for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-        while values and not values[-1].strip():
-            values.pop()
+        values = pasted_column()
         current = self.table.currentIndex()
         if not values or self.model.read_only or not current.isValid():
             return
@@ -326,14 +322,7 @@ class DataEntryPage(Page):
         return False
 
     def _ask_unsaved(self) -> str:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved changes"),
-                          self.tr("The figures of this month have unsaved changes. Save them?"), parent=self)
-        save = box.addButton(self.tr("Save"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        clicked = box.clickedButton()
-        return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL
+        return ask_unsaved(self, self.tr("The figures of this month have unsaved changes. Save them?"))
 
     def _update_buttons(self) -> None:
         dirty = self.model.is_dirty

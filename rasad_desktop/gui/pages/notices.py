@@ -33,12 +33,13 @@ from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.context import AppContext
 from rasad_desktop.gui.pages.base import Page
 from rasad_desktop.gui.signals import emit
+from rasad_desktop.gui.widgets.forms import ERROR_STYLE
 from rasad_desktop.services.notices import post_notice, upcoming_notices
 from rasad_desktop.services.roles import Permission
 
 STATE, KIND, TITLE, TEXT, STARTS, ENDS = range(6)
 DATE_TIME_FORMAT = "yyyy/MM/dd HH:mm"
-ERROR_STYLE = "color: #9b1c1c;"
+
 DONE_STYLE = "color: #1d5e2c;"
 
 

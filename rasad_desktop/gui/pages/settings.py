@@ -30,6 +30,7 @@ from rasad_desktop.core.text import normalize
 from rasad_desktop.gui.context import AppContext
 from rasad_desktop.gui.pages.base import Page
 from rasad_desktop.gui.signals import emit
+from rasad_desktop.gui.widgets.forms import ERROR_STYLE
 from rasad_desktop.services.roles import Permission
 
 # There is no permission of its own for settings; managing users is the administrator's.
@@ -38,7 +39,7 @@ LANGUAGES = (("fa", "فارسی"), ("en", "English"))  # each language under its
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
 TEXT_KEYS = ("office_fa", "province_fa", "prepared_by_name", "prepared_by_title", "approved_by_name",
              "approved_by_title")
-ERROR_STYLE = "color: #9b1c1c;"
+
 DONE_STYLE = "color: #1d5e2c;"
 
 

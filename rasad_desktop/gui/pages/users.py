@@ -34,11 +34,11 @@ from rasad_desktop.gui.context import AppContext
 from rasad_desktop.gui.models.users_model import FULL_NAME, UsersModel
 from rasad_desktop.gui.pages.base import Page
 from rasad_desktop.gui.signals import emit
+from rasad_desktop.gui.widgets.forms import ERROR_STYLE, dialog_buttons, latin_edit, message_label
 from rasad_desktop.services import accounts
 from rasad_desktop.services.roles import Permission, Role
 from rasad_desktop.services.users_view import UserRow, list_users
 
-ERROR_STYLE = "color: #9b1c1c;"
 DONE_STYLE = "color: #1d5e2c;"
 
 
@@ -53,9 +53,7 @@ class AddUserDialog(QDialog):
         self.setObjectName("addUser")
         self.setWindowTitle(self.tr("Add a user"))
         self.setMinimumWidth(460)
-        self.username = QLineEdit(self)
-        self.username.setObjectName("username")
-        self.username.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # user names are Latin
+        self.username = latin_edit(self, "username")
         self.full_name = QLineEdit(self)
         self.full_name.setObjectName("fullName")
         self.role = QComboBox(self)
@@ -66,21 +64,13 @@ class AddUserDialog(QDialog):
         hint = QLabel(self.tr("A password is generated and shown to you once; the user must change it at "
                               "their first sign-in."), self)
         hint.setWordWrap(True)
-        self.message = QLabel(self)
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
+        self.message = message_label(self)
         form = QFormLayout()
         form.addRow(self.tr("User name (Latin letters):"), self.username)
         form.addRow(self.tr("Full name:"), self.full_name)
         form.addRow(self.tr("Role:"), self.role)
-        buttons = QDialogButtonBox(self)
-        self.ok = buttons.addButton(self.tr("Create user"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok.setObjectName("createButton")
-        self.ok.setDefault(True)
-        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.try_create)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok = dialog_buttons(self, self.tr("Create user"), self.tr("Cancel"), self.try_create,
+                                          "createButton")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)

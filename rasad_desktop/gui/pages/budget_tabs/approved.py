@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
 
 from rasad_desktop.core.amounts import Unit
 from rasad_desktop.gui import format as fmt
+from rasad_desktop.gui.clipboard import pasted_column
 from rasad_desktop.gui.models.budget_models import A_APPROVED, A_EDITABLE, A_TITLE, ApprovedModel, column_label
-from rasad_desktop.gui.pages.budget_tabs.base import BudgetTab, pasted_column
+from rasad_desktop.gui.pages.budget_tabs.base import BudgetTab
 from rasad_desktop.services.budget_admin import agency_assignments, agency_rows, row_lines, save_approved_many
 from rasad_desktop.services.queries import line_titles
 

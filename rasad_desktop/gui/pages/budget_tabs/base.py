@@ -10,7 +10,6 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QCompleter,
     QHeaderView,
@@ -166,12 +165,3 @@ class BudgetTab(QWidget):
         header.setStretchLastSection(False)
         if stretch is not None:
             header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-
-
-def pasted_column() -> list[str]:
-    """The first column of what is on the clipboard (e.g. cells copied from Excel)."""
-    text = QApplication.clipboard().text()
-    values = [line.split("\t")[0] for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    while values and not values[-1].strip():
-        values.pop()
-    return values

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
 
 from rasad_desktop.core.amounts import Unit
 from rasad_desktop.gui import format as fmt
+from rasad_desktop.gui.clipboard import pasted_column
 from rasad_desktop.gui.models.budget_models import S_AMOUNT, ScheduleModel, column_label
-from rasad_desktop.gui.pages.budget_tabs.base import BudgetTab, pasted_column
+from rasad_desktop.gui.pages.budget_tabs.base import BudgetTab
 from rasad_desktop.services.budget import set_schedule
 from rasad_desktop.services.budget_admin import agency_assignments, agency_rows, schedule_info
 
