@@ -88,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="digit form (default: Persian; Latin with --lang en)")
     p = sub.add_parser("report", help="render a report to PDF (and optionally issue it)")
     _common(p, top=False)
-    p.add_argument("kind", choices=("monitoring", "agency", "letter", "circular", "comparison", "text"))
+    p.add_argument("kind", choices=("monitoring", "agency", "letter", "circular", "comparison", "responses", "text"))
     p.add_argument("--year", type=int)
     p.add_argument("--through-month", type=int, metavar="N")
     p.add_argument("--agency", metavar="CODE", help="agency code (agency report)")
@@ -100,6 +100,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--prepared-by", metavar="NAME|TITLE", help="signature block: who prepared it")
     p.add_argument("--approved-by", metavar="NAME|TITLE", help="signature block: who approves it")
     p.add_argument("--signature-image", metavar="FILE", help="scanned signature of the approver")
+
+    p = sub.add_parser("backup", help="write an encrypted, verified backup of the database")
+    _common(p, top=False)
+    p.add_argument("--out", required=True, metavar="FILE", help="the backup file to write (e.g. rasad-1405-09-04.rbk)")
+    p.add_argument("--passphrase-stdin", action="store_true",
+                   help="read the passphrase from standard input instead of asking for it")
+
+    p = sub.add_parser("restore", help="restore the database from an encrypted backup")
+    _common(p, top=False)
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--passphrase-stdin", action="store_true",
+                   help="read the passphrase from standard input instead of asking for it")
+
+    p = sub.add_parser("audit", help="the audit trail: verify its hash chain, or list recent entries")
+    _common(p, top=False)
+    p.add_argument("action", choices=("verify", "list"))
+    p.add_argument("--limit", type=int, default=50, help="list: how many entries (newest first)")
 
     p = sub.add_parser("verify", help="check whether a PDF is an unaltered issued report")
     _common(p, top=False)
@@ -118,10 +135,12 @@ def main(argv: list[str] | None = None) -> int:
             from rasad_desktop.gui.app import run_gui  # Qt is imported only here
 
             return run_gui(ctx)
+        from rasad_desktop.cli_audit import cmd_audit
+        from rasad_desktop.cli_backup import cmd_backup, cmd_restore
         from rasad_desktop.cli_reports import cmd_report, cmd_verify
 
         commands = {"init": cmd_init, "demo": cmd_demo, "summary": cmd_summary, "report": cmd_report,
-                    "verify": cmd_verify}
+                    "verify": cmd_verify, "backup": cmd_backup, "restore": cmd_restore, "audit": cmd_audit}
         return commands[command](ctx, args)
     except RasadError as err:
         print(err.message(ctx.lang), file=sys.stderr)

@@ -93,6 +93,32 @@ def validate_legal_id(text: str) -> str:
     return _checked(text, 11, is_valid_legal_id, "شناسه ملی", "legal-entity ID", "legal_id")
 
 
+# -------------------------------------------------------------------- mobile numbers
+_MOBILE = re.compile(r"(?:\+98|0098|98|0)?(9[0-9]{9})")
+
+
+def validate_mobile(text: str) -> str:
+    """An Iranian mobile number as 09XXXXXXXXX (accepts +98, 0098, any digit form)."""
+    s = re.sub(r"[\s\-()]", "", _digits_only(text))
+    m = _MOBILE.fullmatch(s)
+    if not m:
+        raise IdError(
+            "شمارهٔ همراه معتبر نیست؛ آن را به صورت ۰۹۱۲۳۴۵۶۷۸۹ وارد کنید.",
+            "The mobile number is not valid; enter it like 09123456789.",
+            code="mobile",
+        )
+    return "0" + m.group(1)
+
+
+def mask_mobile(mobile: str) -> str:
+    """0914•••4567: enough to recognise, not enough to call."""
+    return mobile[:4] + "•••" + mobile[-4:] if len(mobile) == 11 else "•••"
+
+
+def mask_national_id(national_id: str) -> str:
+    return national_id[:2] + "••••••" + national_id[-2:] if len(national_id) == 10 else "•••"
+
+
 # ------------------------------------------------------------------ Damm check digit
 _DAMM = (
     (0, 3, 1, 7, 5, 9, 8, 6, 4, 2),

@@ -17,7 +17,7 @@ from sqlalchemy import Engine, inspect, text
 from rasad_desktop.core.errors import RasadError
 from rasad_desktop.db.engine import is_sqlite, sqlite_path
 
-HEAD = "0002_issued_reports"
+HEAD = "0003_requests_audit"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 

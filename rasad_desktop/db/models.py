@@ -14,6 +14,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -219,6 +220,8 @@ class AuditLog(Base):
     entity_id: Mapped[str] = mapped_column(String(100), default="")
     before: Mapped[str | None] = mapped_column(Text, nullable=True)
     after: Mapped[str | None] = mapped_column(Text, nullable=True)
+    prev_hash: Mapped[str] = mapped_column(String(64), default="")  # the row before's hash
+    hash: Mapped[str] = mapped_column(String(64), default="")  # SHA-256 over prev_hash and this row
 
 
 class Notice(Base):
@@ -270,3 +273,99 @@ class IssuedReport(Base):
         UniqueConstraint("issue_year", "serial", "version", name="uq_issued_serial_version"),
         CheckConstraint("version >= 1", name="version_positive"),
     )
+
+
+class ServiceRequest(Base):
+    """A request, complaint or suggestion with its tracking code (کد پیگیری)."""
+
+    __tablename__ = "service_requests"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tracking_code: Mapped[str] = mapped_column(String(13), unique=True)  # 13 digits, Damm check digit
+    kind: Mapped[str] = mapped_column(String(12))  # request, complaint, suggestion
+    channel: Mapped[str] = mapped_column(String(12))  # in_person, phone, letter, portal
+    requester_name: Mapped[str] = mapped_column(String(200))
+    national_id: Mapped[str] = mapped_column(String(10))
+    mobile: Mapped[str] = mapped_column(String(11))
+    agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"), nullable=True)
+    subject: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(12), default="registered")
+    answer: Mapped[str] = mapped_column(Text, default="")  # what the requester is told
+    registered_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    registered_by: Mapped[str] = mapped_column(String(100))
+    due_date: Mapped[dt.date] = mapped_column(Date)
+    answered_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    jalali_day: Mapped[str] = mapped_column(String(8))  # 14050904: the code's date
+    workstation: Mapped[int] = mapped_column(SmallInteger)
+    serial: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (
+        UniqueConstraint("jalali_day", "workstation", "serial", name="uq_request_day_station_serial"),
+        CheckConstraint("kind IN ('request', 'complaint', 'suggestion')", name="kind_values"),
+        CheckConstraint("channel IN ('in_person', 'phone', 'letter', 'portal')", name="channel_values"),
+        CheckConstraint("status IN ('registered', 'in_review', 'answered', 'closed')", name="status_values"),
+        Index("ix_service_requests_status_due", "status", "due_date"),
+    )
+
+
+class RequestEvent(Base):
+    """The history of a request: every status change, answer and internal note."""
+
+    __tablename__ = "request_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("service_requests.id", ondelete="CASCADE"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    username: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(20))  # registered, status, answer, note, reopen, attachment
+    from_status: Mapped[str] = mapped_column(String(12), default="")
+    to_status: Mapped[str] = mapped_column(String(12), default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    internal: Mapped[bool] = mapped_column(Boolean, default=False)  # an internal note, never shown to the requester
+
+
+class RequestAttachment(Base):
+    """A file attached to a request, copied into the data folder under a random name."""
+
+    __tablename__ = "request_attachments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("service_requests.id", ondelete="CASCADE"), index=True)
+    file_name: Mapped[str] = mapped_column(String(255))
+    stored_name: Mapped[str] = mapped_column(String(80), unique=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64))
+    media_type: Mapped[str] = mapped_column(String(100))
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    added_by: Mapped[str] = mapped_column(String(100))
+
+
+class Holiday(Base):
+    """An official holiday (Gregorian date stored; shown and entered in Jalali)."""
+
+    __tablename__ = "holidays"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date, unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+
+
+class OfficeSetting(Base):
+    """Office-wide policies shared by every workstation on the database (JSON values)."""
+
+    __tablename__ = "office_settings"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class AuditHead(Base):
+    """The end of the audit hash chain: detects deleting the newest audit rows."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # always 1
+    last_id: Mapped[int] = mapped_column(Integer, default=0)
+    last_hash: Mapped[str] = mapped_column(String(64), default="")

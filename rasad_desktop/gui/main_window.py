@@ -18,19 +18,24 @@ from PySide6.QtWidgets import (
 from rasad_desktop import APP_NAME_FA
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.context import AppContext
+from rasad_desktop.gui.idle_lock import install_idle_lock
 from rasad_desktop.gui.pages.about import AboutPage
+from rasad_desktop.gui.pages.audit import AuditPage
 from rasad_desktop.gui.pages.base import Page
 from rasad_desktop.gui.pages.budget import BudgetPage
 from rasad_desktop.gui.pages.dashboard import DashboardPage
 from rasad_desktop.gui.pages.data_entry import DataEntryPage
+from rasad_desktop.gui.pages.maintenance import MaintenancePage
 from rasad_desktop.gui.pages.notices import NoticesPage
 from rasad_desktop.gui.pages.reports import ReportsPage
+from rasad_desktop.gui.pages.requests import RequestsPage
 from rasad_desktop.gui.pages.settings import SettingsPage
 from rasad_desktop.gui.pages.users import UsersPage
 from rasad_desktop.services.notices import notices_in_force
 
 PAGE_CLASSES: tuple[type[Page], ...] = (
-    DashboardPage, DataEntryPage, BudgetPage, ReportsPage, UsersPage, NoticesPage, SettingsPage, AboutPage,
+    DashboardPage, DataEntryPage, RequestsPage, BudgetPage, ReportsPage, UsersPage, NoticesPage, AuditPage,
+    MaintenancePage, SettingsPage, AboutPage,
 )
 
 
@@ -77,7 +82,7 @@ class MainWindow(QMainWindow):
         self._current = 0
         self.nav.currentRowChanged.connect(self._go)
         self.nav.setCurrentRow(0)
-        for i in range(min(9, len(self.pages))):
+        for i in range(min(9, len(self.pages))):  # Ctrl+1 … Ctrl+9
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             action.triggered.connect(lambda _=False, row=i: self.nav.setCurrentRow(row))
@@ -86,6 +91,7 @@ class MainWindow(QMainWindow):
         who = f"{ctx.full_name or actor.username} — {actor.role.label(ctx.language)}" if actor else ""
         self.statusBar().showMessage(who)
         ctx.events.data_changed.connect(self._on_changed)
+        self.idle_lock = install_idle_lock(self, ctx)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh_banner)
         self._timer.start(60_000)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from rasad_desktop.core.digits import to_persian_digits
 from rasad_desktop.core.text import normalize
 from rasad_desktop.db.models import User, utcnow
+from rasad_desktop.services import office
 from rasad_desktop.services.errors import NotFound, ServiceError, ValidationError
 from rasad_desktop.services.passwords import (
     check_policy,
@@ -27,7 +28,7 @@ from rasad_desktop.services.passwords import (
 from rasad_desktop.services.roles import Actor, Permission, Role
 from rasad_desktop.services.uow import writing
 
-MAX_FAILED_ATTEMPTS = 5
+MAX_FAILED_ATTEMPTS = 5  # defaults; the office policy (services.office) decides
 LOCKOUT_MINUTES = 15
 _USERNAME_RE = re.compile(r"[a-z][a-z0-9._-]{1,63}")
 # a real argon2id hash of a random string: unknown users cost as much as known ones
@@ -152,8 +153,8 @@ def sign_in(session: Session, username: str, password: str, *, now: dt.datetime 
             raise wrong
         if not ok:
             user.failed_attempts += 1
-            if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
-                user.locked_until = now + dt.timedelta(minutes=LOCKOUT_MINUTES)
+            if user.failed_attempts >= office.get(session, "lockout_attempts"):
+                user.locked_until = now + dt.timedelta(minutes=office.get(session, "lockout_minutes"))
                 user.failed_attempts = 0
                 audit.record("user.lockout", "user", user.username, after={"locked_until": user.locked_until})
             else:

@@ -33,6 +33,13 @@ class Permission(enum.Enum):
     MANAGE_USERS = ("manage_users", "مدیریت کاربران", "manage users")
     POST_NOTICES = ("post_notices", "انتشار اطلاعیه", "post notices")
     MANAGE_SETTINGS = ("manage_settings", "تغییر تنظیمات اداره", "change the office settings")
+    VIEW_REQUESTS = ("view_requests", "مشاهدهٔ درخواست‌ها و شکایت‌ها", "view requests and complaints")
+    MANAGE_REQUESTS = ("manage_requests", "ثبت و رسیدگی به درخواست‌ها و شکایت‌ها",
+                       "register and handle requests and complaints")
+    VIEW_PERSONAL_DATA = ("view_personal_data", "دیدن کد ملی و شمارهٔ همراه متقاضیان",
+                          "see requesters' national IDs and mobile numbers")
+    VIEW_AUDIT = ("view_audit", "مشاهدهٔ گزارش رویدادها", "view the audit trail")
+    BACKUP = ("backup", "پشتیبان‌گیری و بازگردانی", "back up and restore")
     LOAD_DEMO = ("load_demo", "بارگذاری دادهٔ نمونه", "load demo data")
 
     @property
@@ -47,9 +54,14 @@ class Permission(enum.Enum):
 _ALL = frozenset(Permission)
 GRANTS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: _ALL,
-    Role.DATA_ENTRY: frozenset({Permission.SIGN_IN, Permission.VIEW, Permission.ENTER_COLLECTIONS}),
-    Role.REPORT_OFFICER: frozenset({Permission.SIGN_IN, Permission.VIEW, Permission.ISSUE_REPORTS}),
-    Role.VIEWER: frozenset({Permission.SIGN_IN, Permission.VIEW}),
+    # data-entry staff also take requests and complaints at the counter and answer them
+    Role.DATA_ENTRY: frozenset({Permission.SIGN_IN, Permission.VIEW, Permission.ENTER_COLLECTIONS,
+                                Permission.VIEW_REQUESTS, Permission.MANAGE_REQUESTS,
+                                Permission.VIEW_PERSONAL_DATA}),
+    # report officers and viewers see requests, but national IDs and mobiles masked
+    Role.REPORT_OFFICER: frozenset({Permission.SIGN_IN, Permission.VIEW, Permission.ISSUE_REPORTS,
+                                    Permission.VIEW_REQUESTS}),
+    Role.VIEWER: frozenset({Permission.SIGN_IN, Permission.VIEW, Permission.VIEW_REQUESTS}),
 }
 
 

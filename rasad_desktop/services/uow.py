@@ -20,8 +20,9 @@ from typing import Any
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
+from rasad_desktop.core.audit_hash import FIELDS, row_hash
 from rasad_desktop.db.engine import begin_write
-from rasad_desktop.db.models import AuditLog, utcnow
+from rasad_desktop.db.models import AuditHead, AuditLog, utcnow
 from rasad_desktop.services.errors import Conflict, ServiceError
 from rasad_desktop.services.roles import Actor, Permission, require
 
@@ -39,12 +40,27 @@ class Audit:
         self.session = session
         self.actor = actor
         self.count = 0
+        self.rows: list[AuditLog] = []
         self.no_op = False
         self._at = utcnow()
 
     def nothing_changed(self) -> None:
         """Mark a write that turned out to change nothing (e.g. saving an unchanged month)."""
         self.no_op = True
+
+    def _chain(self) -> None:
+        """Link this write's audit rows into the hash chain, in id order (one flush)."""
+        if not self.rows:
+            return
+        self.session.flush()
+        head = self.session.get(AuditHead, 1, with_for_update=True)
+        if head is None:
+            head = AuditHead(id=1, last_id=0, last_hash="")
+            self.session.add(head)
+        for row in sorted(self.rows, key=lambda r: r.id):
+            row.prev_hash = head.last_hash
+            row.hash = row_hash(row.prev_hash, {f: getattr(row, f) for f in FIELDS})
+            head.last_id, head.last_hash = row.id, row.hash
 
     def record(
         self,
@@ -55,18 +71,18 @@ class Audit:
         before: Any = None,
         after: Any = None,
     ) -> None:
-        self.session.add(
-            AuditLog(
-                at=self._at,
-                user_id=self.actor.user_id,
-                username=self.actor.username,
-                action=action,
-                entity=entity,
-                entity_id=str(entity_id),
-                before=to_json(before),
-                after=to_json(after),
-            )
+        row = AuditLog(
+            at=self._at,
+            user_id=self.actor.user_id,
+            username=self.actor.username,
+            action=action,
+            entity=entity,
+            entity_id=str(entity_id),
+            before=to_json(before),
+            after=to_json(after),
         )
+        self.session.add(row)
+        self.rows.append(row)
         self.count += 1
 
 
@@ -83,6 +99,7 @@ def writing(session: Session, actor: Actor, permission: Permission) -> Iterator[
         yield audit
         if audit.count == 0 and not audit.no_op:
             raise RuntimeError("a write must record at least one audit entry")
+        audit._chain()
         session.commit()
     except BaseException as exc:
         session.rollback()

@@ -373,6 +373,13 @@
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>گزارش رویدادها</translation>
+    </message>
+</context>
+<context>
     <name>BudgetPage</name>
     <message>
         <source>Agencies</source>
@@ -1005,6 +1012,13 @@
     </message>
 </context>
 <context>
+    <name>MaintenancePage</name>
+    <message>
+        <source>Backups</source>
+        <translation>پشتیبان‌گیری</translation>
+    </message>
+</context>
+<context>
     <name>MonthlyChart</name>
     <message>
         <source>Last year</source>
@@ -1325,6 +1339,13 @@
     <message>
         <source>{0}, {1} through {2}</source>
         <translation>{0}، سال {1} تا پایان {2}</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsPage</name>
+    <message>
+        <source>Requests</source>
+        <translation>درخواست‌ها و شکایت‌ها</translation>
     </message>
 </context>
 <context>

@@ -12,10 +12,11 @@ from rasad_desktop.services import notices
 from rasad_desktop.services.roles import Role
 
 EXPECTED = {
-    Role.ADMIN: ["dashboard", "dataEntry", "budget", "reports", "users", "notices", "settings", "about"],
-    Role.DATA_ENTRY: ["dashboard", "dataEntry", "reports", "notices", "settings", "about"],
-    Role.REPORT_OFFICER: ["dashboard", "reports", "notices", "settings", "about"],
-    Role.VIEWER: ["dashboard", "reports", "notices", "settings", "about"],
+    Role.ADMIN: ["dashboard", "dataEntry", "requests", "budget", "reports", "users", "notices", "audit",
+                 "maintenance", "settings", "about"],
+    Role.DATA_ENTRY: ["dashboard", "dataEntry", "requests", "reports", "notices", "settings", "about"],
+    Role.REPORT_OFFICER: ["dashboard", "requests", "reports", "notices", "settings", "about"],
+    Role.VIEWER: ["dashboard", "requests", "reports", "notices", "settings", "about"],
 }
 
 

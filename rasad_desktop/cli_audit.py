@@ -1,0 +1,13 @@
+"""``rasad-desktop audit verify`` / ``audit list`` (being built)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rasad_desktop.cli import Context
+
+
+def cmd_audit(ctx: Context, args: argparse.Namespace) -> int:
+    raise NotImplementedError

@@ -1,0 +1,339 @@
+"""The register of requests, complaints and suggestions (service agreement: every request
+gets a unique tracking code and an answer in the shortest time; client data stays
+confidential).
+
+Workflow: registered → in review → answered → closed, and reopen (answered or closed →
+in review). Every step is a history event; internal notes are events the requester never
+sees, kept apart from the answer. National IDs and mobiles are masked for roles without
+``VIEW_PERSONAL_DATA``; looking a request up by code shows personal data only with the
+last four digits of the mobile as a second factor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from rasad_desktop.core.digits import localize_digits, to_latin_digits
+from rasad_desktop.core.errors import RasadError
+from rasad_desktop.core.ids import (
+    IdError,
+    TrackingCode,
+    mask_mobile,
+    mask_national_id,
+    validate_mobile,
+    validate_national_id,
+)
+from rasad_desktop.core.jalali import to_jalali
+from rasad_desktop.core.workdays import add_working_days
+from rasad_desktop.db.models import Holiday, RequestEvent, ServiceRequest, utcnow
+from rasad_desktop.services import office, validate
+from rasad_desktop.services.budget import find_agency
+from rasad_desktop.services.errors import Conflict, NotFound, ValidationError
+from rasad_desktop.services.maintenance import check_open_for_entry
+from rasad_desktop.services.roles import Actor, Permission, require
+from rasad_desktop.services.uow import writing
+
+KINDS = {"request": ("درخواست", "Request"), "complaint": ("شکایت", "Complaint"),
+         "suggestion": ("انتقاد و پیشنهاد", "Suggestion")}
+CHANNELS = {"in_person": ("حضوری", "In person"), "phone": ("تلفنی", "Phone"), "letter": ("نامه", "Letter"),
+            "portal": ("فرم درگاه", "Portal form")}
+STATUSES = {"registered": ("ثبت شده", "Registered"), "in_review": ("در حال بررسی", "In review"),
+            "answered": ("پاسخ داده شده", "Answered"), "closed": ("بسته", "Closed")}
+MOVES = {  # allowed status changes
+    "registered": {"in_review", "answered", "closed"},
+    "in_review": {"answered", "closed"},
+    "answered": {"closed", "in_review"},
+    "closed": {"in_review"},
+}
+OPEN = ("registered", "in_review")
+
+
+@dataclass(frozen=True)
+class NewRequest:
+    kind: str
+    channel: str
+    requester_name: str
+    national_id: str
+    mobile: str
+    subject: str
+    body: str
+    agency_code: str | None = None
+
+
+@dataclass(frozen=True)
+class RequestView:
+    """A request as a given user may see it (personal data masked unless allowed)."""
+
+    id: int
+    tracking_code: str
+    kind: str
+    channel: str
+    status: str
+    requester_name: str
+    national_id: str
+    mobile: str
+    agency: str
+    subject: str
+    body: str
+    answer: str
+    registered_at: dt.datetime
+    registered_by: str
+    due_date: dt.date
+    answered_at: dt.datetime | None
+    closed_at: dt.datetime | None
+    masked: bool
+
+    def overdue(self, today: dt.date) -> bool:
+        return self.status in OPEN and self.due_date < today
+
+    @property
+    def code_display(self) -> str:
+        return TrackingCode.parse(self.tracking_code).format()
+
+
+@dataclass(frozen=True)
+class EventView:
+    at: dt.datetime
+    username: str
+    action: str
+    from_status: str
+    to_status: str
+    text: str
+    internal: bool
+
+
+def label(table: dict[str, tuple[str, str]], key: str, language: str = "fa") -> str:
+    fa, en = table.get(key, (key, key))
+    return en if language == "en" else fa
+
+
+def holidays(session: Session) -> set[dt.date]:
+    return set(session.scalars(select(Holiday.day)))
+
+
+def due_date(session: Session, kind: str, registered: dt.date) -> dt.date:
+    days = office.get(session, f"response_days_{kind}")
+    return add_working_days(registered, days, holidays(session), office.get(session, "thursday_off"))
+
+
+def _view(r: ServiceRequest, actor: Actor, agency_name: str = "") -> RequestView:
+    personal = actor.can(Permission.VIEW_PERSONAL_DATA)
+    return RequestView(
+        r.id, r.tracking_code, r.kind, r.channel, r.status, r.requester_name,
+        r.national_id if personal else mask_national_id(r.national_id),
+        r.mobile if personal else mask_mobile(r.mobile),
+        agency_name, r.subject, r.body, r.answer, r.registered_at, r.registered_by, r.due_date,
+        r.answered_at, r.closed_at, not personal,
+    )
+
+
+def _choice(value: object, table: dict[str, tuple[str, str]], fa: str, en: str) -> str:
+    if value not in table:
+        raise ValidationError(f"{fa} معتبر نیست.", f"The {en} is not valid.", code=en.replace(" ", "_"))
+    return value  # type: ignore[return-value]
+
+
+def _as_validation(err: RasadError) -> ValidationError:
+    return ValidationError(err.message_fa, err.message_en, code=err.code)
+
+
+def register(session: Session, actor: Actor, new: NewRequest, *, workstation: int,
+             now: dt.datetime | None = None) -> RequestView:
+    """Register a request and give it its tracking code, unique across workstations."""
+    now = now or utcnow()
+    with writing(session, actor, Permission.MANAGE_REQUESTS) as audit:
+        check_open_for_entry(session)
+        kind = _choice(new.kind, KINDS, "نوع درخواست", "request kind")
+        channel = _choice(new.channel, CHANNELS, "شیوهٔ دریافت", "channel")
+        name = validate.text(new.requester_name, "نام متقاضی", "Requester's name", max_len=200)
+        try:
+            national_id = validate_national_id(new.national_id or "")
+            mobile = validate_mobile(new.mobile or "")
+        except IdError as err:
+            raise _as_validation(err) from None
+        subject = validate.text(new.subject, "موضوع", "Subject", max_len=300)
+        body = validate.text(new.body, "متن درخواست", "Text of the request", max_len=20_000)
+        agency = find_agency(session, new.agency_code) if new.agency_code else None
+        if not isinstance(workstation, int) or not 0 <= workstation <= 99:
+            raise ValidationError("شمارهٔ ایستگاه کاری باید از ۰ تا ۹۹ باشد.",
+                                  "The workstation number must be 0 to 99.", code="workstation")
+        local_day = now.replace(tzinfo=dt.UTC).astimezone().date()
+        j = to_jalali(local_day)
+        day_key = f"{j.year:04d}{j.month:02d}{j.day:02d}"
+        last = session.scalar(select(func.max(ServiceRequest.serial)).where(
+            ServiceRequest.jalali_day == day_key, ServiceRequest.workstation == workstation))
+        serial = (last or 0) + 1
+        if serial > 9999:
+            raise Conflict("ظرفیت کد پیگیری امروز این ایستگاه پر شده است.",
+                           "This workstation has used all of today's tracking codes.", code="serial_full")
+        code = TrackingCode(j.year, j.month, j.day, workstation, serial)
+        row = ServiceRequest(
+            tracking_code=code.digits, kind=kind, channel=channel, requester_name=name, national_id=national_id,
+            mobile=mobile, agency_id=agency.id if agency else None, subject=subject, body=body, status="registered",
+            answer="", registered_at=now, registered_by=actor.username,
+            due_date=due_date(session, kind, local_day), jalali_day=day_key, workstation=workstation, serial=serial,
+        )
+        session.add(row)
+        session.flush()
+        session.add(RequestEvent(request_id=row.id, at=now, username=actor.username, action="registered",
+                                 to_status="registered"))
+        audit.record("request.register", "service_request", code.digits,
+                     after={"kind": kind, "channel": channel, "subject": subject, "due_date": row.due_date})
+        view = _view(row, actor, agency.name if agency else "")
+    return view
+
+
+def _find(session: Session, tracking_code: str) -> ServiceRequest:
+    try:
+        code = TrackingCode.parse(tracking_code)
+    except IdError as err:
+        raise _as_validation(err) from None
+    row = session.scalar(select(ServiceRequest).where(ServiceRequest.tracking_code == code.digits))
+    if row is None:
+        raise NotFound(f"درخواستی با کد پیگیری {localize_digits(code.format())} ثبت نشده است.",
+                       f"No request has the tracking code {code.format()}.", code="request_missing")
+    return row
+
+
+def _event(session: Session, row: ServiceRequest, actor: Actor, action: str, now: dt.datetime, *,
+           to_status: str = "", text: str = "", internal: bool = False) -> None:
+    session.add(RequestEvent(request_id=row.id, at=now, username=actor.username, action=action,
+                             from_status=row.status if to_status else "", to_status=to_status, text=text,
+                             internal=internal))
+
+
+def move(session: Session, actor: Actor, tracking_code: str, to_status: str, *, text: str = "",
+         now: dt.datetime | None = None) -> RequestView:
+    """Change the status (review, close, reopen). Answering has its own function."""
+    now = now or utcnow()
+    with writing(session, actor, Permission.MANAGE_REQUESTS) as audit:
+        check_open_for_entry(session)
+        row = _find(session, tracking_code)
+        _choice(to_status, STATUSES, "وضعیت", "status")
+        if to_status not in MOVES[row.status] or to_status == "answered":
+            raise ValidationError(
+                f"درخواست «{label(STATUSES, row.status)}» را نمی‌توان به «{label(STATUSES, to_status)}» برد.",
+                f"A request that is {label(STATUSES, row.status, 'en')} cannot become "
+                f"{label(STATUSES, to_status, 'en')}.",
+                code="status_move",
+            )
+        note = validate.text(text, "توضیح", "Comment", max_len=5000, required=False)
+        reopen = row.status in ("answered", "closed") and to_status == "in_review"
+        _event(session, row, actor, "reopen" if reopen else "status", now, to_status=to_status, text=note)
+        before = row.status
+        row.status = to_status
+        row.closed_at = now if to_status == "closed" else None
+        audit.record("request.reopen" if reopen else "request.status", "service_request", row.tracking_code,
+                     before={"status": before}, after={"status": to_status})
+        view = _view(row, actor)
+    return view
+
+
+def answer(session: Session, actor: Actor, tracking_code: str, text: str, *,
+           now: dt.datetime | None = None) -> RequestView:
+    """Record the answer given to the requester; the request becomes answered."""
+    now = now or utcnow()
+    with writing(session, actor, Permission.MANAGE_REQUESTS) as audit:
+        check_open_for_entry(session)
+        row = _find(session, tracking_code)
+        if row.status not in ("registered", "in_review", "answered"):
+            raise ValidationError("درخواست بسته را نمی‌توان پاسخ داد؛ نخست آن را بازگشایی کنید.",
+                                  "A closed request cannot be answered; reopen it first.", code="answer_closed")
+        reply = validate.text(text, "پاسخ", "Answer", max_len=20_000)
+        _event(session, row, actor, "answer", now, to_status="answered", text=reply)
+        before = {"status": row.status, "answer": row.answer}
+        row.status, row.answer, row.answered_at = "answered", reply, now
+        audit.record("request.answer", "service_request", row.tracking_code, before=before,
+                     after={"status": "answered", "answer": reply})
+        view = _view(row, actor)
+    return view
+
+
+def add_note(session: Session, actor: Actor, tracking_code: str, text: str, *,
+             now: dt.datetime | None = None) -> None:
+    """An internal note: part of the history, never part of the answer."""
+    now = now or utcnow()
+    with writing(session, actor, Permission.MANAGE_REQUESTS) as audit:
+        row = _find(session, tracking_code)
+        note = validate.text(text, "یادداشت", "Note", max_len=5000)
+        _event(session, row, actor, "note", now, text=note, internal=True)
+        audit.record("request.note", "service_request", row.tracking_code, after={"note": note})
+
+
+# --------------------------------------------------------------------------- reading
+def get(session: Session, actor: Actor, tracking_code: str) -> RequestView:
+    require(actor, Permission.VIEW_REQUESTS)
+    row = _find(session, tracking_code)
+    return _view(row, actor, _agency_name(session, row))
+
+
+def _agency_name(session: Session, row: ServiceRequest) -> str:
+    if row.agency_id is None:
+        return ""
+    from rasad_desktop.db.models import Agency
+
+    agency = session.get(Agency, row.agency_id)
+    return agency.name if agency else ""
+
+
+def history(session: Session, actor: Actor, tracking_code: str) -> list[EventView]:
+    require(actor, Permission.VIEW_REQUESTS)
+    row = _find(session, tracking_code)
+    internal_ok = actor.can(Permission.MANAGE_REQUESTS)
+    q = select(RequestEvent).where(RequestEvent.request_id == row.id).order_by(RequestEvent.at, RequestEvent.id)
+    return [EventView(e.at, e.username, e.action, e.from_status, e.to_status, e.text, e.internal)
+            for e in session.scalars(q) if internal_ok or not e.internal]
+
+
+@dataclass(frozen=True)
+class PublicStatus:
+    """What may be said about a request to anyone holding its code."""
+
+    tracking_code: str
+    kind: str
+    status: str
+    registered_at: dt.datetime
+    due_date: dt.date
+    answer: str
+
+
+def lookup(session: Session, actor: Actor, tracking_code: str, mobile_last4: str | None = None
+           ) -> PublicStatus | RequestView:
+    """Look a request up by its code. Without the last four digits of the mobile only the
+    status is told; with them (correct), the request itself, masked as the role requires."""
+    require(actor, Permission.VIEW_REQUESTS)
+    row = _find(session, tracking_code)
+    if mobile_last4 is None:
+        return PublicStatus(row.tracking_code, row.kind, row.status, row.registered_at, row.due_date,
+                            row.answer if row.status in ("answered", "closed") else "")
+    digits = to_latin_digits(str(mobile_last4)).strip()
+    if len(digits) != 4 or not digits.isdigit() or digits != row.mobile[-4:]:
+        raise ValidationError("چهار رقم آخر شمارهٔ همراه با این درخواست نمی‌خواند.",
+                              "The last four digits of the mobile do not match this request.", code="second_factor")
+    return _view(row, actor, _agency_name(session, row))
+
+
+def search(session: Session, actor: Actor, *, status: str | None = None, kind: str | None = None,
+           text: str = "", overdue_on: dt.date | None = None, limit: int = 1000) -> list[RequestView]:
+    """Requests, newest first, filtered; personal data masked as the role requires."""
+    require(actor, Permission.VIEW_REQUESTS)
+    q = select(ServiceRequest).order_by(ServiceRequest.registered_at.desc(), ServiceRequest.id.desc()).limit(limit)
+    if status:
+        q = q.where(ServiceRequest.status == status)
+    if kind:
+        q = q.where(ServiceRequest.kind == kind)
+    if overdue_on is not None:
+        q = q.where(ServiceRequest.status.in_(OPEN), ServiceRequest.due_date < overdue_on)
+    if text.strip():
+        needle = f"%{text.strip()}%"
+        q = q.where(ServiceRequest.subject.like(needle) | ServiceRequest.requester_name.like(needle)
+                    | ServiceRequest.tracking_code.like(f"%{to_latin_digits(text.strip()).replace('-', '')}%"))
+    return [_view(r, actor) for r in session.scalars(q)]
+
+
+def overdue(session: Session, actor: Actor, today: dt.date) -> list[RequestView]:
+    return sorted(search(session, actor, overdue_on=today), key=lambda r: r.due_date)
