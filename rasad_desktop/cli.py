@@ -63,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     _common(parser, top=True)
     parser.add_argument("--no-dialogs", action="store_true",
                         help="GUI: write messages to the log instead of showing dialogs")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="check this installation in a temporary data folder, then exit (0: works)")
+    parser.add_argument("--smoke-out", metavar="DIR", help="with --smoke-test: write the result and PDF here")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("gui", help="open the application (the default)")
@@ -128,6 +131,10 @@ def main(argv: list[str] | None = None) -> int:
     _utf8_console()
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.smoke_test:
+        from rasad_desktop.smoke import run_smoke_test
+
+        return run_smoke_test(Path(args.smoke_out) if args.smoke_out else None)
     ctx = Context(args)
     command = args.command or "gui"
     try:

@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from rasad_desktop import APP_NAME, __version__
@@ -29,6 +29,7 @@ def configure_application(app: QApplication, language: str = "fa") -> None:
     for path in font_files():
         QFontDatabase.addApplicationFont(str(path))
     app.setFont(QFont(FONT_FAMILY, 10))
+    app.setWindowIcon(QIcon(str(resource("icons", "rasad.png"))))
     for old in getattr(app, "_rasad_translators", []):
         app.removeTranslator(old)
     app._rasad_translators = []  # type: ignore[attr-defined]
@@ -55,7 +56,6 @@ def start(ctx: AppContext, *, exec_dialog=None, ask=None) -> object | None:  # t
     from rasad_desktop.gui.dialogs.change_password import ChangePasswordDialog
     from rasad_desktop.gui.dialogs.first_start import FirstStartDialog
     from rasad_desktop.gui.dialogs.sign_in import SignInDialog
-    from rasad_desktop.gui.main_window import MainWindow
     from rasad_desktop.services.accounts import count_users
 
     run = exec_dialog or (lambda dialog: dialog.exec())
@@ -80,6 +80,8 @@ def start(ctx: AppContext, *, exec_dialog=None, ask=None) -> object | None:  # t
     if first:
         offer_demo(ctx, ask)
     show_notices(ctx)
+    from rasad_desktop.gui.main_window import MainWindow  # the pages load after sign-in, not before
+
     window = MainWindow(ctx)
     window.show()
     return window
@@ -118,12 +120,60 @@ def show_notices(ctx: AppContext) -> None:
     QMessageBox.information(None, QApplication.translate("Startup", "Notices"), "\n".join(lines))
 
 
+def _log_to_file(path) -> None:  # type: ignore[no-untyped-def]
+    """A windowed Windows program has no console: its log goes to the data folder."""
+    import logging.handlers
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    except OSError:
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("rasad")
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def _startup_probe():  # type: ignore[no-untyped-def]
+    """For the start-up benchmark: with RASAD_STARTUP_PROBE=FILE the first dialog, once
+    shown, writes the wall-clock time to FILE and the program exits."""
+    import os
+    import time
+
+    target = os.environ.get("RASAD_STARTUP_PROBE")
+    if not target:
+        return None
+
+    def probe(dialog: QDialog) -> int:
+        dialog.show()
+        QApplication.processEvents()
+        with open(target, "w", encoding="utf-8") as f:
+            f.write(f"{time.time()} {type(dialog).__name__}\n")
+        return QDialog.DialogCode.Rejected
+
+    return probe
+
+
 def run_gui(cli: Context) -> int:
     from rasad_desktop.gui.context import AppContext
     from rasad_desktop.gui.errors import ErrorHandler
     from rasad_desktop.gui.ops import Runner
+    from rasad_desktop.gui.single_instance import (
+        InstanceServer,
+        ask_running_instance,
+        bring_to_front,
+        server_name,
+    )
 
+    _log_to_file(cli.data_dir / "logs" / "rasad.log")
     app = QApplication.instance() or QApplication(sys.argv)
+    name = server_name(cli.data_dir)
+    if ask_running_instance(name):
+        log.info("Rasad is already running on %s; asked it to come to the front", cli.data_dir)
+        return 0
+    shown: list[object] = []
+    instance = InstanceServer(name, lambda: bring_to_front(shown[0] if shown else None))
     configure_application(app, cli.lang)
     errors = ErrorHandler(cli.data_dir / "logs", cli.lang, cli.no_dialogs)
     errors.install()
@@ -134,7 +184,10 @@ def run_gui(cli: Context) -> int:
         return 1
     ctx = AppContext(db=db, settings=cli.settings, data_dir=cli.data_dir, runner=Runner(errors),
                      language=cli.lang, no_dialogs=cli.no_dialogs)
-    window = start(ctx)
+    window = start(ctx, exec_dialog=_startup_probe())
     if window is None:
         return 0
-    return app.exec()
+    shown.append(window)
+    code = app.exec()
+    instance.server.close()
+    return code

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -31,8 +32,13 @@ from rasad_desktop.services.uow import writing
 MAX_FAILED_ATTEMPTS = 5  # defaults; the office policy (services.office) decides
 LOCKOUT_MINUTES = 15
 _USERNAME_RE = re.compile(r"[a-z][a-z0-9._-]{1,63}")
-# a real argon2id hash of a random string: unknown users cost as much as known ones
-_DUMMY_HASH = hash_password(generate_password(16))
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    """A real argon2id hash of a random string: unknown users cost as much as known ones
+    (made on first use, not at import: it takes about 0.1 s)."""
+    return hash_password(generate_password(16))
 
 
 class SignInError(ServiceError):
@@ -127,7 +133,7 @@ def sign_in(session: Session, username: str, password: str, *, now: dt.datetime 
     )
     user = get_user(session, username)
     if user is None or not user.active:
-        verify_password(_DUMMY_HASH, password or "")
+        verify_password(_dummy_hash(), password or "")
         session.rollback()
         raise wrong
     if user.locked:
