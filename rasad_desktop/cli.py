@@ -112,7 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("restore", help="restore the database from an encrypted backup")
     _common(p, top=False)
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", nargs="?")
+    p.add_argument("--clear-flag", action="store_true",
+                   help="only clear a restore-in-progress flag left by a restore that was killed")
     p.add_argument("--passphrase-stdin", action="store_true",
                    help="read the passphrase from standard input instead of asking for it")
 

@@ -1,13 +1,126 @@
-"""``rasad-desktop audit verify`` / ``audit list`` (being built)."""
+"""``rasad-desktop audit verify`` and ``rasad-desktop audit list``.
+
+``verify`` walks the whole hash chain of the audit trail: exit status 0 when it is intact,
+1 when a row was edited, deleted or inserted afterwards (each problem is printed, naming
+its row). ``list`` prints the newest entries as an aligned table, like ``summary``.
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from typing import TYPE_CHECKING
+
+from rasad_desktop.core.errors import RasadError
+from rasad_desktop.core.jalali import format_jalali
+from rasad_desktop.core.text import display_width
+from rasad_desktop.services.audit import changed_parts
 
 if TYPE_CHECKING:
     from rasad_desktop.cli import Context
+    from rasad_desktop.services.audit import AuditEntry
+
+JSON_WIDTH = 60  # a longer before / after value is cut with "…" (the GUI shows it whole)
+MAX_LIMIT = 100_000
+
+HEADERS = {
+    "fa": ("ردیف", "زمان", "کاربر", "رویداد", "موضوع", "شناسه", "پیش از ← پس از"),
+    "en": ("No.", "Time", "User", "Action", "Entity", "ID", "Before → after"),
+}
+
+
+class AuditUsageError(RasadError):
+    pass
 
 
 def cmd_audit(ctx: Context, args: argparse.Namespace) -> int:
-    raise NotImplementedError
+    if args.action == "verify":
+        return _verify(ctx)
+    return _list(ctx, args.limit)
+
+
+def _verify(ctx: Context) -> int:
+    from rasad_desktop.services.audit import verify_chain
+
+    db = ctx.open_db()
+    try:
+        with db.session() as session:
+            count, problems = verify_chain(session)
+    finally:
+        db.close()
+    n = ctx.digits(str(count))
+    print(ctx.t(f"{n} ردیف گزارش رویدادها بررسی شد.", f"{count} audit rows checked."))
+    if not problems:
+        print(ctx.t("نتیجه: سالم — هیچ ردیفی پس از ثبت تغییر نکرده، حذف یا افزوده نشده است.",
+                    "Result: intact — no row was changed, deleted or added after it was written."))
+        return 0
+    k = ctx.digits(str(len(problems)))
+    print(ctx.t(f"نتیجه: دستکاری‌شده — {k} مشکل پیدا شد:",
+                f"Result: TAMPERED — {len(problems)} problem(s) found:"))
+    for problem in problems:
+        print(f"  • {problem.message(ctx.lang)}")
+    return 1
+
+
+def _list(ctx: Context, limit: int) -> int:
+    from rasad_desktop.services.audit import search
+    from rasad_desktop.services.roles import Actor
+    from rasad_desktop.textreport import render
+
+    if not 1 <= limit <= MAX_LIMIT:
+        raise AuditUsageError(
+            f"تعداد ردیف‌ها (--limit) باید از ۱ تا {ctx.digits(str(MAX_LIMIT))} باشد.",
+            f"The number of entries (--limit) must be 1 to {MAX_LIMIT}.",
+            code="limit",
+        )
+    db = ctx.open_db()
+    try:
+        with db.session() as session:
+            entries = search(session, Actor.console(), limit=limit)
+    finally:
+        db.close()
+    if not entries:
+        print(ctx.t("گزارش رویدادها خالی است.", "The audit trail is empty."))
+        return 0
+    language = "en" if ctx.lang == "en" else "fa"
+    rows = [_cells(ctx, e) for e in entries]
+    print(ctx.t(f"آخرین {ctx.digits(str(len(entries)))} رویداد (تازه‌ترین نخست):",
+                f"The newest {len(entries)} entries (newest first):"))
+    print()
+    print(render(HEADERS[language], rows, [True, False, False, False, False, False, False]))
+    return 0
+
+
+def local_time(utc: dt.datetime, digits: str = "fa") -> str:
+    """A stored (naive UTC) time as this computer's local Jalali date and hh:mm:ss."""
+    from rasad_desktop.core.digits import localize_digits
+
+    local = utc.replace(tzinfo=dt.UTC).astimezone()
+    return f"{format_jalali(local, digits)} {localize_digits(local.strftime('%H:%M:%S'), digits)}"
+
+
+def shorten(text: str, width: int = JSON_WIDTH) -> str:
+    """``text`` cut to ``width`` terminal columns, ending with "…" when cut."""
+    if display_width(text) <= width:
+        return text
+    out = ""
+    for ch in text:
+        if display_width(out + ch) > width - 1:
+            break
+        out += ch
+    return out + "…"
+
+
+def change_text(before: str | None, after: str | None) -> str:
+    """``before → after`` (only what changed) with "—" for a missing side; empty when neither
+    is recorded."""
+    if before is None and after is None:
+        return ""
+    before, after = changed_parts(before, after)
+    return f"{shorten(before) if before is not None else '—'} → {shorten(after) if after is not None else '—'}"
+
+
+def _cells(ctx: Context, e: AuditEntry) -> list[str]:
+    digits = "latin" if ctx.lang == "en" else "fa"
+    return [ctx.digits(str(e.id)), local_time(e.at, digits), e.username, e.action, e.entity, e.entity_id,
+            change_text(e.before, e.after)]

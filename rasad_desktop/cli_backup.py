@@ -1,17 +1,122 @@
-"""``rasad-desktop backup`` and ``restore`` (being built)."""
+"""``rasad-desktop backup`` and ``rasad-desktop restore``.
+
+The passphrase comes from standard input (one line) with ``--passphrase-stdin`` or when
+standard input is not a terminal; on a terminal it is asked for without echo — twice for a
+backup. A restore on a terminal asks for confirmation first. The command line acts as the
+console administrator (``Actor.console()``).
+"""
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from rasad_desktop.core.digits import localize_digits
+from rasad_desktop.core.errors import RasadError
+from rasad_desktop.core.jalali import format_jalali
 
 if TYPE_CHECKING:
     from rasad_desktop.cli import Context
 
 
+class BackupCliProblem(RasadError):
+    pass
+
+
+def _from_stdin(args: argparse.Namespace) -> bool:
+    return bool(args.passphrase_stdin) or not sys.stdin.isatty()
+
+
+def _read_passphrase(ctx: Context, args: argparse.Namespace, *, twice: bool) -> str:
+    if _from_stdin(args):
+        passphrase = sys.stdin.readline().rstrip("\r\n")
+        if not passphrase:
+            raise BackupCliProblem("عبارت عبور از ورودی استاندارد خوانده نشد.",
+                                   "No passphrase was given on standard input.")
+        return passphrase
+    passphrase = getpass.getpass(ctx.t("عبارت عبور نسخهٔ پشتیبان: ", "Backup passphrase: "))
+    if twice:
+        from rasad_desktop.services.backup import check_passphrase
+
+        check_passphrase(passphrase)  # say it now, not after typing it twice
+        again = getpass.getpass(ctx.t("تکرار عبارت عبور: ", "Passphrase again: "))
+        if again != passphrase:
+            raise BackupCliProblem("دو عبارت عبور یکی نیستند؛ چیزی نوشته نشد.",
+                                   "The two passphrases differ; nothing was written.")
+    return passphrase
+
+
 def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
-    raise NotImplementedError
+    from rasad_desktop.services.backup import check_passphrase, human_size, make_backup
+    from rasad_desktop.services.roles import Actor
+
+    target = Path(args.out)
+    passphrase = _read_passphrase(ctx, args, twice=True)
+    check_passphrase(passphrase)
+    db = ctx.open_db()
+    try:
+        info = make_backup(db, Actor.console(), target, passphrase)
+    finally:
+        db.close()
+    size_fa = f"{human_size(info.size)} ({localize_digits(str(info.size))} بایت)"
+    print(ctx.t(f"نسخهٔ پشتیبان رمزشده نوشته و بازبینی شد: {info.path}",
+                f"Encrypted backup written and verified: {info.path}"))
+    print(ctx.t(f"اندازه: {size_fa}", f"Size: {human_size(info.size, 'en')} ({info.size} bytes)"))
+    print(f"SHA-256: {info.sha256}")
+    print(ctx.t("عبارت عبور را جایی امن نگه دارید؛ بی آن، این نسخه باز نمی‌شود.",
+                "Keep the passphrase somewhere safe; without it this backup cannot be opened."))
+    return 0
 
 
 def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
-    raise NotImplementedError
+    from rasad_desktop.services.backup import clear_restore_flag, restore_backup
+    from rasad_desktop.services.roles import Actor
+
+    if getattr(args, "clear_flag", False):
+        db = ctx.open_db()
+        try:
+            was_set = clear_restore_flag(db, Actor.console())
+        finally:
+            db.close()
+        print(ctx.t("علامت بازگردانی برداشته شد؛ ورود اطلاعات دوباره باز است." if was_set
+                    else "علامت بازگردانی برداشته نشد چون گذاشته نشده بود.",
+                    "The restore flag was cleared; data entry is open again." if was_set
+                    else "No restore flag was set."))
+        return 0
+    if not args.file:
+        raise BackupCliProblem("فایل نسخهٔ پشتیبان را بدهید.", "Give the backup file.")
+    source = Path(args.file)
+    if not source.is_file():
+        raise BackupCliProblem(f"فایل «{source}» پیدا نشد.", f"The file '{source}' was not found.")
+    passphrase = _read_passphrase(ctx, args, twice=False)
+    if sys.stdin.isatty():
+        print(ctx.t(
+            f"همهٔ داده‌های فعلی با محتوای «{source.name}» جایگزین می‌شود (رونوشتی از داده‌های فعلی در "
+            "پوشهٔ backups نگه داشته می‌شود).",
+            f"All current data will be replaced by the contents of '{source.name}' (a copy of the current "
+            "data is kept in the backups folder).",
+        ))
+        answer = input(ctx.t("برای ادامه «بله» بنویسید: ", "Type 'yes' to continue: ")).strip().lower()
+        if answer not in ("بله", "yes"):
+            print(ctx.t("بازگردانی لغو شد؛ چیزی تغییر نکرد.", "Restore cancelled; nothing was changed."),
+                  file=sys.stderr)
+            return 1
+    db = ctx.open_db()
+    try:
+        info = restore_backup(db, Actor.console(), source, passphrase, backup_dir=ctx.data_dir / "backups")
+    finally:
+        db.close()
+    print(ctx.t(
+        f"داده‌ها از نسخهٔ پشتیبان «{source.name}» (ساخته‌شده در {format_jalali(info.backup_created_at)}) "
+        "بازگردانده شد.",
+        f"The data was restored from '{source.name}' (made on {format_jalali(info.backup_created_at, 'latin')}).",
+    ))
+    if info.upgraded:
+        print(ctx.t("نسخهٔ پشتیبان قدیمی‌تر بود و به نسخهٔ فعلی برنامه ارتقا یافت.",
+                    "The backup was older and was upgraded to this version of the program."))
+    print(ctx.t(f"رونوشت داده‌های پیش از بازگردانی: {info.safety_copy}",
+                f"Copy of the data before the restore: {info.safety_copy}"))
+    return 0

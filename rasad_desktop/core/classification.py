@@ -34,11 +34,15 @@ class Level(enum.IntEnum):
 
 def normalize_code(text: str | int) -> str:
     """Six Latin digits, or a CodeError in Persian."""
-    s = to_latin_digits(str(text)).strip()
+    try:
+        shown = str(text)
+    except ValueError:  # an integer too long to be written out (Python's 4300-digit limit)
+        shown = "…"
+    s = to_latin_digits(shown).strip()
     if not re.fullmatch(r"[1-9][0-9]{5}", s):
         raise CodeError(
-            f"کد طبقه‌بندی «{localize_digits(str(text))}» معتبر نیست؛ کد شش رقمی است، مانند ۱۱۰۱۰۴.",
-            f"Classification code '{text}' is not valid; a code has six digits, like 110104.",
+            f"کد طبقه‌بندی «{localize_digits(shown)}» معتبر نیست؛ کد شش رقمی است، مانند ۱۱۰۱۰۴.",
+            f"Classification code '{shown}' is not valid; a code has six digits, like 110104.",
             code="classification_code",
         )
     return s

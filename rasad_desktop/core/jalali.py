@@ -51,12 +51,21 @@ class CalendarError(RasadError):
     """A year, month or date that does not exist."""
 
 
+def _shown(value: object) -> str:
+    """A refused value as a message may quote it."""
+    try:
+        return str(value)
+    except ValueError:  # an integer too long to be written out (Python's 4300-digit limit)
+        return "…"
+
+
 def check_year(year: int) -> int:
     if isinstance(year, bool) or not isinstance(year, int) or not MIN_YEAR <= year <= MAX_YEAR:
+        shown = _shown(year)
         raise CalendarError(
-            f"سال مالی «{localize_digits(str(year))}» معتبر نیست؛ سالی بین "
+            f"سال مالی «{localize_digits(shown)}» معتبر نیست؛ سالی بین "
             f"{localize_digits(str(MIN_YEAR))} و {localize_digits(str(MAX_YEAR))} وارد کنید.",
-            f"Fiscal year '{year}' is not valid; enter a year between {MIN_YEAR} and {MAX_YEAR}.",
+            f"Fiscal year '{shown}' is not valid; enter a year between {MIN_YEAR} and {MAX_YEAR}.",
             code="year",
         )
     return year
@@ -64,9 +73,10 @@ def check_year(year: int) -> int:
 
 def check_month(month: int) -> int:
     if isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= 12:
+        shown = _shown(month)
         raise CalendarError(
-            f"ماه «{localize_digits(str(month))}» معتبر نیست؛ عددی از ۱ تا ۱۲ وارد کنید.",
-            f"Month '{month}' is not valid; enter a number from 1 to 12.",
+            f"ماه «{localize_digits(shown)}» معتبر نیست؛ عددی از ۱ تا ۱۲ وارد کنید.",
+            f"Month '{shown}' is not valid; enter a number from 1 to 12.",
             code="month",
         )
     return month

@@ -28,8 +28,7 @@ _LETTERS = str.maketrans(
 _ARABIC_TO_PERSIAN_DIGITS = str.maketrans(ARABIC_DIGITS, PERSIAN_DIGITS)
 _LATIN_TO_PERSIAN_DIGITS = str.maketrans(LATIN_DIGITS, PERSIAN_DIGITS)
 _SPACE = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-_ZWNJ_RUN = re.compile(ZWNJ + "{2,}")
-_ZWNJ_EDGE = re.compile(rf" ?{ZWNJ}+ ?")
+_GAP = re.compile(f"[ {ZWNJ}]+")  # a run of spaces and ZWNJs
 
 
 def normalize(text: str, *, persian_digits: bool = False) -> str:
@@ -43,14 +42,16 @@ def normalize(text: str, *, persian_digits: bool = False) -> str:
     if persian_digits:
         text = text.translate(_LATIN_TO_PERSIAN_DIGITS)
     text = _SPACE.sub(" ", text)
-    text = _ZWNJ_RUN.sub(ZWNJ, text)
-    text = _ZWNJ_EDGE.sub(_keep_zwnj_inside_word, text)
-    return text.strip(" " + ZWNJ)
+    text = _GAP.sub(_one_space_or_zwnj, text).strip(" " + ZWNJ)
+    # removing tatweel or a direction mark can bring a letter and its combining mark
+    # together: compose again, so that normalising twice gives the same text
+    return unicodedata.normalize("NFC", text)
 
 
-def _keep_zwnj_inside_word(m: re.Match[str]) -> str:
-    piece = m.group(0)
-    return " " if " " in piece else ZWNJ
+def _one_space_or_zwnj(m: re.Match[str]) -> str:
+    """A run with a space becomes one space (a ZWNJ beside a space is stray); a run of
+    ZWNJs inside a word becomes one ZWNJ."""
+    return " " if " " in m.group(0) else ZWNJ
 
 
 def search_key(text: str) -> str:

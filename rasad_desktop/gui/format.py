@@ -41,3 +41,12 @@ def date_time(utc: dt.datetime, language: str) -> str:
     """A stored (naive UTC) time as this computer's local Jalali date and hh:mm."""
     local = utc.replace(tzinfo=dt.UTC).astimezone()
     return f"{date(local, language)} {number(f'{local.hour:02d}:{local.minute:02d}', language)}"
+
+
+LRM = "\u200e"
+
+
+def ltr(text: str) -> str:
+    """A code or Latin text kept in its own left-to-right order inside right-to-left text:
+    without the marks «۰۴۰۹۳۰-۰۳۰۰۱۲-۸» or 7844-A7A9-DE9E shows with its groups reversed."""
+    return f"{LRM}{text}{LRM}"

@@ -5,11 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -122,6 +124,15 @@ class MainWindow(QMainWindow):
     def _on_changed(self, what: str) -> None:
         if what == "notices":
             self.refresh_banner()
+        elif what == "restore":
+            # the restored data may not hold this user, or hold them with another role:
+            # everyone signs in again on the restored data
+            if not self.ctx.no_dialogs:
+                QMessageBox.information(self, self.tr("Data restored"), self.tr(
+                    "The data was restored from a backup. Rasad closes now; start it again and sign in."))
+            self.closing_after_restore = True
+            self.close()
+            QApplication.quit()
 
     def refresh_banner(self) -> None:
         with self.ctx.db.session() as session:
@@ -137,6 +148,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         current = self.stack.currentWidget()
+        if getattr(self, "closing_after_restore", False):
+            event.accept()  # unsaved work belongs to data that no longer exists
+            return
         if isinstance(current, Page) and not current.can_leave():
             event.ignore()
             return

@@ -15,9 +15,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from rasad_desktop.core.digits import to_persian_digits
-from rasad_desktop.core.text import normalize
 from rasad_desktop.db.models import User, utcnow
-from rasad_desktop.services import office
+from rasad_desktop.services import office, validate
 from rasad_desktop.services.errors import NotFound, ServiceError, ValidationError
 from rasad_desktop.services.passwords import (
     check_policy,
@@ -110,7 +109,7 @@ def create_user(
             )
         user = User(
             username=name,
-            full_name=normalize(full_name or ""),
+            full_name=validate.text(full_name, "نام و نام خانوادگی", "Full name", max_len=200, required=False),
             role=role.value,
             password_hash=hash_password(password),
             must_change_password=bool(generated) if must_change_password is None else must_change_password,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -79,3 +80,24 @@ def search(session: Session, actor: Actor, *, username: str = "", action: str = 
         q = q.where(AuditLog.at < until)
     return [AuditEntry(r.id, r.at, r.username, r.action, r.entity, r.entity_id, r.before, r.after)
             for r in session.scalars(q)]
+
+
+def changed_parts(before: str | None, after: str | None) -> tuple[str | None, str | None]:
+    """Before and after (JSON). When both are objects, only the keys whose values differ are
+    kept, so a change of one field in a long record shows that field."""
+    try:
+        old = json.loads(before) if before is not None else None
+        new = json.loads(after) if after is not None else None
+    except ValueError:
+        return before, after
+    if not (isinstance(old, dict) and isinstance(new, dict)):
+        return before, after
+    missing = object()
+    keys = {k for k in old.keys() | new.keys() if old.get(k, missing) != new.get(k, missing)}
+    if not keys:
+        return before, after
+
+    def dump(value: dict[str, object]) -> str:
+        return json.dumps({k: v for k, v in value.items() if k in keys}, ensure_ascii=False, sort_keys=True)
+
+    return dump(old), dump(new)

@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session
 
 from rasad_desktop.core.amounts import format_amount
 from rasad_desktop.core.classification import Level, level_of, parent
-from rasad_desktop.core.digits import localize_digits
+from rasad_desktop.core.digits import localize_digits, to_latin_digits
 from rasad_desktop.core.jalali import month_name
-from rasad_desktop.core.text import search_key
+from rasad_desktop.core.text import normalize, search_key
 from rasad_desktop.db.models import (
     Agency,
     Assignment,
@@ -60,8 +60,14 @@ def find_line(session: Session, fiscal_year_id: int, code: str, table_no: int = 
     return node
 
 
+def agency_key(code: object) -> str:
+    """An agency code as stored: normalised, with Latin digits, so «۱۲», «١٢» and «12»
+    are one agency and a code finds the agency it was saved as."""
+    return to_latin_digits(normalize(str(code)))
+
+
 def find_agency(session: Session, code: str) -> Agency:
-    agency = session.scalar(select(Agency).where(Agency.code == str(code).strip()))
+    agency = session.scalar(select(Agency).where(Agency.code == agency_key(code)))
     if agency is None:
         raise NotFound(
             f"دستگاهی با کد «{localize_digits(str(code))}» پیدا نشد.",
@@ -133,6 +139,9 @@ def _new_line(session: Session, year: int, code: str, title: str, earmarked: boo
     fy = find_year(session, validate.year(year))
     c = validate.code(code)
     t = validate.text(title, "عنوان ردیف", "Line title", max_len=300)
+    if isinstance(table_no, bool) or not isinstance(table_no, int) or not 1 <= table_no <= 99:
+        raise ValidationError("شمارهٔ جدول طبقه‌بندی باید عددی از ۱ تا ۹۹ باشد.",
+                              "The classification table number must be 1 to 99.", code="table_no")
     parent_code = parent(c)
     parent_node = None
     if parent_code:
@@ -175,7 +184,7 @@ def _new_line(session: Session, year: int, code: str, title: str, earmarked: boo
 def save_agency(session: Session, actor: Actor, code: str, name: str, *, active: bool = True) -> Agency:
     """Create an agency or rename it."""
     with writing(session, actor, Permission.MANAGE_BUDGET) as audit:
-        c = validate.text(code, "کد دستگاه", "Agency code", max_len=20)
+        c = agency_key(validate.text(code, "کد دستگاه", "Agency code", max_len=20))
         n = validate.text(name, "نام دستگاه", "Agency name", max_len=300)
         agency = session.scalar(select(Agency).where(Agency.code == c))
         before = None if agency is None else {"name": agency.name, "active": agency.active}

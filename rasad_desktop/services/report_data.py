@@ -18,10 +18,10 @@ from rasad_desktop.core.figures import Figures
 from rasad_desktop.core.jalali import Period
 from rasad_desktop.core.rounding import div_round
 from rasad_desktop.db.models import Assignment, ClassificationNode, MonthlySchedule
-from rasad_desktop.services import queries, validate
+from rasad_desktop.services import queries, request_stats, validate
 from rasad_desktop.services.budget import find_agency, find_year
 
-KINDS = ("monitoring", "agency", "letter", "circular", "comparison")
+KINDS = ("monitoring", "agency", "letter", "circular", "comparison", "responses")
 PERIOD_KINDS = ("monitoring", "agency", "letter")
 
 
@@ -198,6 +198,8 @@ def gather(session: Session, kind: str, year: int, through_month: int | None = N
         return circular(session, year)
     if kind == "comparison":
         return comparison(session, year)
+    if kind == "responses":  # yearly, optionally through a month; counted as of today
+        return request_stats.snapshot(session, year, None if through_month is None else _month(through_month))
     raise ValueError(kind)
 
 

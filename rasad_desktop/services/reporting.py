@@ -21,7 +21,7 @@ from rasad_desktop.core.amounts import Unit
 from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.core.jalali import fiscal_month_of, format_jalali
 from rasad_desktop.db.models import IssuedReport, utcnow
-from rasad_desktop.reports import agency, circular, comparison, letter, monitoring
+from rasad_desktop.reports import agency, circular, comparison, letter, monitoring, response_times
 from rasad_desktop.reports.common import RenderOptions
 from rasad_desktop.reports.page import PageInfo
 from rasad_desktop.services import report_data
@@ -35,6 +35,7 @@ RENDERERS: dict[str, Callable[[dict[str, Any], PageInfo, RenderOptions], bytes]]
     "letter": letter.render,
     "circular": circular.render,
     "comparison": comparison.render,
+    "responses": response_times.render,
 }
 TITLES = {
     "monitoring": "گزارش رصد منابع",
@@ -42,6 +43,7 @@ TITLES = {
     "letter": "نامهٔ ارسال گزارش رصد منابع",
     "circular": "بخشنامهٔ تحقق منابع بودجه",
     "comparison": "مقایسهٔ مصوبات بودجه با سال قبل",
+    "responses": "گزارش زمان پاسخ‌گویی به درخواست‌ها و شکایت‌ها",
 }
 
 

@@ -156,7 +156,7 @@ def register(session: Session, actor: Actor, new: NewRequest, *, workstation: in
         except IdError as err:
             raise _as_validation(err) from None
         subject = validate.text(new.subject, "موضوع", "Subject", max_len=300)
-        body = validate.text(new.body, "متن درخواست", "Text of the request", max_len=20_000)
+        body = validate.text(new.body, "متن درخواست", "Text of the request", max_len=20_000, multiline=True)
         agency = find_agency(session, new.agency_code) if new.agency_code else None
         if not isinstance(workstation, int) or not 0 <= workstation <= 99:
             raise ValidationError("شمارهٔ ایستگاه کاری باید از ۰ تا ۹۹ باشد.",
@@ -221,7 +221,7 @@ def move(session: Session, actor: Actor, tracking_code: str, to_status: str, *, 
                 f"{label(STATUSES, to_status, 'en')}.",
                 code="status_move",
             )
-        note = validate.text(text, "توضیح", "Comment", max_len=5000, required=False)
+        note = validate.text(text, "توضیح", "Comment", max_len=5000, required=False, multiline=True)
         reopen = row.status in ("answered", "closed") and to_status == "in_review"
         _event(session, row, actor, "reopen" if reopen else "status", now, to_status=to_status, text=note)
         before = row.status
@@ -243,7 +243,7 @@ def answer(session: Session, actor: Actor, tracking_code: str, text: str, *,
         if row.status not in ("registered", "in_review", "answered"):
             raise ValidationError("درخواست بسته را نمی‌توان پاسخ داد؛ نخست آن را بازگشایی کنید.",
                                   "A closed request cannot be answered; reopen it first.", code="answer_closed")
-        reply = validate.text(text, "پاسخ", "Answer", max_len=20_000)
+        reply = validate.text(text, "پاسخ", "Answer", max_len=20_000, multiline=True)
         _event(session, row, actor, "answer", now, to_status="answered", text=reply)
         before = {"status": row.status, "answer": row.answer}
         row.status, row.answer, row.answered_at = "answered", reply, now
@@ -259,7 +259,7 @@ def add_note(session: Session, actor: Actor, tracking_code: str, text: str, *,
     now = now or utcnow()
     with writing(session, actor, Permission.MANAGE_REQUESTS) as audit:
         row = _find(session, tracking_code)
-        note = validate.text(text, "یادداشت", "Note", max_len=5000)
+        note = validate.text(text, "یادداشت", "Note", max_len=5000, multiline=True)
         _event(session, row, actor, "note", now, text=note, internal=True)
         audit.record("request.note", "service_request", row.tracking_code, after={"note": note})
 

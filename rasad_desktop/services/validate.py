@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rasad_desktop.core.amounts import AmountError, Unit, format_amount, parse_amount
 from rasad_desktop.core.classification import CodeError, normalize_code
 from rasad_desktop.core.errors import RasadError
@@ -43,19 +45,26 @@ def amount(value: object, what_fa: str, what_en: str, *, allow_negative: bool = 
     return value
 
 
-def text(value: object, what_fa: str, what_en: str, *, max_len: int, required: bool = True) -> str:
+def text(value: object, what_fa: str, what_en: str, *, max_len: int, required: bool = True,
+         multiline: bool = False) -> str:
+    """Normalised text (core.text.normalize); with ``multiline`` line breaks are kept
+    (each line normalised, at most one empty line between paragraphs)."""
     if value is None:
         value = ""
     if not isinstance(value, str):
         raise ValidationError(f"{what_fa} باید متن باشد.", f"{what_en} must be text.", code="text_type")
-    cleaned = normalize(value)
+    if multiline:
+        lines = [normalize(line) for line in re.split(r"\r\n|\r|\n", value)]
+        cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    else:
+        cleaned = normalize(value)
     if required and not cleaned:
         raise ValidationError(f"{what_fa} خالی است.", f"{what_en} is empty.", code="required")
     if len(cleaned) > max_len:
         raise ValidationError(
             f"{what_fa} بیش از حد طولانی است.", f"{what_en} is too long.", code="too_long"
         )
-    if any(ord(c) < 32 for c in cleaned):
+    if any(ord(c) < 32 and c != "\n" for c in cleaned):
         raise ValidationError(
             f"{what_fa} نویسهٔ کنترلی نامجاز دارد.", f"{what_en} contains a control character.", code="control"
         )

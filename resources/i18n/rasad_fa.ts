@@ -373,10 +373,257 @@
     </message>
 </context>
 <context>
+    <name>AuditModel</name>
+    <message>
+        <source>Account locked</source>
+        <translation>قفل کردن حساب</translation>
+    </message>
+    <message>
+        <source>Account locked for a while after wrong passwords</source>
+        <translation>قفل موقت حساب پس از گذرواژهٔ نادرست پیاپی</translation>
+    </message>
+    <message>
+        <source>Account unlocked</source>
+        <translation>بازکردن قفل حساب</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>رویداد</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>پس از تغییر</translation>
+    </message>
+    <message>
+        <source>Agency created</source>
+        <translation>تعریف دستگاه اجرایی</translation>
+    </message>
+    <message>
+        <source>Agency saved</source>
+        <translation>ویرایش دستگاه اجرایی</translation>
+    </message>
+    <message>
+        <source>Approved amount set</source>
+        <translation>ثبت مبلغ مصوب</translation>
+    </message>
+    <message>
+        <source>Attachment added to a request</source>
+        <translation>افزودن پیوست به درخواست</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>پیش از تغییر</translation>
+    </message>
+    <message>
+        <source>Budget line created</source>
+        <translation>تعریف ردیف بودجه</translation>
+    </message>
+    <message>
+        <source>Budget lines copied from another year</source>
+        <translation>رونوشت ردیف‌های بودجه از سال دیگر</translation>
+    </message>
+    <message>
+        <source>Collection deleted</source>
+        <translation>حذف رقم وصولی</translation>
+    </message>
+    <message>
+        <source>Collection entered or changed</source>
+        <translation>ثبت یا ویرایش رقم وصولی</translation>
+    </message>
+    <message>
+        <source>Collections loaded in bulk</source>
+        <translation>بارگذاری گروهی وصولی‌ها</translation>
+    </message>
+    <message>
+        <source>Demo province loaded</source>
+        <translation>بارگذاری استان نمونه</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <source>Fiscal year created</source>
+        <translation>تعریف سال مالی</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>شناسه</translation>
+    </message>
+    <message>
+        <source>Monthly schedule set</source>
+        <translation>ثبت برنامهٔ ماهانه</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>ردیف</translation>
+    </message>
+    <message>
+        <source>Note added to a request</source>
+        <translation>افزودن یادداشت به درخواست</translation>
+    </message>
+    <message>
+        <source>Notice posted</source>
+        <translation>انتشار اطلاعیه</translation>
+    </message>
+    <message>
+        <source>Office setting changed</source>
+        <translation>تغییر تنظیمات اداره</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>تغییر گذرواژه</translation>
+    </message>
+    <message>
+        <source>Password reset by the administrator</source>
+        <translation>بازنشانی گذرواژه توسط مدیر سامانه</translation>
+    </message>
+    <message>
+        <source>Period locked</source>
+        <translation>بستن دوره</translation>
+    </message>
+    <message>
+        <source>Period unlocked</source>
+        <translation>بازکردن دوره</translation>
+    </message>
+    <message>
+        <source>Report issued</source>
+        <translation>صدور گزارش</translation>
+    </message>
+    <message>
+        <source>Request answered</source>
+        <translation>پاسخ به درخواست</translation>
+    </message>
+    <message>
+        <source>Request registered</source>
+        <translation>ثبت درخواست</translation>
+    </message>
+    <message>
+        <source>Request reopened</source>
+        <translation>بازگشایی درخواست</translation>
+    </message>
+    <message>
+        <source>Request status changed</source>
+        <translation>تغییر وضعیت درخواست</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>ورود به سامانه</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>زمان</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>کاربر</translation>
+    </message>
+    <message>
+        <source>User created</source>
+        <translation>تعریف کاربر</translation>
+    </message>
+    <message>
+        <source>Wrong password at sign-in</source>
+        <translation>گذرواژهٔ نادرست هنگام ورود</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
+    <message>
+        <source>(this computer's local dates)</source>
+        <translation>(تاریخ محلی این رایانه)</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>رویداد:</translation>
+    </message>
     <message>
         <source>Audit trail</source>
         <translation>گزارش رویدادها</translation>
+    </message>
+    <message>
+        <source>Clear the filters</source>
+        <translation>پاک کردن پالایه‌ها</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>تاریخ:</translation>
+    </message>
+    <message>
+        <source>Entity:</source>
+        <translation>موضوع:</translation>
+    </message>
+    <message>
+        <source>Every change is recorded here: who made it, when, and the values before and after. The records are chained by hash, so a record edited, deleted or added afterwards is found by "Verify the chain".</source>
+        <translation>هر تغییری در اینجا ثبت می‌شود: چه کسی، چه زمانی، و مقدارهای پیش و پس از تغییر. رویدادها با چکیده (هش) به هم زنجیر شده‌اند؛ رویدادی که پس از ثبت ویرایش، حذف یا افزوده شده باشد با «بررسی زنجیره» پیدا می‌شود.</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>پالایش</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <source>No record matches these filters.</source>
+        <translation>هیچ رویدادی با این پالایه‌ها پیدا نشد.</translation>
+    </message>
+    <message>
+        <source>Recompute the hash of every record, oldest first, and compare it with the stored one.</source>
+        <translation>چکیدهٔ همهٔ رویدادها از قدیمی‌ترین دوباره حساب و با چکیدهٔ ثبت‌شده مقایسه می‌شود.</translation>
+    </message>
+    <message>
+        <source>The audit trail has been tampered with: {0} problems in {1} records checked.</source>
+        <translation>گزارش رویدادها دستکاری شده است: {0} مشکل در {1} رویداد بررسی‌شده.</translation>
+    </message>
+    <message>
+        <source>The audit trail is intact: {0} records checked; none was changed, deleted or added afterwards.</source>
+        <translation>گزارش رویدادها سالم است: {0} رویداد بررسی شد و هیچ‌کدام پس از ثبت تغییر نکرده، حذف یا افزوده نشده است.</translation>
+    </message>
+    <message>
+        <source>The newest {0} records are shown; narrow the filters to reach older ones.</source>
+        <translation>{0} رویداد تازه‌تر نمایش داده شده است؛ برای دیدن رویدادهای قدیمی‌تر پالایه‌ها را محدودتر کنید.</translation>
+    </message>
+    <message>
+        <source>The start date is after the end date.</source>
+        <translation>تاریخ آغاز پس از تاریخ پایان است.</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>کاربر:</translation>
+    </message>
+    <message>
+        <source>Verify the chain</source>
+        <translation>بررسی زنجیره</translation>
+    </message>
+    <message>
+        <source>Verifying the audit trail…</source>
+        <translation>در حال بررسی گزارش رویدادها…</translation>
+    </message>
+    <message>
+        <source>any action — e.g. user</source>
+        <translation>همهٔ رویدادها — مثلاً user</translation>
+    </message>
+    <message>
+        <source>any entity</source>
+        <translation>همهٔ موضوع‌ها</translation>
+    </message>
+    <message>
+        <source>any user</source>
+        <translation>همهٔ کاربران</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>تا</translation>
+    </message>
+    <message>
+        <source>{0} records.</source>
+        <translation>{0} رویداد.</translation>
+    </message>
+    <message>
+        <source>…and {0} more.</source>
+        <translation>…و {0} مشکل دیگر.</translation>
     </message>
 </context>
 <context>
@@ -884,6 +1131,13 @@
     </message>
 </context>
 <context>
+    <name>IdleWatcher</name>
+    <message>
+        <source>Locked</source>
+        <translation>قفل است</translation>
+    </message>
+</context>
+<context>
     <name>IssuedModel</name>
     <message>
         <source>Agency performance report</source>
@@ -926,6 +1180,10 @@
         <translation>گزارش رصد منابع</translation>
     </message>
     <message>
+        <source>Response times to requests and complaints</source>
+        <translation>گزارش زمان پاسخ‌گویی به درخواست‌ها و شکایت‌ها</translation>
+    </message>
+    <message>
         <source>Verification code: {0}</source>
         <translation>کد تصدیق: {0}</translation>
     </message>
@@ -936,6 +1194,41 @@
     <message>
         <source>{0}, through {1}</source>
         <translation>{0}، تا پایان {1}</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <source>Locked for inactivity</source>
+        <translation>قفل به دلیل بی‌کاری</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>گذرواژه:</translation>
+    </message>
+    <message>
+        <source>Rasad is locked</source>
+        <translation>رصد قفل است</translation>
+    </message>
+    <message>
+        <source>Rasad was locked after {0} minutes without activity. Enter your password to go on where you left off.</source>
+        <translation>رصد پس از {0} دقیقه بی‌کاری قفل شد. برای ادامهٔ کار از همان جایی که بودید، گذرواژهٔ خود را وارد کنید.</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>خروج</translation>
+    </message>
+    <message>
+        <source>Signing out closes Rasad; changes not yet saved are lost.</source>
+        <translation>با خروج، رصد بسته می‌شود و تغییرهای ذخیره‌نشده از دست می‌روند.</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>بازکردن قفل</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>کاربر:</translation>
     </message>
 </context>
 <context>
@@ -1003,8 +1296,16 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Data restored</source>
+        <translation>داده‌ها بازگردانده شد</translation>
+    </message>
+    <message>
         <source>Notice:</source>
         <translation>اطلاعیه:</translation>
+    </message>
+    <message>
+        <source>The data was restored from a backup. Rasad closes now; start it again and sign in.</source>
+        <translation>داده‌ها از نسخهٔ پشتیبان بازگردانده شد. رصد منابع اکنون بسته می‌شود؛ آن را دوباره باز کنید و وارد شوید.</translation>
     </message>
     <message>
         <source>until</source>
@@ -1014,8 +1315,112 @@
 <context>
     <name>MaintenancePage</name>
     <message>
+        <source>A backup holds the whole database, encrypted with a passphrase you choose, and is checked after it is written. Keep copies away from this computer (a USB drive, another building). Restoring replaces all current data; a copy of the current data is kept first.</source>
+        <translation>نسخهٔ پشتیبان همهٔ پایگاه داده را در بر دارد، با عبارت عبوری که خودتان برمی‌گزینید رمز می‌شود و پس از نوشتن بازبینی می‌شود. رونوشت‌هایی را دور از این رایانه نگه دارید (حافظهٔ جانبی، ساختمانی دیگر). بازگردانی همهٔ داده‌های فعلی را جایگزین می‌کند؛ پیش از آن رونوشتی از داده‌های فعلی نگه داشته می‌شود.</translation>
+    </message>
+    <message>
+        <source>A restore is marked as running, so data entry is closed. If no restore is running on any computer (one was interrupted), clear the mark.</source>
+        <translation>بازگردانی در جریان علامت خورده است و از این رو ورود اطلاعات بسته است. اگر در هیچ رایانه‌ای بازگردانی در جریان نیست (بازگردانی‌ای نیمه‌کاره قطع شده است)، این علامت را بردارید.</translation>
+    </message>
+    <message>
+        <source>Back up now…</source>
+        <translation>پشتیبان‌گیری اکنون…</translation>
+    </message>
+    <message>
         <source>Backups</source>
         <translation>پشتیبان‌گیری</translation>
+    </message>
+    <message>
+        <source>Clear the mark</source>
+        <translation>برداشتن علامت</translation>
+    </message>
+    <message>
+        <source>Clear the mark only if no restore is running on any computer. Clear it?</source>
+        <translation>علامت را فقط وقتی بردارید که در هیچ رایانه‌ای بازگردانی در جریان نباشد. برداشته شود؟</translation>
+    </message>
+    <message>
+        <source>Copy before a restore</source>
+        <translation>رونوشت پیش از بازگردانی</translation>
+    </message>
+    <message>
+        <source>Copy before an upgrade</source>
+        <translation>رونوشت پیش از ارتقا</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <source>Encrypted backup</source>
+        <translation>نسخهٔ پشتیبان رمزشده</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>فایل</translation>
+    </message>
+    <message>
+        <source>Files in {0}:</source>
+        <translation>فایل‌های پوشهٔ {0}:</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>No backups yet in {0}.</source>
+        <translation>هنوز نسخهٔ پشتیبانی در پوشهٔ {0} نیست.</translation>
+    </message>
+    <message>
+        <source>Other file</source>
+        <translation>فایل دیگر</translation>
+    </message>
+    <message>
+        <source>Rasad backups (*.rbk)</source>
+        <translation>نسخه‌های پشتیبان رصد (*.rbk)</translation>
+    </message>
+    <message>
+        <source>Rasad backups (*.rbk);;All files (*)</source>
+        <translation>نسخه‌های پشتیبان رصد (*.rbk);;همهٔ فایل‌ها (*)</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>بازگردانی از نسخهٔ پشتیبان</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>بازگردانی از نسخهٔ پشتیبان…</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>در حال بازگردانی نسخهٔ پشتیبان…</translation>
+    </message>
+    <message>
+        <source>Save the backup as</source>
+        <translation>ذخیرهٔ نسخهٔ پشتیبان با نام</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>اندازه</translation>
+    </message>
+    <message>
+        <source>The backup was older and was brought up to this version of the program.</source>
+        <translation>نسخهٔ پشتیبان قدیمی‌تر بود و به نسخهٔ فعلی برنامه ارتقا یافت.</translation>
+    </message>
+    <message>
+        <source>The backup {0} was written and checked ({1}). SHA-256: {2}</source>
+        <translation>نسخهٔ پشتیبان «{0}» نوشته و بازبینی شد ({1}). SHA-256: {2}</translation>
+    </message>
+    <message>
+        <source>The data was restored from {0} (made on {1}). The data as it was before is kept in {2}.</source>
+        <translation>داده‌ها از نسخهٔ پشتیبان «{0}» (ساخته‌شده در {1}) بازگردانده شد. داده‌های پیش از بازگردانی در «{2}» نگه داشته شده است.</translation>
+    </message>
+    <message>
+        <source>The mark was cleared; data entry is open again.</source>
+        <translation>علامت برداشته شد؛ ورود اطلاعات دوباره باز است.</translation>
+    </message>
+    <message>
+        <source>Writing and checking the backup…</source>
+        <translation>در حال نوشتن و بازبینی نسخهٔ پشتیبان…</translation>
     </message>
 </context>
 <context>
@@ -1125,6 +1530,173 @@
     </message>
 </context>
 <context>
+    <name>OfficePolicies</name>
+    <message>
+        <source>Add holiday</source>
+        <translation>افزودن روز تعطیل</translation>
+    </message>
+    <message>
+        <source>Add the fixed official holidays of {0}</source>
+        <translation>افزودن تعطیلات رسمی ثابت سال {0}</translation>
+    </message>
+    <message>
+        <source>Choose a holiday in the table first.</source>
+        <translation>نخست یک روز تعطیل را در جدول انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>تاریخ:</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>جمعه</translation>
+    </message>
+    <message>
+        <source>Holidays of the year:</source>
+        <translation>تعطیلات سال:</translation>
+    </message>
+    <message>
+        <source>Largest attachment (MB):</source>
+        <translation>بیشینهٔ حجم پیوست (مگابایت):</translation>
+    </message>
+    <message>
+        <source>Lock the screen after this many idle minutes:</source>
+        <translation>قفل صفحه پس از این چند دقیقه بی‌کاری:</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>دوشنبه</translation>
+    </message>
+    <message>
+        <source>Nothing to save: the policies are unchanged.</source>
+        <translation>چیزی برای ذخیره نیست؛ سیاست‌ها تغییری نکرده‌اند.</translation>
+    </message>
+    <message>
+        <source>Nowruz (1–4 Farvardin), 12 and 13 Farvardin, 14 and 15 Khordad, 22 Bahman and 29 Esfand</source>
+        <translation>نوروز (۱ تا ۴ فروردین)، ۱۲ و ۱۳ فروردین، ۱۴ و ۱۵ خرداد، ۲۲ بهمن و ۲۹ اسفند</translation>
+    </message>
+    <message>
+        <source>Office policies</source>
+        <translation>سیاست‌های اداره</translation>
+    </message>
+    <message>
+        <source>Office policies (for every workstation)</source>
+        <translation>سیاست‌های اداره (برای همهٔ ایستگاه‌های کاری)</translation>
+    </message>
+    <message>
+        <source>Official holidays</source>
+        <translation>تعطیلات رسمی</translation>
+    </message>
+    <message>
+        <source>Religious holidays follow the lunar calendar and move every year: add them from that year's official calendar.</source>
+        <translation>تعطیلات مذهبی بر پایهٔ تقویم قمری هر سال جابه‌جا می‌شوند؛ آن‌ها را از تقویم رسمی همان سال وارد کنید.</translation>
+    </message>
+    <message>
+        <source>Remove the selected holiday</source>
+        <translation>حذف روز تعطیل انتخاب‌شده</translation>
+    </message>
+    <message>
+        <source>Response target for a complaint (working days):</source>
+        <translation>مهلت پاسخ به شکایت (روز کاری):</translation>
+    </message>
+    <message>
+        <source>Response target for a request (working days):</source>
+        <translation>مهلت پاسخ به درخواست (روز کاری):</translation>
+    </message>
+    <message>
+        <source>Response target for a suggestion (working days):</source>
+        <translation>مهلت پاسخ به انتقاد و پیشنهاد (روز کاری):</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>شنبه</translation>
+    </message>
+    <message>
+        <source>Save office policies</source>
+        <translation>ذخیرهٔ سیاست‌های اداره</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>یکشنبه</translation>
+    </message>
+    <message>
+        <source>Temporary lock (minutes):</source>
+        <translation>مدت قفل موقت (دقیقه):</translation>
+    </message>
+    <message>
+        <source>The fixed official holidays of {0} were already in the table.</source>
+        <translation>تعطیلات رسمی ثابت سال {0} پیش‌تر در جدول بوده است.</translation>
+    </message>
+    <message>
+        <source>The office policies were saved.</source>
+        <translation>سیاست‌های اداره ذخیره شد.</translation>
+    </message>
+    <message>
+        <source>These policies are kept in the database and apply on every workstation. Due dates count working days: Saturday to Wednesday, Thursday unless it is a day off, never Friday or a holiday in the table below. A change applies to requests registered afterwards.</source>
+        <translation>این سیاست‌ها در پایگاه داده نگهداری می‌شوند و در همهٔ ایستگاه‌های کاری اعمال می‌شوند. سررسید پاسخ با روزهای کاری شمرده می‌شود: شنبه تا چهارشنبه، پنجشنبه اگر تعطیل نباشد، و هرگز جمعه یا روزهای تعطیل جدول زیر. هر تغییر برای درخواست‌هایی اعمال می‌شود که پس از آن ثبت شوند.</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>پنجشنبه</translation>
+    </message>
+    <message>
+        <source>Thursdays are days off</source>
+        <translation>پنجشنبه‌ها تعطیل است</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Title, e.g. Tasua</source>
+        <translation>عنوان، مثلاً تاسوعای حسینی</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>عنوان:</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>سه‌شنبه</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>چهارشنبه</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>روز هفته</translation>
+    </message>
+    <message>
+        <source>Working week:</source>
+        <translation>هفتهٔ کاری:</translation>
+    </message>
+    <message>
+        <source>Wrong passwords before a temporary lock:</source>
+        <translation>تعداد گذرواژهٔ نادرست تا قفل موقت:</translation>
+    </message>
+    <message>
+        <source>e.g. 1405/04/15</source>
+        <translation>مثلاً ۱۴۰۵/۰۴/۱۵</translation>
+    </message>
+    <message>
+        <source>{0} fixed official holidays of {1} were added; add the religious (lunar) ones from the official calendar.</source>
+        <translation>{0} روز تعطیل رسمی ثابت سال {1} افزوده شد؛ تعطیلات مذهبی (قمری) را از تقویم رسمی وارد کنید.</translation>
+    </message>
+    <message>
+        <source>{0} is no longer a holiday.</source>
+        <translation>روز {0} از تعطیلات حذف شد.</translation>
+    </message>
+    <message>
+        <source>{0} was added as a holiday.</source>
+        <translation>روز {0} به تعطیلات افزوده شد.</translation>
+    </message>
+</context>
+<context>
     <name>OneTimePasswordDialog</name>
     <message>
         <source>Copied</source>
@@ -1152,6 +1724,41 @@
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Back up</source>
+        <translation>پشتیبان‌گیری</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>پشتیبان‌گیری اکنون</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <source>Passphrase (at least 8 characters):</source>
+        <translation>عبارت عبور (دست‌کم ۸ نویسه):</translation>
+    </message>
+    <message>
+        <source>Passphrase again:</source>
+        <translation>تکرار عبارت عبور:</translation>
+    </message>
+    <message>
+        <source>Show the passphrase</source>
+        <translation>نمایش عبارت عبور</translation>
+    </message>
+    <message>
+        <source>The backup {0} is encrypted with this passphrase. Keep it somewhere safe: without it the backup cannot be opened, by anyone.</source>
+        <translation>نسخهٔ پشتیبان «{0}» با این عبارت عبور رمز می‌شود. آن را جایی امن نگه دارید: بی آن، هیچ‌کس نمی‌تواند این نسخه را باز کند.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>دو عبارت عبور یکی نیستند.</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message>
         <source>Fit width</source>
@@ -1168,6 +1775,73 @@
     <message>
         <source>{0} pages</source>
         <translation>{0} صفحه</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterRequestDialog</name>
+    <message>
+        <source>(none)</source>
+        <translation>(هیچ‌کدام)</translation>
+    </message>
+    <message>
+        <source>10 digits</source>
+        <translation>ده رقم</translation>
+    </message>
+    <message>
+        <source>Agency (optional):</source>
+        <translation>دستگاه اجرایی (اختیاری):</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>نوع:</translation>
+    </message>
+    <message>
+        <source>Mobile:</source>
+        <translation>شمارهٔ همراه:</translation>
+    </message>
+    <message>
+        <source>National ID:</source>
+        <translation>کد ملی:</translation>
+    </message>
+    <message>
+        <source>Received by:</source>
+        <translation>شیوهٔ دریافت:</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>ثبت</translation>
+    </message>
+    <message>
+        <source>Register a request</source>
+        <translation>ثبت درخواست</translation>
+    </message>
+    <message>
+        <source>Requester's name:</source>
+        <translation>نام متقاضی:</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>موضوع:</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>متن:</translation>
+    </message>
+    <message>
+        <source>The request gets its tracking code when it is registered; the requester follows it up with the code and the last four digits of the mobile.</source>
+        <translation>درخواست هنگام ثبت کد پیگیری می‌گیرد؛ متقاضی با این کد و چهار رقم آخر شمارهٔ همراه خود آن را پیگیری می‌کند.</translation>
+    </message>
+    <message>
+        <source>This request has not been registered. Register it now?</source>
+        <translation>این درخواست هنوز ثبت نشده است. اکنون ثبت شود؟</translation>
+    </message>
+    <message>
+        <source>like 09123456789</source>
+        <translation>مانند ۰۹۱۲۳۴۵۶۷۸۹</translation>
     </message>
 </context>
 <context>
@@ -1342,10 +2016,495 @@
     </message>
 </context>
 <context>
+    <name>RequestFields</name>
+    <message>
+        <source>Agency:</source>
+        <translation>دستگاه اجرایی:</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>پاسخ:</translation>
+    </message>
+    <message>
+        <source>Answered:</source>
+        <translation>پاسخ داده شده در:</translation>
+    </message>
+    <message>
+        <source>Closed:</source>
+        <translation>بسته شده در:</translation>
+    </message>
+    <message>
+        <source>Due date:</source>
+        <translation>مهلت پاسخ:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>نوع:</translation>
+    </message>
+    <message>
+        <source>Mobile:</source>
+        <translation>شمارهٔ همراه:</translation>
+    </message>
+    <message>
+        <source>National ID:</source>
+        <translation>کد ملی:</translation>
+    </message>
+    <message>
+        <source>Only the status is shown. Enter the last four digits of the requester's mobile to see the request.</source>
+        <translation>فقط وضعیت نشان داده می‌شود. برای دیدن درخواست، چهار رقم آخر شمارهٔ همراه متقاضی را وارد کنید.</translation>
+    </message>
+    <message>
+        <source>Received by:</source>
+        <translation>شیوهٔ دریافت:</translation>
+    </message>
+    <message>
+        <source>Registered:</source>
+        <translation>ثبت:</translation>
+    </message>
+    <message>
+        <source>Requester:</source>
+        <translation>متقاضی:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>وضعیت:</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>موضوع:</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>متن:</translation>
+    </message>
+    <message>
+        <source>The national ID and the mobile are masked: your role may not see requesters' personal data.</source>
+        <translation>کد ملی و شمارهٔ همراه پوشانده شده‌اند: نقش شما اجازهٔ دیدن اطلاعات شخصی متقاضیان را ندارد.</translation>
+    </message>
+    <message>
+        <source>Tracking code:</source>
+        <translation>کد پیگیری:</translation>
+    </message>
+    <message>
+        <source>{0} by {1}</source>
+        <translation>{0}، به دست {1}</translation>
+    </message>
+    <message>
+        <source>{0} — overdue</source>
+        <translation>{0} — معوق (مهلت پاسخ گذشته است)</translation>
+    </message>
+</context>
+<context>
+    <name>RequestLookupDialog</name>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>جست‌وجو</translation>
+    </message>
+    <message>
+        <source>Find a request by its code</source>
+        <translation>یافتن درخواست با کد پیگیری</translation>
+    </message>
+    <message>
+        <source>Last four digits of the mobile:</source>
+        <translation>چهار رقم آخر شمارهٔ همراه:</translation>
+    </message>
+    <message>
+        <source>Show in the list</source>
+        <translation>نمایش در فهرست</translation>
+    </message>
+    <message>
+        <source>Tracking code:</source>
+        <translation>کد پیگیری:</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>اختیاری</translation>
+    </message>
+</context>
+<context>
+    <name>RequestRegisteredDialog</name>
+    <message>
+        <source>Answer due by {0}. Give the code to the requester: with it and the last four digits of their mobile they can follow the request up.</source>
+        <translation>مهلت پاسخ: {0}. این کد را به متقاضی بدهید؛ او با این کد و چهار رقم آخر شمارهٔ همراه خود درخواست را پیگیری می‌کند.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>رونوشت شد</translation>
+    </message>
+    <message>
+        <source>Copy the code</source>
+        <translation>رونوشت کد</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>پایان</translation>
+    </message>
+    <message>
+        <source>Print the receipt…</source>
+        <translation>چاپ رسید…</translation>
+    </message>
+    <message>
+        <source>Request registered</source>
+        <translation>درخواست ثبت شد</translation>
+    </message>
+    <message>
+        <source>Save the receipt…</source>
+        <translation>ذخیرهٔ رسید…</translation>
+    </message>
+    <message>
+        <source>The request was registered. Its tracking code:</source>
+        <translation>درخواست ثبت شد. کد پیگیری آن:</translation>
+    </message>
+</context>
+<context>
+    <name>RequestTextDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <source>Write the text first.</source>
+        <translation>نخست متن را بنویسید.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsModel</name>
+    <message>
+        <source>Due date</source>
+        <translation>مهلت پاسخ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>Overdue: not answered by its due date</source>
+        <translation>معوق: تا پایان مهلت پاسخ داده نشده است</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>تاریخ ثبت</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>متقاضی</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <source>Tracking code</source>
+        <translation>کد پیگیری</translation>
+    </message>
+    <message>
+        <source>{0} (overdue)</source>
+        <translation>{0} (معوق)</translation>
+    </message>
+</context>
+<context>
     <name>RequestsPage</name>
+    <message>
+        <source>A note for the staff; the requester never sees it:</source>
+        <translation>یادداشتی برای کارکنان؛ متقاضی هرگز آن را نمی‌بیند:</translation>
+    </message>
+    <message>
+        <source>A note was added to {0}.</source>
+        <translation>یادداشتی به {0} افزوده شد.</translation>
+    </message>
+    <message>
+        <source>Add the note</source>
+        <translation>افزودن یادداشت</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>همه</translation>
+    </message>
+    <message>
+        <source>Answer the request</source>
+        <translation>پاسخ به درخواست</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>پاسخ داده شد</translation>
+    </message>
+    <message>
+        <source>Answer…</source>
+        <translation>پاسخ…</translation>
+    </message>
+    <message>
+        <source>Choose a request in the list to see it here.</source>
+        <translation>برای دیدن یک درخواست، آن را در فهرست برگزینید.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن درخواست</translation>
+    </message>
+    <message>
+        <source>Close the request {0}? It can be reopened later.</source>
+        <translation>درخواست {0} بسته شود؟ بعداً می‌توان آن را بازگشایی کرد.</translation>
+    </message>
+    <message>
+        <source>Code, subject or requester</source>
+        <translation>کد، موضوع یا نام متقاضی</translation>
+    </message>
+    <message>
+        <source>Find by code…</source>
+        <translation>یافتن با کد…</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>سابقه</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>یادداشت داخلی</translation>
+    </message>
+    <message>
+        <source>Internal note (not shown to the requester)</source>
+        <translation>یادداشت داخلی (به متقاضی نشان داده نمی‌شود)</translation>
+    </message>
+    <message>
+        <source>Internal note: staff only, never shown to the requester</source>
+        <translation>یادداشت داخلی: فقط برای کارکنان؛ هرگز به متقاضی نشان داده نمی‌شود</translation>
+    </message>
+    <message>
+        <source>Internal note…</source>
+        <translation>یادداشت داخلی…</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>نوع:</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>فقط معوق‌ها</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>فایل‌های PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print receipt…</source>
+        <translation>چاپ رسید…</translation>
+    </message>
+    <message>
+        <source>Print the receipt</source>
+        <translation>چاپ رسید</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>در حال چاپ…</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>ثبت شد</translation>
+    </message>
+    <message>
+        <source>Registered with the tracking code {0}.</source>
+        <translation>با کد پیگیری {0} ثبت شد.</translation>
+    </message>
+    <message>
+        <source>Register…</source>
+        <translation>ثبت درخواست…</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>بازگشایی</translation>
+    </message>
+    <message>
+        <source>Reopen the request</source>
+        <translation>بازگشایی درخواست</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>بازگشایی شد</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>بازگشایی…</translation>
+    </message>
     <message>
         <source>Requests</source>
         <translation>درخواست‌ها و شکایت‌ها</translation>
+    </message>
+    <message>
+        <source>Save receipt…</source>
+        <translation>ذخیرهٔ رسید…</translation>
+    </message>
+    <message>
+        <source>Save the answer</source>
+        <translation>ثبت پاسخ</translation>
+    </message>
+    <message>
+        <source>Save the receipt as PDF</source>
+        <translation>ذخیرهٔ رسید به صورت PDF</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>در حال ذخیره…</translation>
+    </message>
+    <message>
+        <source>Search:</source>
+        <translation>جست‌وجو:</translation>
+    </message>
+    <message>
+        <source>Start review</source>
+        <translation>آغاز بررسی</translation>
+    </message>
+    <message>
+        <source>Status changed from {0} to {1}</source>
+        <translation>وضعیت از «{0}» به «{1}» تغییر کرد</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>وضعیت:</translation>
+    </message>
+    <message>
+        <source>The answer the requester is given (they see it when they look the request up):</source>
+        <translation>پاسخی که به متقاضی داده می‌شود (هنگام پیگیری درخواست آن را می‌بیند):</translation>
+    </message>
+    <message>
+        <source>The receipt was saved to {0}</source>
+        <translation>رسید در {0} ذخیره شد</translation>
+    </message>
+    <message>
+        <source>The receipt was sent to the printer.</source>
+        <translation>رسید به چاپگر فرستاده شد.</translation>
+    </message>
+    <message>
+        <source>The request {0} was answered.</source>
+        <translation>به درخواست {0} پاسخ داده شد.</translation>
+    </message>
+    <message>
+        <source>The request {0} was closed.</source>
+        <translation>درخواست {0} بسته شد.</translation>
+    </message>
+    <message>
+        <source>The request {0} was reopened.</source>
+        <translation>درخواست {0} بازگشایی شد.</translation>
+    </message>
+    <message>
+        <source>The review of {0} has started.</source>
+        <translation>بررسی {0} آغاز شد.</translation>
+    </message>
+    <message>
+        <source>Why is the request reopened?</source>
+        <translation>دلیل بازگشایی درخواست چیست؟</translation>
+    </message>
+    <message>
+        <source>{0} requests; {1} overdue</source>
+        <translation>{0} درخواست؛ {1} معوق</translation>
+    </message>
+</context>
+<context>
+    <name>ResponseTimesBox</name>
+    <message>
+        <source>Answered</source>
+        <translation>پاسخ‌داده</translation>
+    </message>
+    <message>
+        <source>Half of the answers took at most this many working days</source>
+        <translation>نیمی از پاسخ‌ها حداکثر در این تعداد روز کاری داده شده‌اند</translation>
+    </message>
+    <message>
+        <source>In time</source>
+        <translation>به‌موقع</translation>
+    </message>
+    <message>
+        <source>In time:</source>
+        <translation>به‌موقع:</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>میانه</translation>
+    </message>
+    <message>
+        <source>Median:</source>
+        <translation>میانه:</translation>
+    </message>
+    <message>
+        <source>Median: working days from registration to the answer. In time: the share of the answers given by the due date. Overdue: still open after the due date.</source>
+        <translation>میانه: روزهای کاری از ثبت تا پاسخ. به‌موقع: سهم پاسخ‌هایی که تا سررسید داده شده‌اند. معوق: هنوز باز و سررسید گذشته.</translation>
+    </message>
+    <message>
+        <source>Of the answered requests, the share answered by the due date</source>
+        <translation>سهم پاسخ‌هایی که تا سررسید داده شده‌اند از همهٔ پاسخ‌ها</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>معوق</translation>
+    </message>
+    <message>
+        <source>Overdue today:</source>
+        <translation>معوق امروز:</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>ثبت‌شده</translation>
+    </message>
+    <message>
+        <source>Requests still open after their due date</source>
+        <translation>درخواست‌هایی که سررسیدشان گذشته و هنوز باز هستند</translation>
+    </message>
+    <message>
+        <source>Response times</source>
+        <translation>زمان پاسخ‌گویی</translation>
+    </message>
+    <message>
+        <source>Response times of the requests registered in {0}</source>
+        <translation>زمان پاسخ‌گویی به درخواست‌های ثبت‌شده در سال {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>All current data — budgets, collections, users, requests, issued reports — is replaced by the contents of this backup. A copy of the current data is kept in the backups folder. Data entry is closed until the restore finishes.</source>
+        <translation>همهٔ داده‌های فعلی — بودجه، وصولی‌ها، کاربران، درخواست‌ها و گزارش‌های صادرشده — با محتوای این نسخهٔ پشتیبان جایگزین می‌شود. رونوشتی از داده‌های فعلی در پوشهٔ backups نگه داشته می‌شود. تا پایان بازگردانی ورود اطلاعات بسته است.</translation>
+    </message>
+    <message>
+        <source>Backup file:</source>
+        <translation>فایل پشتیبان:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <source>Enter the backup's passphrase.</source>
+        <translation>عبارت عبور نسخهٔ پشتیبان را وارد کنید.</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>عبارت عبور:</translation>
+    </message>
+    <message>
+        <source>RESTORE</source>
+        <translation>بازگردانی</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>بازگردانی</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>بازگردانی از نسخهٔ پشتیبان</translation>
+    </message>
+    <message>
+        <source>To confirm, type «{0}»:</source>
+        <translation>برای تأیید، «{0}» را بنویسید:</translation>
+    </message>
+    <message>
+        <source>Type «{0}» to confirm.</source>
+        <translation>برای تأیید، «{0}» را بنویسید.</translation>
     </message>
 </context>
 <context>

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 from keys import PASSWORD, USERS  # noqa: E402
+from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
 from rasad_desktop.config import Settings
 from rasad_desktop.db.database import Database
+from rasad_desktop.gui import translations
 from rasad_desktop.gui.app import configure_application
 from rasad_desktop.gui.context import AppContext
 from rasad_desktop.gui.ops import SyncRunner
@@ -69,3 +71,26 @@ def make_ctx(app, gui_db, tmp_path):  # type: ignore[no-untyped-def]
         ctx.errors = errors  # type: ignore[attr-defined]
         return ctx
     return make
+
+
+class CatalogueTranslator(QTranslator):
+    """Persian straight from the JSON catalogue, so a test sees the Persian of strings
+    added since the last `translations build` (test_translations keeps the .qm current)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.catalogue = translations.catalogue()
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # type: ignore[no-untyped-def]  # noqa: ARG002
+        return self.catalogue.get(context, {}).get(source, "")
+
+    def isEmpty(self) -> bool:  # noqa: N802
+        return False
+
+
+@pytest.fixture
+def persian(app):  # type: ignore[no-untyped-def]
+    translator = CatalogueTranslator()
+    app.installTranslator(translator)
+    yield translator
+    app.removeTranslator(translator)

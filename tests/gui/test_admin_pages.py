@@ -13,7 +13,7 @@ import json
 
 import pytest
 from keys import PASSWORD, USERS, type_text
-from PySide6.QtCore import QDateTime, Qt, QTranslator
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QDialog, QGroupBox, QLabel
 
@@ -21,7 +21,6 @@ from rasad_desktop import __version__
 from rasad_desktop.config import Settings
 from rasad_desktop.db.models import utcnow
 from rasad_desktop.gui import format as fmt
-from rasad_desktop.gui import translations
 from rasad_desktop.gui.main_window import MainWindow
 from rasad_desktop.gui.models.users_model import LAST_SIGN_IN, MUST_CHANGE, ROLE, STATE, UsersModel
 from rasad_desktop.gui.pages.about import AboutPage
@@ -34,28 +33,6 @@ from rasad_desktop.services import accounts, notices
 from rasad_desktop.services.accounts import SignInError
 from rasad_desktop.services.roles import Role
 from rasad_desktop.services.users_view import list_users
-
-
-class CatalogueTranslator(QTranslator):
-    """Persian straight from the JSON catalogue."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.catalogue = translations.catalogue()
-
-    def translate(self, context, source, disambiguation=None, n=-1):  # type: ignore[no-untyped-def]  # noqa: ARG002
-        return self.catalogue.get(context, {}).get(source, "")
-
-    def isEmpty(self) -> bool:  # noqa: N802
-        return False
-
-
-@pytest.fixture
-def persian(app):  # type: ignore[no-untyped-def]
-    translator = CatalogueTranslator()
-    app.installTranslator(translator)
-    yield translator
-    app.removeTranslator(translator)
 
 
 def shown(qtbot, page):  # type: ignore[no-untyped-def]

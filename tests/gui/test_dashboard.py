@@ -331,3 +331,76 @@ def test_the_bars_are_where_the_tooltip_says(qtbot):
     assert chart.month_at(chart.month_rect(2).center()) == 2
     assert chart.month_at(QPoint(0, 0)) is None
     assert "—" in chart.tooltip(4) and "اردیبهشت" in chart.tooltip(2)
+
+
+# ------------------------------------------------------------------ response times
+def _register_requests(db, actor):  # type: ignore[no-untyped-def]
+    """1405: a request answered the next working day, a complaint answered late (9 working
+    days, target 7) and a complaint never answered (overdue). Tue 21 Apr 2026 = 1405/02/01."""
+    import datetime as dt
+
+    from rasad_desktop.services import requests
+
+    def reg(kind: str, day: dt.date) -> str:
+        return requests.register(s, actor, requests.NewRequest(kind, "phone", "زهرا کریمی", "0499370899",
+                                                               "09141234567", "موضوع", "متن"),
+                                 workstation=3, now=dt.datetime.combine(day, dt.time(9))).tracking_code
+
+    with db.session() as s:
+        r = reg("request", dt.date(2026, 4, 21))
+        c1 = reg("complaint", dt.date(2026, 4, 21))  # due Sat 2 May
+        c2 = reg("complaint", dt.date(2026, 5, 23))
+        requests.answer(s, actor, r, "پاسخ", now=dt.datetime(2026, 4, 22, 9))  # Wed: 1 day
+        requests.answer(s, actor, c1, "پاسخ", now=dt.datetime(2026, 5, 4, 9))  # Mon 4 May: 9 days, late
+    return c2
+
+
+def test_the_response_times_section(make_ctx, qtbot, gui_db):
+    ctx = make_ctx(Role.ADMIN)
+    open_code = _register_requests(gui_db, ctx.actor)
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1100, 760)
+    page.show()
+    box = page.responses
+    assert box.isVisible() and "۱۴۰۵" in box.title()
+    head = box.headline
+    assert head["overdue"].text() == "۱" and "9b1c1c" in head["overdue"].styleSheet()  # red when any
+    assert head["share_in_time"].text() == "۵۰٫۰٪"  # 1 of the 2 answers in time
+    assert head["median_days"].text() == "۵"  # (1 + 9) / 2 working days
+    cell = {key: box.cells[key].text() for key in box.cells}
+    assert [cell[("request", k)] for k in ("registered", "answered", "share_in_time", "median_days", "overdue")] \
+        == ["۱", "۱", "۱۰۰٫۰٪", "۱", "۰"]
+    assert [cell[("complaint", k)] for k in ("registered", "answered", "share_in_time", "median_days", "overdue")] \
+        == ["۲", "۱", "۰٫۰٪", "۹", "۱"]
+    assert [cell[("suggestion", k)] for k in ("registered", "answered", "share_in_time", "median_days", "overdue")] \
+        == ["۰", "۰", "—", "—", "۰"]
+    # the figures are the service's
+    with gui_db.session() as s:
+        from rasad_desktop.services import request_stats
+
+        assert page.data.responses == request_stats.response_times(s, YEAR)
+    # answering the overdue complaint refreshes the section
+    from rasad_desktop.services import requests
+
+    with gui_db.session() as s:
+        requests.answer(s, ctx.actor, open_code, "پاسخ")
+    page.ctx.events.data_changed.emit("requests")
+    assert head["overdue"].text() == "۰" and head["overdue"].styleSheet() == ""
+    assert box.cells[("complaint", "answered")].text() == "۲"
+    # another year has its own requests (none in 1404)
+    page.select(1404, 12)
+    assert "۱۴۰۴" in box.title() and head["overdue"].text() == "۰" and head["median_days"].text() == "—"
+    assert ctx.errors.seen == []
+
+
+def test_a_viewer_sees_the_response_times_too(make_ctx, qtbot, gui_db):
+    _register_requests(gui_db, make_ctx(Role.ADMIN).actor)
+    page = DashboardPage(make_ctx(Role.VIEWER))
+    qtbot.addWidget(page)
+    page.show()
+    assert page.responses.isVisible() and page.responses.headline["overdue"].text() == "۱"
+    # beside the exceptions (to their left, right to left)
+    exceptions_box = page.exceptions.parentWidget()
+    assert page.responses.parentWidget() is exceptions_box.parentWidget()
+    assert page.responses.geometry().right() < exceptions_box.geometry().left()

@@ -66,3 +66,15 @@ def test_leaving_the_data_entry_page_with_unsaved_figures_asks(make_ctx, qtbot):
     page.ask_unsaved = lambda: unsaved.DISCARD
     window.nav.setCurrentRow(0)
     assert window.stack.currentWidget() is window.page("dashboard")
+
+
+def test_after_a_restore_the_window_closes_for_a_new_sign_in(make_ctx, qtbot):
+    from rasad_desktop.gui.signals import emit
+
+    ctx = make_ctx(Role.ADMIN)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.page("dataEntry").model.setData(window.page("dataEntry").model.index(0, 4), "۱۰")
+    emit(ctx.events.data_changed, "restore")
+    assert not window.isVisible()  # closed without asking about figures of the old data

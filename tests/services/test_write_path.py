@@ -142,3 +142,11 @@ def test_validation_messages(session, tiny, admin):
 def test_names_are_normalised_on_the_way_in(session, admin):
     agency = budget.save_agency(session, admin, "50", "  اداره كل  ماليات ")
     assert agency.name == "اداره کل مالیات"
+
+
+def test_long_texts_keep_their_paragraphs():
+    from rasad_desktop.services import validate
+
+    text = "بند نخست\r\n  بند  دوم\n\n\n\nبند سوم\n"
+    assert validate.text(text, "متن", "text", max_len=100, multiline=True) == "بند نخست\nبند دوم\n\nبند سوم"
+    assert validate.text(text, "متن", "text", max_len=100) == "بند نخست بند دوم بند سوم"

@@ -10,23 +10,17 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from rasad_desktop.gui import format as fmt
+from rasad_desktop.gui.format import ltr
+from rasad_desktop.gui.models.base import RowsModel
 
 NUMBER, VERSION, DATE, KIND, PERIOD, ISSUED_BY = range(6)
 NUMERIC = {VERSION}
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-LRM = "\u200e"
-
-
-def ltr(text: str) -> str:
-    """Latin text kept in its own order inside a right-to-left sentence: without the marks
-    a verification code such as 7844-A7A9-DE9E shows as A7A9-DE9E-7844 (its leading digits
-    would be laid out as a separate run)."""
-    return f"{LRM}{text}{LRM}"
 
 
 def kind_label(kind: str) -> str:
@@ -37,6 +31,7 @@ def kind_label(kind: str) -> str:
         "letter": QCoreApplication.translate("IssuedModel", "Covering letter of the monitoring report"),
         "circular": QCoreApplication.translate("IssuedModel", "Circular on budget revenue realization"),
         "comparison": QCoreApplication.translate("IssuedModel", "Comparison with last year's approved budget"),
+        "responses": QCoreApplication.translate("IssuedModel", "Response times to requests and complaints"),
     }
     return labels.get(kind, kind)
 
@@ -73,47 +68,15 @@ class IssuedRow:
         return f"report-{self.number.replace('/', '-')}-v{self.version}.pdf"
 
 
-class IssuedModel(QAbstractTableModel):
-    def __init__(self, language: str = "fa", parent: Any = None) -> None:
-        super().__init__(parent)
-        self.language = language
-        self.rows: list[IssuedRow] = []
-
-    def load(self, rows: list[IssuedRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> IssuedRow | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
+class IssuedModel(RowsModel):
     def row_of(self, report_id: int) -> int:
         return next((i for i, r in enumerate(self.rows) if r.id == report_id), -1)
 
-    # ------------------------------------------------------------- Qt model
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Number"), self.tr("Version"), self.tr("Date"), self.tr("Kind"), self.tr("Period"),
+                self.tr("Issued by"))
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        headers = (self.tr("Number"), self.tr("Version"), self.tr("Date"), self.tr("Kind"), self.tr("Period"),
-                   self.tr("Issued by"))
-        return headers[section] if 0 <= section < len(headers) else None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        r, col = self.rows[index.row()], index.column()
+    def cell(self, r: Any, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(r, col)
         if role == Qt.ItemDataRole.TextAlignmentRole:

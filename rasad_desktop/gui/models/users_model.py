@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from rasad_desktop.gui import format as fmt
+from rasad_desktop.gui.models.base import RowsModel
 from rasad_desktop.services.users_view import UserRow
 
 USERNAME, FULL_NAME, ROLE, STATE, MUST_CHANGE, LAST_SIGN_IN = range(6)
@@ -16,44 +17,15 @@ LOCKED_COLOUR = QColor("#9b1c1c")
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-class UsersModel(QAbstractTableModel):
-    def __init__(self, language: str = "fa", parent: Any = None) -> None:
-        super().__init__(parent)
-        self.language = language
-        self.rows: list[UserRow] = []
-
-    def load(self, rows: list[UserRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
+class UsersModel(RowsModel):
     def row_of(self, username: str) -> int:
         return next((i for i, r in enumerate(self.rows) if r.username == username), -1)
 
-    # ------------------------------------------------------------- Qt model
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("User name"), self.tr("Full name"), self.tr("Role"), self.tr("State"),
+                self.tr("Must change password"), self.tr("Last sign-in"))
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        headers = (self.tr("User name"), self.tr("Full name"), self.tr("Role"), self.tr("State"),
-                   self.tr("Must change password"), self.tr("Last sign-in"))
-        return headers[section] if 0 <= section < len(headers) else None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        r, col = self.rows[index.row()], index.column()
+    def cell(self, r: Any, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(r, col)
         if role == Qt.ItemDataRole.TextAlignmentRole:

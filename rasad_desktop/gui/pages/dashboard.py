@@ -1,6 +1,8 @@
 """The dashboard: province totals, agencies ranked by realization, the monthly chart and
-the exceptions of a period «through month n». Data are read off the UI thread; the page
-refreshes itself when data change. Double-clicking an agency opens its detail."""
+the exceptions of a period «through month n», and the response times of the requests
+registered in the year (overdue today, share answered in time, median working days, by
+kind). Data are read off the UI thread; the page refreshes itself when data change.
+Double-clicking an agency opens its detail."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -29,6 +32,7 @@ from PySide6.QtWidgets import (
 from rasad_desktop.core.amounts import Unit, format_ratio
 from rasad_desktop.core.jalali import Period, last_completed_month
 from rasad_desktop.core.metrics import Status, Thresholds
+from rasad_desktop.core.stats import StatRow, format_days
 from rasad_desktop.core.tables import RankedTable
 from rasad_desktop.db.database import Database
 from rasad_desktop.gui import format as fmt
@@ -37,8 +41,10 @@ from rasad_desktop.gui.dialogs.agency_detail import AgencyDetailDialog
 from rasad_desktop.gui.models.agency_table_model import KEY_ROLE, SORT_ROLE, STATUS_COLOURS, AgencyTableModel
 from rasad_desktop.gui.pages.base import Page
 from rasad_desktop.gui.widgets.monthly_chart import MonthlyChart
-from rasad_desktop.services import queries
+from rasad_desktop.services import queries, request_stats
 from rasad_desktop.services.budget import list_years
+from rasad_desktop.services.requests import KINDS
+from rasad_desktop.services.requests import label as kind_label
 from rasad_desktop.services.roles import Permission
 
 CARDS = ("approved", "share", "collected", "pct_share", "growth")
@@ -65,6 +71,7 @@ class DashboardData:
     monthly_last: list[int] = field(default_factory=lambda: [0] * 12)
     nothing_collected: list[ExceptionRow] = field(default_factory=list)
     unapproved: list[ExceptionRow] = field(default_factory=list)
+    responses: list[StatRow] | None = None  # None: not read (no year, or not allowed)
 
 
 def default_month(monthly: list[int], year: int, today: dt.date) -> int:
@@ -77,8 +84,10 @@ def default_month(monthly: list[int], year: int, today: dt.date) -> int:
 
 
 def load_dashboard(db: Database, year: int | None, month: int | None, thresholds: Thresholds,
-                   today: dt.date | None = None) -> DashboardData:
-    """What the page shows (runs off the UI thread: no Qt here). ``None`` = the default."""
+                   today: dt.date | None = None, *, responses: bool = True) -> DashboardData:
+    """What the page shows (runs off the UI thread: no Qt here). ``None`` = the default.
+    ``responses``: also count the response times of the year's requests."""
+    today = today or dt.date.today()
     with db.session() as s:
         years = list_years(s)
         if not years:
@@ -86,14 +95,15 @@ def load_dashboard(db: Database, year: int | None, month: int | None, thresholds
         if year not in years:
             year, month = years[-1], None
         monthly = queries.monthly_collected(s, year)
-        n = month or default_month(monthly, year, today or dt.date.today())
+        n = month or default_month(monthly, year, today)
         info = queries.agencies(s)
         titles = {**queries.line_titles(s, year - 1), **queries.line_titles(s, year)}
         return DashboardData(
             years, year, n, queries.agency_table(s, year, n, thresholds=thresholds),
             {a.code: a.id for a in info.values()}, monthly, queries.monthly_collected(s, year - 1),
             _exceptions(queries.approved_without_collection(s, year, n), info, titles),
-            _exceptions(queries.collected_without_approval(s, year, n), info, titles))
+            _exceptions(queries.collected_without_approval(s, year, n), info, titles),
+            request_stats.response_times(s, year, today=today) if responses else None)
 
 
 # (a function defined inside a `with` block makes pyside6-lupdate lose the class context
@@ -184,12 +194,16 @@ class DashboardPage(Page):
         self.exceptions.itemActivated.connect(self._exception_activated)
         exceptions_box = QGroupBox(self.tr("Exceptions"), self)
         QVBoxLayout(exceptions_box).addWidget(self.exceptions)
+        self.responses = ResponseTimesBox(lang, self)
+        self.responses.setVisible(ctx.can(Permission.VIEW_REQUESTS))
         bottom = QSplitter(Qt.Orientation.Horizontal, self)
         bottom.addWidget(chart_box)
         bottom.addWidget(exceptions_box)
+        bottom.addWidget(self.responses)  # beside the exceptions
         bottom.setStretchFactor(0, 3)
         bottom.setStretchFactor(1, 2)
-        bottom.setSizes([600, 400])
+        bottom.setStretchFactor(2, 2)
+        bottom.setSizes([640, 360, 340])
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(table_box)
         split.addWidget(bottom)
@@ -250,12 +264,13 @@ class DashboardPage(Page):
         self._loads += 1
         ticket, (year, month) = self._loads, self._wanted
         db, thresholds = self.ctx.db, self.ctx.thresholds  # read here, on the UI thread
+        responses = self.ctx.can(Permission.VIEW_REQUESTS)
 
         def done(data: DashboardData) -> None:
             if ticket == self._loads:
                 self._show(data)
 
-        self.ctx.runner.run(self, lambda: load_dashboard(db, year, month, thresholds), done,
+        self.ctx.runner.run(self, lambda: load_dashboard(db, year, month, thresholds, responses=responses), done,
                             label=self.tr("Loading…"))
 
     def _show(self, data: DashboardData) -> None:
@@ -269,8 +284,10 @@ class DashboardPage(Page):
             self.status.show()
             self.model.load([])
             self.exceptions.clear()
+            self.responses.show_rows(None, None)
             return
         self.status.hide()
+        self.responses.show_rows(data.year, data.responses)
         self.year.setCurrentIndex(self.year.findData(data.year))
         self.month.setCurrentIndex(self.month.findData(data.through_month))
         self.model.load(data.table.rows if data.table else [])
@@ -378,6 +395,102 @@ class DashboardPage(Page):
         else:
             dialog.show()
         return dialog
+
+
+RESPONSE_COLUMNS = ("registered", "answered", "share_in_time", "median_days", "overdue")
+OVERDUE_STYLE = "color: #9b1c1c; font-weight: bold;"
+
+
+class ResponseTimesBox(QGroupBox):
+    """Response times of the requests registered in the year shown: overdue today, the
+    share answered by the due date, the median working days to answer, and each kind."""
+
+    def __init__(self, language: str = "fa", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.language = language
+        self.rows: list[StatRow] | None = None
+        self.setObjectName("responses")
+        self.setTitle(self.tr("Response times"))
+        self.headline: dict[str, QLabel] = {}
+        figures = QHBoxLayout()
+        for key, caption, tip in (
+            ("overdue", self.tr("Overdue today:"),
+             self.tr("Requests still open after their due date")),
+            ("share_in_time", self.tr("In time:"),
+             self.tr("Of the answered requests, the share answered by the due date")),
+            ("median_days", self.tr("Median:"),
+             self.tr("Half of the answers took at most this many working days")),
+        ):
+            title = QLabel(caption, self)
+            value = QLabel("—", self)
+            value.setObjectName(f"{key}Value")
+            font = QFont(value.font())
+            font.setBold(True)
+            value.setFont(font)
+            for w in (title, value):
+                w.setToolTip(tip)
+            figures.addWidget(title)
+            figures.addWidget(value)
+            figures.addStretch(1)
+            self.headline[key] = value
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(2)
+        headers = {"registered": self.tr("Registered"), "answered": self.tr("Answered"),
+                   "share_in_time": self.tr("In time"), "median_days": self.tr("Median"),
+                   "overdue": self.tr("Overdue")}
+        for c, key in enumerate(RESPONSE_COLUMNS, start=1):
+            head = QLabel(headers[key], self)
+            head.setStyleSheet("color: #4a5561;")
+            grid.addWidget(head, 0, c, Qt.AlignmentFlag.AlignCenter)
+        self.cells: dict[tuple[str, str], QLabel] = {}
+        for r, kind in enumerate(KINDS, start=1):
+            grid.addWidget(QLabel(kind_label(KINDS, kind, language), self), r, 0)
+            for c, key in enumerate(RESPONSE_COLUMNS, start=1):
+                cell = QLabel("—", self)
+                cell.setObjectName(f"{kind}_{key}")
+                grid.addWidget(cell, r, c, Qt.AlignmentFlag.AlignCenter)
+                self.cells[(kind, key)] = cell
+        grid.setColumnStretch(0, 1)
+        note = QLabel(self.tr("Median: working days from registration to the answer. In time: the share of the "
+                              "answers given by the due date. Overdue: still open after the due date."), self)
+        note.setObjectName("responsesNote")
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #4a5561;")
+        box = QVBoxLayout(self)
+        box.addLayout(figures)
+        box.addSpacing(6)
+        box.addLayout(grid)
+        box.addSpacing(6)
+        box.addWidget(note)
+        box.addStretch(1)
+
+    def value(self, row: StatRow, key: str) -> str:
+        lang = self.language
+        if key == "share_in_time":
+            return fmt.percent(row.share_in_time, lang)
+        if key == "median_days":
+            return format_days(row.median_days, "latin" if lang == "en" else "fa")
+        return fmt.number(getattr(row, key), lang)
+
+    def show_rows(self, year: int | None, rows: list[StatRow] | None) -> None:
+        self.rows = rows
+        if year is None or rows is None:
+            self.setTitle(self.tr("Response times"))
+            for w in [*self.headline.values(), *self.cells.values()]:
+                w.setText("—")
+                w.setStyleSheet("")
+            return
+        self.setTitle(self.tr("Response times of the requests registered in {0}").format(
+            fmt.number(year, self.language)))
+        totals = {r.kind: r for r in rows if r.month is None}
+        overall = totals[None]
+        for key, widget in self.headline.items():
+            widget.setText(self.value(overall, key))
+        self.headline["overdue"].setStyleSheet(OVERDUE_STYLE if overall.overdue else "")
+        for (kind, key), cell in self.cells.items():
+            cell.setText(self.value(totals[kind], key))
+            cell.setStyleSheet(OVERDUE_STYLE if key == "overdue" and totals[kind].overdue else "")
 
 
 def _pct(value: int, language: str) -> str:

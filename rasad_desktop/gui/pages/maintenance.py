@@ -1,14 +1,383 @@
-"""The Backups page (being built)."""
+"""Backups (administrator): an encrypted, verified backup now; restoring one, with the
+passphrase and a typed confirmation; the files in the data folder's ``backups`` folder.
+
+The file choosers and dialogs are reached through attributes tests replace
+(``choose_save_path``, ``choose_open_path``, ``exec_dialog``), so every path runs without a
+modal loop. The work runs through ``ctx.runner`` (progress when it is slow).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import suppress
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rasad_desktop.core.errors import RasadError
+from rasad_desktop.core.text import normalize
+from rasad_desktop.gui import format as fmt
+from rasad_desktop.gui.context import AppContext
 from rasad_desktop.gui.pages.base import Page
+from rasad_desktop.gui.signals import emit
+from rasad_desktop.gui.widgets.forms import ERROR_STYLE, dialog_buttons, message_label
+from rasad_desktop.services import backup
+from rasad_desktop.services.office import restore_in_progress
 from rasad_desktop.services.roles import Permission
+
+NAME, KIND, SIZE, DATE = range(4)
+DONE_STYLE = "color: #1d5e2c;"
+LRM = "\u200e"
+WARNING_STYLE = "background: #fff3c4; color: #5b4300; padding: 6px;"
+
+
+def _password_edit(parent: QWidget, name: str) -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setObjectName(name)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+class PassphraseDialog(QDialog):
+    """The passphrase of a new backup, typed twice; at least eight characters."""
+
+    def __init__(self, target: Path, language: str = "fa", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.passphrase = ""
+        self.language = language
+        self.setObjectName("backupPassphrase")
+        self.setWindowTitle(self.tr("Back up now"))
+        self.setMinimumWidth(480)
+        intro = QLabel(self.tr("The backup {0} is encrypted with this passphrase. Keep it somewhere safe: "
+                               "without it the backup cannot be opened, by anyone.").format(target.name), self)
+        intro.setObjectName("intro")
+        intro.setWordWrap(True)
+        self.first = _password_edit(self, "passphrase")
+        self.second = _password_edit(self, "passphraseAgain")
+        self.show_text = QCheckBox(self.tr("Show the passphrase"), self)
+        self.show_text.setObjectName("showPassphrase")
+        self.show_text.toggled.connect(self._toggle)
+        self.message = message_label(self)
+        form = QFormLayout()
+        form.addRow(self.tr("Passphrase (at least 8 characters):"), self.first)
+        form.addRow(self.tr("Passphrase again:"), self.second)
+        form.addRow("", self.show_text)
+        buttons, self.ok = dialog_buttons(self, self.tr("Back up"), self.tr("Cancel"), self.try_accept,
+                                          "backupButton")
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.first.setFocus()
+
+    def _toggle(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        self.first.setEchoMode(mode)
+        self.second.setEchoMode(mode)
+
+    def try_accept(self) -> None:
+        text = self.first.text()
+        try:
+            backup.check_passphrase(text)
+        except RasadError as err:
+            self.message.setText(err.message(self.language))
+            return
+        if self.second.text() != text:
+            self.message.setText(self.tr("The two passphrases differ."))
+            return
+        self.passphrase = text
+        self.accept()
+
+
+class RestoreDialog(QDialog):
+    """Restoring replaces every current figure: the passphrase, and the confirmation word typed
+    out (a click alone is not enough)."""
+
+    def __init__(self, source: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.passphrase = ""
+        self.setObjectName("restoreBackup")
+        self.setWindowTitle(self.tr("Restore from a backup"))
+        self.setMinimumWidth(520)
+        self.word = self.tr("RESTORE")
+        file_label = QLabel(source.name, self)
+        file_label.setObjectName("file")
+        bold = file_label.font()
+        bold.setBold(True)
+        file_label.setFont(bold)
+        # a Latin label would follow its own text direction (to the left): put it where Persian text starts
+        start = Qt.AlignmentFlag.AlignRight if self.isRightToLeft() else Qt.AlignmentFlag.AlignLeft
+        file_label.setAlignment(start | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
+        warning = QLabel(self.tr("All current data — budgets, collections, users, requests, issued reports — "
+                                 "is replaced by the contents of this backup. A copy of the current data is "
+                                 "kept in the backups folder. Data entry is closed until the restore "
+                                 "finishes."), self)
+        warning.setObjectName("warning")
+        warning.setWordWrap(True)
+        warning.setStyleSheet(WARNING_STYLE)
+        self.passphrase_edit = _password_edit(self, "passphrase")
+        self.confirm_edit = QLineEdit(self)
+        self.confirm_edit.setObjectName("confirmWord")
+        self.confirm_edit.setPlaceholderText(self.word)
+        self.message = message_label(self)
+        form = QFormLayout()
+        form.addRow(self.tr("Backup file:"), file_label)
+        form.addRow(self.tr("Passphrase:"), self.passphrase_edit)
+        form.addRow(self.tr("To confirm, type «{0}»:").format(self.word), self.confirm_edit)
+        buttons, self.ok = dialog_buttons(self, self.tr("Restore"), self.tr("Cancel"), self.try_accept,
+                                          "restoreButton")
+        self.ok.setDefault(False)  # Enter alone never restores
+        self.ok.setEnabled(False)
+        self.confirm_edit.textChanged.connect(lambda _: self.ok.setEnabled(self.confirmed()))
+        layout = QVBoxLayout(self)
+        layout.addWidget(warning)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.passphrase_edit.setFocus()
+
+    def confirmed(self) -> bool:
+        typed = normalize(self.confirm_edit.text()).casefold()
+        return typed in {normalize(self.word).casefold(), "restore"}
+
+    def try_accept(self) -> None:
+        if not self.confirmed():
+            self.message.setText(self.tr("Type «{0}» to confirm.").format(self.word))
+            return
+        if not self.passphrase_edit.text():
+            self.message.setText(self.tr("Enter the backup's passphrase."))
+            return
+        self.passphrase = self.passphrase_edit.text()
+        self.accept()
 
 
 class MaintenancePage(Page):
     permission = Permission.BACKUP
     object_name = "maintenance"
 
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.exec_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec()
+        self.choose_save_path: Callable[[Path], Path | None] = self._choose_save_path
+        self.choose_open_path: Callable[[Path], Path | None] = self._choose_open_path
+        self.confirm: Callable[[str], bool] = self._confirm
+        self.busy = False
+        intro = QLabel(self.tr("A backup holds the whole database, encrypted with a passphrase you choose, and "
+                               "is checked after it is written. Keep copies away from this computer (a USB "
+                               "drive, another building). Restoring replaces all current data; a copy of the "
+                               "current data is kept first."), self)
+        intro.setObjectName("intro")
+        intro.setWordWrap(True)
+        self.backup_button = QPushButton(self.tr("Back up now…"), self)
+        self.backup_button.setObjectName("backupNow")
+        self.restore_button = QPushButton(self.tr("Restore from a backup…"), self)
+        self.restore_button.setObjectName("restore")
+        self.flag_label = QLabel(self.tr("A restore is marked as running, so data entry is closed. If no restore "
+                                         "is running on any computer (one was interrupted), clear the mark."), self)
+        self.flag_label.setObjectName("flagWarning")
+        self.flag_label.setWordWrap(True)
+        self.flag_label.setStyleSheet(WARNING_STYLE)
+        self.clear_flag_button = QPushButton(self.tr("Clear the mark"), self)
+        self.clear_flag_button.setObjectName("clearFlag")
+        self.folder_label = QLabel(self)
+        self.folder_label.setObjectName("folder")
+        self.folder_label.setWordWrap(True)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setObjectName("backupsTable")
+        self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Kind"), self.tr("Size"), self.tr("Date")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        self.message = QLabel(self)
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.backup_button)
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+        flag_row = QHBoxLayout()
+        flag_row.addWidget(self.flag_label, 1)
+        flag_row.addWidget(self.clear_flag_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(buttons)
+        layout.addLayout(flag_row)
+        layout.addWidget(self.folder_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+
+        self.backup_button.clicked.connect(self.back_up)
+        self.restore_button.clicked.connect(self.restore)
+        self.clear_flag_button.clicked.connect(self.clear_flag)
+        self._show_flag(False)
+
     def title(self) -> str:
         return self.tr("Backups")
+
+    @property
+    def folder(self) -> Path:
+        return self.ctx.data_dir / "backups"
+
+    # --------------------------------------------------------------- showing
+    def refresh(self) -> None:
+        files = backup.list_backups(self.folder)
+        kinds = {"backup": self.tr("Encrypted backup"), "pre-restore": self.tr("Copy before a restore"),
+                 "pre-upgrade": self.tr("Copy before an upgrade"), "other": self.tr("Other file")}
+        self.table.setRowCount(len(files))
+        lang = self.ctx.language
+        for row, f in enumerate(files):
+            when = f"{fmt.date(f.modified, lang)} {fmt.number(f'{f.modified:%H:%M}', lang)}"
+            cells = (f.path.name, kinds[f.kind], backup.human_size(f.size, lang), when)
+            for col, value in enumerate(cells):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, str(f.path))
+                if col == SIZE:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, col, item)
+        folder = f"{LRM}{self.folder}{LRM}"  # a path reads left to right, also inside Persian text
+        self.folder_label.setText(self.tr("Files in {0}:").format(folder) if files
+                                  else self.tr("No backups yet in {0}.").format(folder))
+        with self.ctx.db.session() as session:
+            flagged = restore_in_progress(session)
+        self._show_flag(flagged and not self.busy)
+
+    def file_names(self) -> list[str]:
+        return [self.table.item(r, NAME).text() for r in range(self.table.rowCount())]
+
+    def _show_flag(self, shown: bool) -> None:
+        self.flag_label.setVisible(shown)
+        self.clear_flag_button.setVisible(shown)
+
+    # --------------------------------------------------------------- actions
+    def back_up(self) -> None:
+        target = self.choose_save_path(self.folder / backup.suggested_name())
+        if target is None:
+            return
+        if target.suffix == "":
+            target = target.with_suffix(backup.BACKUP_SUFFIX)
+        dialog = PassphraseDialog(target, self.ctx.language, self)
+        accepted = self.exec_dialog(dialog) == QDialog.DialogCode.Accepted
+        passphrase = dialog.passphrase
+        dialog.deleteLater()
+        if not accepted or not passphrase:
+            return
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def work() -> backup.BackupInfo:
+            return backup.make_backup(db, actor, target, passphrase)  # type: ignore[arg-type]
+
+        def done(info: backup.BackupInfo) -> None:
+            self._set_busy(False)
+            self._done(self.tr("The backup {0} was written and checked ({1}). SHA-256: {2}").format(
+                info.path.name, backup.human_size(info.size, self.ctx.language), info.sha256))
+            emit(self.ctx.events.data_changed, "backup")  # the audit trail has a new entry
+            self.refresh()
+
+        self._set_busy(True)
+        self.ctx.runner.run(self, work, done, label=self.tr("Writing and checking the backup…"),
+                            on_error=self._failed)
+
+    def restore(self) -> None:
+        source = self.choose_open_path(self.folder)
+        if source is None:
+            return
+        dialog = RestoreDialog(source, self)
+        accepted = self.exec_dialog(dialog) == QDialog.DialogCode.Accepted
+        passphrase = dialog.passphrase
+        dialog.deleteLater()
+        if not accepted or not passphrase:
+            return
+        db, actor, folder = self.ctx.db, self.ctx.actor, self.folder
+
+        def work() -> backup.RestoreInfo:
+            return backup.restore_backup(db, actor, source, passphrase, backup_dir=folder)  # type: ignore[arg-type]
+
+        def done(info: backup.RestoreInfo) -> None:
+            self._set_busy(False)
+            text = self.tr("The data was restored from {0} (made on {1}). The data as it was before is kept in "
+                           "{2}.").format(info.source.name, fmt.date_time(info.backup_created_at, self.ctx.language),
+                                          info.safety_copy.name)
+            if info.upgraded:
+                text += " " + self.tr("The backup was older and was brought up to this version of the program.")
+            self._done(text)
+            emit(self.ctx.events.data_changed, "restore")
+            self.refresh()
+
+        self._set_busy(True)
+        self.ctx.runner.run(self, work, done, label=self.tr("Restoring the backup…"), on_error=self._failed)
+
+    def clear_flag(self) -> None:
+        if not self.confirm(self.tr("Clear the mark only if no restore is running on any computer. Clear it?")):
+            return
+        try:
+            backup.clear_restore_flag(self.ctx.db, self.ctx.actor)  # type: ignore[arg-type]
+        except RasadError as err:
+            self.show_error(err.message(self.ctx.language))
+            return
+        self._done(self.tr("The mark was cleared; data entry is open again."))
+        emit(self.ctx.events.data_changed, "settings")
+        self.refresh()
+
+    # --------------------------------------------------------------- helpers
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.backup_button.setEnabled(not busy)
+        self.restore_button.setEnabled(not busy)
+
+    def _done(self, text: str) -> None:
+        self.message.setStyleSheet(DONE_STYLE)
+        self.message.setText(text)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        with suppress(Exception):  # the list and the mark are a courtesy here; the failure is what matters
+            self.refresh()
+        if not isinstance(exc, RasadError):
+            self.ctx.runner.on_error(self, exc)  # a bug: the crash handler
+            return
+        self.show_error(exc.message(self.ctx.language))
+
+    def show_error(self, text: str) -> None:
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setText(text)
+        if not self.ctx.no_dialogs:
+            QMessageBox.warning(self, self.tr("Backups"), text)
+
+    def _choose_save_path(self, suggested: Path) -> Path | None:
+        suggested.parent.mkdir(parents=True, exist_ok=True)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the backup as"), str(suggested),
+                                              self.tr("Rasad backups (*.rbk)"))
+        return Path(path) if path else None
+
+    def _choose_open_path(self, folder: Path) -> Path | None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from a backup"), str(folder),
+                                              self.tr("Rasad backups (*.rbk);;All files (*)"))
+        return Path(path) if path else None
+
+    def _confirm(self, text: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("Backups"), text)
+        return answer == QMessageBox.StandardButton.Yes

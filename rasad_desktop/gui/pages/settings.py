@@ -1,36 +1,49 @@
 """Settings of this workstation (``settings.json`` in the data folder): the interface language
 for everyone; report unit, status thresholds, office, signature block and workstation number
-for the administrator only."""
+for the administrator only. Below them, the office policies kept in the database and shared
+by every workstation (working days, response targets, lockout, idle lock, attachments) and
+the table of official holidays: shown to everyone, changed by the administrator only."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from rasad_desktop.core.amounts import Unit
+from rasad_desktop.core.errors import RasadError
+from rasad_desktop.core.jalali import MAX_YEAR, MIN_YEAR, fiscal_month_of
 from rasad_desktop.core.text import normalize
+from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.context import AppContext
 from rasad_desktop.gui.pages.base import Page
 from rasad_desktop.gui.signals import emit
 from rasad_desktop.gui.widgets.forms import ERROR_STYLE
+from rasad_desktop.services import holidays, office
 from rasad_desktop.services.roles import Permission
 
 # There is no permission of its own for settings; managing users is the administrator's.
@@ -118,6 +131,8 @@ class SettingsPage(Page):
                                              self.choose_button, self.clear_button, *self.texts.values()]
         for widget in self.admin_widgets:
             widget.setEnabled(self.is_admin)
+        self.policies = OfficePolicies(ctx, body)
+        self.admin_widgets += self.policies.edit_widgets
         self.admin_note = QLabel(self.tr("Only the system administrator can change the settings other than "
                                          "the language."), body)
         self.admin_note.setObjectName("adminNote")
@@ -126,7 +141,7 @@ class SettingsPage(Page):
 
         column = QVBoxLayout(body)
         column.addWidget(self.admin_note)
-        for group in (interface, reports, office, signature):
+        for group in (interface, reports, office, signature, self.policies):
             column.addWidget(group)
         column.addStretch(1)
         scroll = QScrollArea(self)
@@ -139,6 +154,7 @@ class SettingsPage(Page):
         self.revert_button = QPushButton(self.tr("Undo changes"), self)
         self.revert_button.setObjectName("revert")
         self.revert_button.clicked.connect(self.load)
+        self.revert_button.clicked.connect(self.policies.load)
         self.message = QLabel(self)
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
@@ -225,6 +241,7 @@ class SettingsPage(Page):
             self.show_error(problem)
             return False
         language_changed = values["language"] != self.ctx.settings.get("language")
+        policies_changed = self.is_admin and bool(self.policies.changes())
         for key, value in values.items():
             self.ctx.settings.set(key, value)
         try:
@@ -236,6 +253,8 @@ class SettingsPage(Page):
         self.message.setStyleSheet(DONE_STYLE)
         self.message.setText(self.tr("Saved. The new language takes effect the next time Rasad starts.")
                              if language_changed else self.tr("Saved."))
+        if policies_changed:  # one Save keeps everything the form shows
+            self.policies.save()
         return True
 
     def show_error(self, text: str) -> None:
@@ -254,3 +273,296 @@ class SettingsPage(Page):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Scanned signature"), "",
                                               self.tr("Images (*.png *.jpg *.jpeg)"))
         return path
+
+
+# ----------------------------------------------------------------------- office policies
+NUMBER_POLICIES = ("response_days_request", "response_days_complaint", "response_days_suggestion",
+                   "lockout_attempts", "lockout_minutes", "idle_lock_minutes", "attachment_max_mb")
+LIMITS = {p.key: (p.low, p.high) for p in office.POLICIES}
+DATE_ROLE = Qt.ItemDataRole.UserRole
+
+
+class OfficePolicies(QGroupBox):
+    """The policies every workstation on the database applies, and the holiday table.
+    Read by everyone; saved (``services.office.set_policy``) and the holidays changed
+    (``services.holidays``) by the administrator only — the services check it too."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.is_admin = ctx.can(ADMIN_ONLY)
+        self.loaded: dict[str, Any] = {}
+        self.shown_holidays: list[holidays.HolidayView] = []
+        self.setObjectName("officePolicies")
+        self.setTitle(self.tr("Office policies (for every workstation)"))
+        self.thursday_off = QCheckBox(self.tr("Thursdays are days off"), self)
+        self.thursday_off.setObjectName("thursday_off")
+        self.numbers: dict[str, QSpinBox] = {}
+        for key in NUMBER_POLICIES:
+            spin = QSpinBox(self)
+            spin.setObjectName(key)
+            spin.setRange(*LIMITS[key])
+            spin.setMaximumWidth(120)
+            self.numbers[key] = spin
+        self.save_button = QPushButton(self.tr("Save office policies"), self)
+        self.save_button.setObjectName("savePolicies")
+        self.save_button.clicked.connect(self.save)
+        self.message = QLabel(self)
+        self.message.setObjectName("policyMessage")
+        self.message.setWordWrap(True)
+
+        note = QLabel(self.tr("These policies are kept in the database and apply on every workstation. Due "
+                              "dates count working days: Saturday to Wednesday, Thursday unless it is a day "
+                              "off, never Friday or a holiday in the table below. A change applies to requests "
+                              "registered afterwards."), self)
+        note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(note)
+        form.addRow(self.tr("Working week:"), self.thursday_off)
+        form.addRow(self.tr("Response target for a request (working days):"), self.numbers["response_days_request"])
+        form.addRow(self.tr("Response target for a complaint (working days):"),
+                    self.numbers["response_days_complaint"])
+        form.addRow(self.tr("Response target for a suggestion (working days):"),
+                    self.numbers["response_days_suggestion"])
+        form.addRow(self.tr("Wrong passwords before a temporary lock:"), self.numbers["lockout_attempts"])
+        form.addRow(self.tr("Temporary lock (minutes):"), self.numbers["lockout_minutes"])
+        form.addRow(self.tr("Lock the screen after this many idle minutes:"), self.numbers["idle_lock_minutes"])
+        form.addRow(self.tr("Largest attachment (MB):"), self.numbers["attachment_max_mb"])
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.save_button)
+        save_row.addWidget(self.message, 1)
+        form.addRow(save_row)
+
+        # ------------------------------------------------------------ holidays
+        self.year = QSpinBox(self)
+        self.year.setObjectName("holidayYear")
+        self.year.setRange(MIN_YEAR, MAX_YEAR)
+        self.year.setGroupSeparatorShown(False)
+        self.year.setValue(fiscal_month_of(dt.date.today())[0])
+        self.year.setMaximumWidth(120)
+        self.year.valueChanged.connect(lambda _: self.load_holidays())
+        self.table = QTableWidget(0, 3, self)
+        self.table.setObjectName("holidays")
+        self.table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Weekday"), self.tr("Title")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.setMinimumHeight(180)
+        self.day = QLineEdit(self)
+        self.day.setObjectName("holidayDate")
+        self.day.setPlaceholderText(self.tr("e.g. 1405/04/15"))
+        self.day.setMaximumWidth(140)
+        self.holiday_title = QLineEdit(self)
+        self.holiday_title.setObjectName("holidayTitle")
+        self.holiday_title.setMaxLength(200)
+        self.holiday_title.setPlaceholderText(self.tr("Title, e.g. Tasua"))
+        self.add_button = QPushButton(self.tr("Add holiday"), self)
+        self.add_button.setObjectName("addHoliday")
+        self.add_button.clicked.connect(self.add_holiday)
+        self.holiday_title.returnPressed.connect(self.add_holiday)
+        self.remove_button = QPushButton(self.tr("Remove the selected holiday"), self)
+        self.remove_button.setObjectName("removeHoliday")
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.seed_button = QPushButton(self)
+        self.seed_button.setObjectName("seedHolidays")
+        self.seed_button.clicked.connect(self.seed)
+        self.seed_button.setToolTip(self.tr("Nowruz (1–4 Farvardin), 12 and 13 Farvardin, 14 and 15 Khordad, "
+                                            "22 Bahman and 29 Esfand"))
+        lunar = QLabel(self.tr("Religious holidays follow the lunar calendar and move every year: add them "
+                               "from that year's official calendar."), self)
+        lunar.setWordWrap(True)
+        year_row = QHBoxLayout()
+        year_row.addWidget(QLabel(self.tr("Holidays of the year:"), self))
+        year_row.addWidget(self.year)
+        year_row.addWidget(self.seed_button)
+        year_row.addStretch(1)
+        add_row = QHBoxLayout()
+        add_row.addWidget(QLabel(self.tr("Date:"), self))
+        add_row.addWidget(self.day)
+        add_row.addWidget(QLabel(self.tr("Title:"), self))
+        add_row.addWidget(self.holiday_title, 1)
+        add_row.addWidget(self.add_button)
+        add_row.addWidget(self.remove_button)
+        holiday_box = QGroupBox(self.tr("Official holidays"), self)
+        column = QVBoxLayout(holiday_box)
+        column.addLayout(year_row)
+        column.addWidget(lunar)
+        column.addWidget(self.table)
+        column.addLayout(add_row)
+        self.holiday_message = QLabel(self)
+        self.holiday_message.setObjectName("holidayMessage")
+        self.holiday_message.setWordWrap(True)
+        column.addWidget(self.holiday_message)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(holiday_box)
+        self.edit_widgets: list[QWidget] = [self.thursday_off, *self.numbers.values(), self.save_button, self.day,
+                                            self.holiday_title, self.add_button, self.remove_button, self.seed_button]
+        for widget in self.edit_widgets:
+            widget.setEnabled(self.is_admin)
+        self.save_button.setEnabled(False)  # until the stored values are shown
+        self._year_changed()
+        self.load()
+
+    # --------------------------------------------------------------- reading
+    def load(self) -> None:
+        db, year = self.ctx.db, self.year.value()
+
+        def work() -> tuple[dict[str, Any], list[holidays.HolidayView]]:
+            with db.session() as session:
+                return office.get_all(session), holidays.list_holidays(session, year)
+
+        self.ctx.runner.run(self, work, self._show, on_error=lambda exc: self._failed(exc, self.message))
+
+    def load_holidays(self) -> None:
+        self._year_changed()
+        db, year = self.ctx.db, self.year.value()
+
+        def work() -> list[holidays.HolidayView]:
+            with db.session() as session:
+                return holidays.list_holidays(session, year)
+
+        self.ctx.runner.run(self, work, self._show_holidays,
+                            on_error=lambda exc: self._failed(exc, self.holiday_message))
+
+    def _year_changed(self) -> None:
+        self.seed_button.setText(self.tr("Add the fixed official holidays of {0}").format(
+            fmt.number(self.year.value(), self.ctx.language)))
+
+    def _show(self, loaded: tuple[dict[str, Any], list[holidays.HolidayView]]) -> None:
+        values, listed = loaded
+        self.loaded = dict(values)
+        self.save_button.setEnabled(self.is_admin)
+        self.thursday_off.setChecked(bool(values["thursday_off"]))
+        for key, spin in self.numbers.items():
+            spin.setValue(values[key])
+        self._show_holidays(listed)
+
+    def _show_holidays(self, listed: list[holidays.HolidayView]) -> None:
+        self.shown_holidays = listed
+        lang = self.ctx.language
+        weekdays = (self.tr("Monday"), self.tr("Tuesday"), self.tr("Wednesday"), self.tr("Thursday"),
+                    self.tr("Friday"), self.tr("Saturday"), self.tr("Sunday"))
+        self.table.setRowCount(len(listed))
+        for r, h in enumerate(listed):
+            date = QTableWidgetItem(fmt.date(h.day, lang))
+            date.setData(DATE_ROLE, h.day.isoformat())
+            self.table.setItem(r, 0, date)
+            self.table.setItem(r, 1, QTableWidgetItem(weekdays[h.day.weekday()]))
+            self.table.setItem(r, 2, QTableWidgetItem(h.title))
+
+    def values(self) -> dict[str, Any]:
+        return {"thursday_off": self.thursday_off.isChecked(),
+                **{key: spin.value() for key, spin in self.numbers.items()}}
+
+    # --------------------------------------------------------------- writing
+    def changes(self) -> dict[str, Any]:
+        """The policies the form holds that differ from the stored ones."""
+        if not self.loaded:
+            return {}  # not shown yet: nothing the user could have changed
+        return {k: v for k, v in self.values().items() if self.loaded.get(k) != v}
+
+    def save(self) -> None:
+        changed = self.changes()
+        if not changed:
+            self._done(self.message, self.tr("Nothing to save: the policies are unchanged."))
+            return
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def work() -> None:
+            with db.session() as session:
+                for key, value in changed.items():
+                    office.set_policy(session, actor, key, value)  # type: ignore[arg-type]
+
+        self.ctx.runner.run(self, work, lambda _: self._changed("office", self.tr("The office policies were saved.")),
+                            on_error=lambda exc: self._failed(exc, self.message))
+
+    def add_holiday(self) -> None:
+        db, actor, day, title = self.ctx.db, self.ctx.actor, self.day.text(), self.holiday_title.text()
+
+        def work() -> holidays.HolidayView:
+            with db.session() as session:
+                return holidays.add_holiday(session, actor, day, title)  # type: ignore[arg-type]
+
+        def done(added: holidays.HolidayView) -> None:
+            self.day.clear()
+            self.holiday_title.clear()
+            year = fiscal_month_of(added.day)[0]
+            if year != self.year.value():
+                self.year.setValue(year)  # show the year the holiday was added to
+            self._changed("holidays", self.tr("{0} was added as a holiday.").format(
+                fmt.date(added.day, self.ctx.language)))
+
+        self.ctx.runner.run(self, work, done, on_error=lambda exc: self._failed(exc, self.holiday_message))
+
+    def selected_day(self) -> dt.date | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return dt.date.fromisoformat(self.table.item(rows[0].row(), 0).data(DATE_ROLE))
+
+    def remove_selected(self) -> None:
+        day = self.selected_day()
+        if day is None:
+            self._show_error(self.holiday_message, self.tr("Choose a holiday in the table first."))
+            return
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def work() -> None:
+            with db.session() as session:
+                holidays.remove_holiday(session, actor, day)  # type: ignore[arg-type]
+
+        self.ctx.runner.run(self, work, lambda _: self._changed("holidays", self.tr(
+            "{0} is no longer a holiday.").format(fmt.date(day, self.ctx.language))),
+            on_error=lambda exc: self._failed(exc, self.holiday_message))
+
+    def seed(self) -> None:
+        db, actor, year = self.ctx.db, self.ctx.actor, self.year.value()
+
+        def work() -> list[holidays.HolidayView]:
+            with db.session() as session:
+                return holidays.seed_official_holidays(session, actor, year)  # type: ignore[arg-type]
+
+        def done(added: list[holidays.HolidayView]) -> None:
+            lang = self.ctx.language
+            if added:
+                text = self.tr("{0} fixed official holidays of {1} were added; add the religious (lunar) ones "
+                               "from the official calendar.").format(fmt.number(len(added), lang),
+                                                                     fmt.number(year, lang))
+            else:
+                text = self.tr("The fixed official holidays of {0} were already in the table.").format(
+                    fmt.number(year, lang))
+            self._changed("holidays", text)
+
+        self.ctx.runner.run(self, work, done, on_error=lambda exc: self._failed(exc, self.holiday_message))
+
+    # --------------------------------------------------------------- helpers
+    def _changed(self, what: str, text: str) -> None:
+        if what == "office":
+            self.load()
+        else:
+            self.load_holidays()
+        emit(self.ctx.events.data_changed, what)
+        self._done(self.message if what == "office" else self.holiday_message, text)
+
+    @staticmethod
+    def _done(label: QLabel, text: str) -> None:
+        label.setStyleSheet(DONE_STYLE)
+        label.setText(text)
+
+    def _failed(self, exc: BaseException, label: QLabel) -> None:
+        if not isinstance(exc, RasadError):
+            self.ctx.runner.on_error(self, exc)  # a bug: the crash handler
+            return
+        self._show_error(label, exc.message(self.ctx.language))
+
+    def _show_error(self, label: QLabel, text: str) -> None:
+        label.setStyleSheet(ERROR_STYLE)
+        label.setText(text)
+        if not self.ctx.no_dialogs:
+            QMessageBox.warning(self, self.tr("Office policies"), text)

@@ -1,0 +1,806 @@
+"""Encrypted, verified backups of a SQLite database, and restoring them.
+
+Backing up copies the live database with SQLite's online backup API in one step
+(``pages=-1``: an incremental copy restarts on every write by another connection and may
+never finish), inside a read transaction that also counts the rows of every table, so the
+counts describe exactly the copied snapshot even while other users keep writing. The copy
+is compressed, encrypted and written next to the target; the written file is read back,
+decrypted and checked (``PRAGMA integrity_check``, schema revision, row counts) before it
+replaces the target, and the backup is audited.
+
+File format (integers big-endian)::
+
+    offset size
+     0      8   magic b"RASADBK1"
+     8      2   format version (1)
+    10      1   flags: bit 0 = the payload is zlib-compressed
+    11      1   key derivation: 1 = scrypt
+    12      1   scrypt log2(n)
+    13      1   scrypt r
+    14      1   scrypt p
+    15     16   salt (random)
+    31     12   AES-GCM nonce (random)
+    43     16   passphrase check: bytes 32..47 of the 64-byte scrypt output
+    59      8   created at (Unix seconds, UTC)
+    67      8   length of the database file
+    75      8   length of the ciphertext (payload + 16-byte tag)
+    83      …   AES-256-GCM ciphertext, with bytes 0..82 as associated data
+
+The AES key is bytes 0..31 of the scrypt output; the check value (32..47) tells a wrong
+passphrase apart from a changed file without revealing the key. The header is the
+associated data, so changing any of it is detected too.
+
+Restoring decrypts into a temporary file and checks it completely before anything in the
+live database changes: a wrong passphrase, a damaged, truncated or foreign file, or a
+backup from a newer program is refused with its own message. An older backup is brought up
+to date on the copy. Only then is the restore flag set (data entry is refused while it is
+set), a plain safety copy of the current database is written (``VACUUM INTO``), and the
+copy replaces the live contents through the backup API — not a file copy, so the engine's
+connections and the WAL stay consistent. Any failure after the safety copy puts the
+previous data back; the flag is cleared in every case.
+
+SQLite only: a PostgreSQL server is backed up on the server with ``pg_dump``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import hashlib
+import os
+import secrets
+import sqlite3
+import struct
+import tempfile
+import time
+import unicodedata
+import zlib
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rasad_desktop.core.digits import to_latin_digits, to_persian_digits
+from rasad_desktop.db.database import Database
+from rasad_desktop.db.engine import BUSY_TIMEOUT_MS, is_sqlite, sqlite_path
+from rasad_desktop.db.migrate import HEAD, MIGRATIONS_DIR
+from rasad_desktop.db.models import OfficeSetting, utcnow
+from rasad_desktop.services.errors import ServiceError, ValidationError
+from rasad_desktop.services.office import RESTORE_FLAG, restore_in_progress
+from rasad_desktop.services.roles import Actor, Permission, require
+from rasad_desktop.services.uow import writing
+
+MAGIC = b"RASADBK1"
+FORMAT_VERSION = 1
+FLAG_ZLIB = 0x01
+KDF_SCRYPT = 1
+# scrypt cost: n = 2**16, r = 8, p = 1 (64 MiB): ≈ 0.17 s on the development machine (0.36 s for
+# 2**17, up to 0.7 s under load): slower office computers stay under half a second. The
+# parameters are stored in each file, so raising them later keeps old backups readable.
+SCRYPT_LOG2_N = 16
+SCRYPT_R = 8
+SCRYPT_P = 1
+MAX_SCRYPT_MEMORY = 1 << 30  # a header asking for more is not ours (and would exhaust memory)
+_HEADER = struct.Struct(">8sHBBBBB16s12s16sQQQ")
+HEADER_SIZE = _HEADER.size  # 83
+MAX_PAYLOAD = (1 << 31) - 1 - 16  # AES-GCM in one call takes less than 2**31 bytes
+MIN_PASSPHRASE = 8
+BACKUP_SUFFIX = ".rbk"
+# a backup call may wait this long for other users' writes to finish
+COPY_DEADLINE_S = 60.0
+
+_PASSPHRASE_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
+
+
+class BackupError(ServiceError):
+    """A backup or restore that could not be done; nothing was changed."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    size: int
+    sha256: str
+    revision: str
+    created_at: dt.datetime  # UTC, naive
+    counts: dict[str, int] = field(repr=False)
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class RestoreInfo:
+    source: Path
+    sha256: str
+    backup_created_at: dt.datetime  # UTC, naive
+    backup_revision: str  # the schema the backup was made with
+    upgraded: bool  # the backup was older and was brought up to this program's schema
+    safety_copy: Path  # the database as it was before the restore
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class Header:
+    flags: int
+    log2_n: int
+    r: int
+    p: int
+    salt: bytes
+    nonce: bytes
+    check: bytes
+    created: int
+    plain_len: int
+    cipher_len: int
+
+    def pack(self) -> bytes:
+        return _HEADER.pack(MAGIC, FORMAT_VERSION, self.flags, KDF_SCRYPT, self.log2_n, self.r, self.p,
+                            self.salt, self.nonce, self.check, self.created, self.plain_len, self.cipher_len)
+
+    @property
+    def created_at(self) -> dt.datetime:
+        return dt.datetime.fromtimestamp(self.created, dt.UTC).replace(tzinfo=None)
+
+
+# ------------------------------------------------------------------------------ messages
+def _fa_num(n: int) -> str:
+    return to_persian_digits(str(n))
+
+
+def _not_sqlite(db: Database) -> BackupError:
+    return BackupError(
+        "پشتیبان‌گیری و بازگردانی از درون برنامه فقط برای پایگاه دادهٔ SQLite (پوشهٔ داده) است؛ "
+        f"پایگاه دادهٔ فعلی ({db.describe()}) روی سرور است: از آن روی خود سرور با pg_dump نسخهٔ "
+        "پشتیبان بگیرید و با pg_restore بازگردانید.",
+        f"Backups from the program are for SQLite databases (the data folder) only; this database "
+        f"({db.describe()}) is on a server: back it up on the server with pg_dump and restore it with pg_restore.",
+        code="backup_sqlite_only",
+    )
+
+
+def _damaged(detail_fa: str, detail_en: str) -> BackupError:
+    return BackupError(
+        f"فایل پشتیبان آسیب دیده یا ناقص است ({detail_fa})؛ از آن نمی‌توان بازگرداند. "
+        "پایگاه دادهٔ فعلی دست نخورد.",
+        f"The backup file is damaged or incomplete ({detail_en}); it cannot be restored. "
+        "The current database was not changed.",
+        code="backup_damaged",
+    )
+
+
+def _wrong_passphrase() -> BackupError:
+    return BackupError(
+        "عبارت عبور نادرست است، یا فایل پشتیبان پس از ساخته شدن تغییر کرده است. پایگاه دادهٔ فعلی دست نخورد.",
+        "The passphrase is wrong, or the backup file was changed after it was made. "
+        "The current database was not changed.",
+        code="backup_passphrase",
+    )
+
+
+def _not_a_backup() -> BackupError:
+    return BackupError(
+        "این فایل نسخهٔ پشتیبان رصد نیست. پایگاه دادهٔ فعلی دست نخورد.",
+        "This file is not a Rasad backup. The current database was not changed.",
+        code="backup_not_a_backup",
+    )
+
+
+def _newer_program() -> BackupError:
+    return BackupError(
+        "این نسخهٔ پشتیبان با نسخهٔ جدیدتری از برنامه ساخته شده است؛ برای بازگرداندن آن، برنامه را "
+        "به‌روز کنید. پایگاه دادهٔ فعلی دست نخورد.",
+        "This backup was made by a newer version of the program; update the program to restore it. "
+        "The current database was not changed.",
+        code="backup_newer",
+    )
+
+
+def _file_problem(path: Path, err: OSError, *, writing_file: bool) -> BackupError:
+    what_fa, what_en = ("نوشتن", "write") if writing_file else ("خواندن", "read")
+    if isinstance(err, FileNotFoundError) and not writing_file:
+        return BackupError(f"فایل «{path}» پیدا نشد.", f"The file '{path}' was not found.", code="backup_file")
+    if isinstance(err, IsADirectoryError):
+        return BackupError(f"«{path}» یک پوشه است، نه فایل.", f"'{path}' is a folder, not a file.",
+                           code="backup_file")
+    if isinstance(err, PermissionError):
+        return BackupError(
+            f"اجازهٔ {what_fa} «{path}» نیست یا فایل در برنامهٔ دیگری باز است.",
+            f"Not allowed to {what_en} '{path}', or it is open in another program.",
+            code="backup_file",
+        )
+    if err.errno == errno.ENOSPC:
+        return BackupError(
+            f"فضای دیسک برای {what_fa} «{path}» کافی نیست؛ پس از آزاد کردن فضا دوباره تلاش کنید.",
+            f"Not enough disk space to {what_en} '{path}'; free some space and try again.",
+            code="disk_full",
+        )
+    return BackupError(f"{what_fa} «{path}» ممکن نشد: {err.strerror or err}",
+                       f"Could not {what_en} '{path}': {err}", code="backup_file")
+
+
+def _sqlite_problem(err: sqlite3.Error) -> BackupError:
+    text = str(err).lower()
+    if "locked" in text or "busy" in text:
+        return BackupError(
+            "پایگاه داده در حال استفادهٔ کاربر دیگری است؛ چند لحظه بعد دوباره تلاش کنید.",
+            "The database is busy with another user; try again in a moment.",
+            code="db_locked",
+        )
+    if "full" in text:
+        return BackupError("فضای دیسک پر است؛ پس از آزاد کردن فضا دوباره تلاش کنید.",
+                           "The disk is full; free some space and try again.", code="disk_full")
+    return BackupError(f"خطای پایگاه داده: {err}", f"Database error: {err}", code="backup_sqlite")
+
+
+# ------------------------------------------------------------------------------ passphrase
+def passphrase_bytes(passphrase: str) -> bytes:
+    """The bytes the key is derived from. Unicode is NFC-normalised, the Arabic forms of ی and
+    ک become Persian and Persian/Arabic-Indic digits become Latin, so the same passphrase typed
+    on another keyboard layout still opens the backup. Spaces are kept as typed."""
+    text = unicodedata.normalize("NFC", passphrase).translate(_PASSPHRASE_LETTERS)
+    return to_latin_digits(text).encode("utf-8")
+
+
+def check_passphrase(passphrase: str) -> None:
+    if not isinstance(passphrase, str) or len(unicodedata.normalize("NFC", passphrase)) < MIN_PASSPHRASE:
+        raise ValidationError(
+            f"عبارت عبور نسخهٔ پشتیبان باید دست‌کم {_fa_num(MIN_PASSPHRASE)} نویسه باشد.",
+            f"A backup passphrase has at least {MIN_PASSPHRASE} characters.",
+            code="backup_passphrase_short",
+        )
+
+
+def _derive(passphrase: str, salt: bytes, log2_n: int, r: int, p: int) -> tuple[bytes, bytes]:
+    """(AES key, passphrase check value)."""
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+    out = Scrypt(salt=salt, length=64, n=1 << log2_n, r=r, p=p).derive(passphrase_bytes(passphrase))
+    return out[:32], out[32:48]
+
+
+def kdf_seconds(log2_n: int = SCRYPT_LOG2_N) -> float:
+    """How long one key derivation takes on this computer (for benchmarks and the report)."""
+    start = time.perf_counter()
+    _derive("benchmark-passphrase", secrets.token_bytes(16), log2_n, SCRYPT_R, SCRYPT_P)
+    return time.perf_counter() - start
+
+
+# ------------------------------------------------------------------------------ the format
+def encrypt(plain: bytes, passphrase: str, *, created: int | None = None, compress: bool = True) -> bytes:
+    """A complete backup file for the database bytes ``plain``."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    payload = zlib.compress(plain, 6) if compress else plain
+    if len(payload) > MAX_PAYLOAD:
+        raise BackupError("پایگاه داده برای این قالب نسخهٔ پشتیبان بیش از اندازه بزرگ است.",
+                          "The database is too large for this backup format.", code="backup_too_large")
+    salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
+    key, check = _derive(passphrase, salt, SCRYPT_LOG2_N, SCRYPT_R, SCRYPT_P)
+    header = Header(FLAG_ZLIB if compress else 0, SCRYPT_LOG2_N, SCRYPT_R, SCRYPT_P, salt, nonce, check,
+                    int(time.time()) if created is None else created, len(plain), len(payload) + 16).pack()
+    return header + AESGCM(key).encrypt(nonce, payload, header)
+
+
+def read_header(data: bytes) -> Header:
+    """The header of a backup file, or a clear error for a file that is not one or is cut short."""
+    if len(data) < len(MAGIC) or data[: len(MAGIC)] != MAGIC:
+        raise _not_a_backup()
+    if len(data) < HEADER_SIZE:
+        raise _damaged("سرآیند فایل ناقص است", "the header is cut short")
+    (_, version, flags, kdf, log2_n, r, p, salt, nonce, check, created, plain_len,
+     cipher_len) = _HEADER.unpack_from(data)
+    if version > FORMAT_VERSION:
+        raise _newer_program()
+    if version != FORMAT_VERSION or kdf != KDF_SCRYPT or flags & ~FLAG_ZLIB:
+        raise _damaged("سرآیند فایل نامعتبر است", "the header is not valid")
+    if not (10 <= log2_n <= 24 and 1 <= r <= 32 and 1 <= p <= 16) or 128 * (1 << log2_n) * r * p > MAX_SCRYPT_MEMORY:
+        raise _damaged("پارامترهای کلید نامعتبر است", "the key parameters are not valid")
+    actual = len(data) - HEADER_SIZE
+    if actual != cipher_len or cipher_len < 16:
+        raise _damaged(
+            f"اندازهٔ فایل با سرآیند آن نمی‌خواند: {_fa_num(actual)} بایت به جای {_fa_num(cipher_len)}",
+            f"its length does not match its header: {actual} bytes instead of {cipher_len}",
+        )
+    return Header(flags, log2_n, r, p, salt, nonce, check, created, plain_len, cipher_len)
+
+
+def decrypt(data: bytes, passphrase: str) -> tuple[Header, bytes]:
+    """(header, the database bytes). Raises BackupError with the reason it cannot."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    header = read_header(data)
+    key, check = _derive(passphrase, header.salt, header.log2_n, header.r, header.p)
+    if not secrets.compare_digest(check, header.check):
+        raise _wrong_passphrase()
+    try:
+        payload = AESGCM(key).decrypt(header.nonce, data[HEADER_SIZE:], data[:HEADER_SIZE])
+    except InvalidTag:
+        # the passphrase is right (the check value matched): the contents were changed
+        raise _damaged("محتوای رمزشده با برچسب اصالت آن نمی‌خواند", "the encrypted contents fail their "
+                       "authentication tag") from None
+    if header.flags & FLAG_ZLIB:
+        try:
+            unpack = zlib.decompressobj()
+            plain = unpack.decompress(payload, header.plain_len + 1)
+        except zlib.error:
+            raise _damaged("فشرده‌سازی آن نامعتبر است", "its compression is not valid") from None
+    else:
+        plain = payload
+    if len(plain) != header.plain_len:
+        raise _damaged("اندازهٔ پایگاه داده با سرآیند نمی‌خواند", "the database size does not match the header")
+    return header, plain
+
+
+# ------------------------------------------------------------------------------ helpers
+def _live_file(db: Database) -> Path:
+    if not is_sqlite(db.engine):
+        raise _not_sqlite(db)
+    path = sqlite_path(db.engine)
+    if path is None:
+        raise BackupError("پایگاه دادهٔ درون حافظه را نمی‌توان پشتیبان گرفت یا بازگرداند.",
+                          "An in-memory database cannot be backed up or restored.", code="backup_memory")
+    return path
+
+
+@contextmanager
+def _workdir(near: Path) -> Iterator[Path]:
+    """A private temporary folder next to the database (decrypted copies never go to a shared
+    temporary folder); removed afterwards, whatever happens."""
+    try:
+        near.mkdir(parents=True, exist_ok=True)
+        tmp = tempfile.TemporaryDirectory(prefix=".rasad-backup-", dir=near, ignore_cleanup_errors=True)
+    except OSError as err:
+        raise _file_problem(near, err, writing_file=True) from None
+    with tmp as name:
+        yield Path(name)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+
+
+def _tables(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+
+
+def _counts(conn: sqlite3.Connection) -> dict[str, int]:
+    return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in _tables(conn)}
+
+
+def _revision(conn: sqlite3.Connection) -> str | None:
+    if "alembic_version" not in _tables(conn):
+        return None
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    return row[0] if row else None
+
+
+def known_revisions() -> list[str]:
+    """This program's schema revisions, oldest first (read from the migration files, without
+    importing Alembic; their names start with a sequence number)."""
+    return sorted(p.stem for p in (MIGRATIONS_DIR / "versions").glob("[0-9][0-9][0-9][0-9]_*.py"))
+
+
+def _integrity(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute("PRAGMA integrity_check")]
+
+
+def _fsync_dir(path: Path) -> None:
+    if os.name == "posix":
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            return
+        try:
+            os.fsync(fd)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+
+
+def _sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def copy_database(source: Path, dest: Path, *, deadline_s: float = COPY_DEADLINE_S) -> None:
+    """Replace the contents of the database ``dest`` with those of ``source`` through SQLite's
+    backup API, in one step: one write transaction on ``dest`` (all or nothing), which other
+    connections see like any other commit. Gives up with a clear message when other users keep
+    the database locked for longer than ``deadline_s``."""
+    start = time.monotonic()
+
+    def progress(status: int, _remaining: int, _total: int) -> None:
+        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and time.monotonic() - start > deadline_s:
+            raise sqlite3.OperationalError("database is locked")
+
+    with closing(_connect(source)) as src, closing(_connect(dest)) as dst:
+        src.backup(dst, pages=-1, progress=progress)
+
+
+# ------------------------------------------------------------------------------ backup
+def make_backup(db: Database, actor: Actor, target: Path, passphrase: str) -> BackupInfo:
+    """Write an encrypted backup of the live database to ``target``, verify it, audit it."""
+    require(actor, Permission.BACKUP)
+    live = _live_file(db)
+    check_passphrase(passphrase)
+    target = Path(target)
+    if target.exists() and target.is_dir():
+        raise _file_problem(target, IsADirectoryError(), writing_file=True)
+    if target.resolve().parent == live.resolve().parent and target.name in {
+            live.name + suffix for suffix in ("", "-wal", "-shm", "-journal")}:
+        raise BackupError("نسخهٔ پشتیبان را نمی‌توان روی خود فایل پایگاه داده نوشت؛ نام دیگری برگزینید.",
+                          "A backup cannot be written over the database file itself; choose another name.",
+                          code="backup_file")
+    started = time.perf_counter()
+    created = utcnow().replace(microsecond=0)
+    with _workdir(live.parent) as work:
+        snapshot = work / "snapshot.db"
+        revision, counts = _snapshot(db, snapshot)
+        blob = encrypt(snapshot.read_bytes(), passphrase,
+                       created=int(created.replace(tzinfo=dt.UTC).timestamp()))
+        snapshot.unlink()
+        part = target.with_name(target.name + ".part")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with part.open("wb") as f:
+                f.write(blob)
+                f.flush()
+                os.fsync(f.fileno())
+        except OSError as err:
+            part.unlink(missing_ok=True)
+            raise _file_problem(target, err, writing_file=True) from None
+        sha = hashlib.sha256(blob).hexdigest()
+        del blob
+        try:
+            _verify_written(part, passphrase, work / "verify.db", revision, counts)
+            os.replace(part, target)
+        except OSError as err:
+            raise _file_problem(target, err, writing_file=True) from None
+        finally:
+            part.unlink(missing_ok=True)
+        _fsync_dir(target.parent)
+    if _sha256_file(target) != sha:  # what is on the disk now is what was verified
+        raise BackupError(f"فایل «{target}» پس از نوشتن تغییر کرد؛ دوباره پشتیبان بگیرید.",
+                          f"'{target}' changed after it was written; back up again.", code="backup_verify")
+    size = target.stat().st_size
+    with db.session() as session, writing(session, actor, Permission.BACKUP) as audit:
+        audit.record("backup.create", "backup", target.name,
+                     after={"file": str(target), "size": size, "sha256": sha, "revision": revision,
+                            "rows": sum(counts.values())})
+    return BackupInfo(target, size, sha, revision, created, counts, time.perf_counter() - started)
+
+
+def _snapshot(db: Database, dest: Path) -> tuple[str, dict[str, int]]:
+    """Copy the live database to ``dest``; returns the revision and the row counts of the copied
+    snapshot (read in the same transaction as the copy)."""
+    try:
+        with db.engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            raw.execute("BEGIN")  # one read snapshot for the counts and the copy
+            try:
+                revision = _revision(raw)
+                counts = _counts(raw)
+                with closing(sqlite3.connect(str(dest))) as out:
+                    raw.backup(out, pages=-1)
+            finally:
+                raw.execute("ROLLBACK")
+    except sqlite3.Error as err:
+        raise _sqlite_problem(err) from None
+    if revision is None:
+        raise BackupError("پایگاه داده هنوز آماده نشده است (نسخهٔ طرح آن معلوم نیست).",
+                          "The database is not set up yet (its schema revision is unknown).", code="backup_schema")
+    return revision, counts
+
+
+def _verify_written(path: Path, passphrase: str, scratch: Path, revision: str, counts: dict[str, int]) -> None:
+    """Read the written file back, decrypt it, and check it against the snapshot."""
+    try:
+        _, plain = decrypt(path.read_bytes(), passphrase)
+    except BackupError as err:
+        raise BackupError(
+            f"بازبینی نسخهٔ پشتیبان پس از نوشتن ناموفق بود و فایل نگه داشته نشد: {err.message_fa}",
+            f"The backup failed its check after writing and was not kept: {err.message_en}",
+            code="backup_verify",
+        ) from None
+    scratch.write_bytes(plain)
+    del plain
+    with closing(_connect(scratch)) as conn:
+        problems = _integrity(conn)
+        got_revision, got_counts = _revision(conn), _counts(conn)
+    if problems != ["ok"] or got_revision != revision or got_counts != counts:
+        differ = sorted(t for t in set(counts) | set(got_counts) if counts.get(t) != got_counts.get(t))
+        raise BackupError(
+            "بازبینی نسخهٔ پشتیبان پس از نوشتن ناموفق بود و فایل نگه داشته نشد "
+            f"(درستی: {problems[0]}، جدول‌های ناهمخوان: {', '.join(differ) or '—'}).",
+            f"The backup failed its check after writing and was not kept (integrity: {problems[0]}, "
+            f"tables that differ: {', '.join(differ) or '-'}).",
+            code="backup_verify",
+        )
+
+
+# ------------------------------------------------------------------------------ restore
+def restore_backup(db: Database, actor: Actor, source: Path, passphrase: str, *, backup_dir: Path,
+                   progress: Callable[[str], None] | None = None) -> RestoreInfo:
+    """Replace the live database's contents with the backup in ``source``.
+
+    Everything about the backup is checked on a decrypted temporary copy first; the live
+    database changes only after that, with the restore flag set and a safety copy of the
+    current data in ``backup_dir``. ``progress`` (optional) hears each step's name."""
+    require(actor, Permission.BACKUP)
+    live = _live_file(db)
+    if not passphrase:
+        raise ValidationError("عبارت عبور نسخهٔ پشتیبان را وارد کنید.", "Enter the backup's passphrase.",
+                              code="backup_passphrase_short")
+    step = progress or (lambda _name: None)
+    started = time.perf_counter()
+    source = Path(source)
+    try:
+        data = source.read_bytes()
+    except OSError as err:
+        raise _file_problem(source, err, writing_file=False) from None
+    sha = hashlib.sha256(data).hexdigest()
+    with _workdir(live.parent) as work:
+        step("decrypt")
+        copy = work / "restore.db"
+        header, plain = decrypt(data, passphrase)
+        del data
+        try:
+            copy.write_bytes(plain)
+        except OSError as err:
+            raise _file_problem(copy, err, writing_file=True) from None
+        del plain
+        step("check")
+        backup_revision = _check_copy(copy)
+        upgraded = backup_revision != HEAD
+        if upgraded:
+            step("upgrade")
+            _upgrade_copy(copy)
+        expected = _prepare_copy(copy, live)
+
+        step("flag")
+        _set_flag(db, actor, source, sha)
+        replaced = False
+        safety: Path | None = None
+        try:
+            step("safety copy")
+            safety = safety_copy(db, backup_dir)
+            step("replace")
+            db.engine.dispose()  # no pooled connection keeps a stale view or a lock
+            replaced = True  # from here on, a failure puts the safety copy back
+            copy_database(copy, live)
+            _verify_live(live, expected)
+            step("finish")
+            _finish(db, actor, source, sha, header, backup_revision, upgraded, safety)
+        except BaseException as exc:
+            _undo(db, actor, live, source, safety if replaced else None, exc)
+            converted = _as_service_error(exc, live)
+            if converted is exc:
+                raise
+            raise converted from exc
+    return RestoreInfo(source, sha, header.created_at, backup_revision, upgraded, safety,
+                       time.perf_counter() - started)
+
+
+def _check_copy(copy: Path) -> str:
+    """The decrypted copy is an intact Rasad database no newer than this program: its revision."""
+    try:
+        with closing(_connect(copy)) as conn:
+            problems = _integrity(conn)
+            if problems != ["ok"]:
+                raise _damaged("پایگاه دادهٔ درون آن سالم نیست", "the database inside fails its integrity check")
+            revision = _revision(conn)
+    except sqlite3.DatabaseError:
+        raise _damaged("درون آن پایگاه دادهٔ SQLite نیست", "it does not hold a SQLite database") from None
+    if revision is None:
+        raise _damaged("درون آن پایگاه دادهٔ رصد نیست", "it does not hold a Rasad database")
+    known = known_revisions()
+    if revision not in known:
+        # revision names start with a sequence number: a later one is a newer program's
+        raise _newer_program() if revision > known[-1] else _damaged(
+            "نسخهٔ طرح پایگاه داده ناشناخته است", "its schema revision is unknown")
+    return revision
+
+
+def _upgrade_copy(copy: Path) -> None:
+    """Bring an older backup up to this program's schema, on the copy (the live data is untouched
+    if that fails)."""
+    try:
+        Database.open("sqlite:///" + copy.as_posix()).close()
+        with closing(_connect(copy)) as conn:
+            if _integrity(conn) != ["ok"]:
+                raise _damaged("ارتقای آن به طرح فعلی ناسازگاری پدید آورد", "upgrading it left it inconsistent")
+    except ServiceError:
+        raise
+    except Exception as err:  # noqa: BLE001 - any failure of the upgrade refuses the backup
+        raise BackupError(
+            f"ارتقای نسخهٔ پشتیبان به نسخهٔ فعلی برنامه ممکن نشد؛ پایگاه دادهٔ فعلی دست نخورد. ({err})",
+            f"The backup could not be upgraded to this version of the program; the current database was "
+            f"not changed. ({err})",
+            code="backup_upgrade",
+        ) from err
+
+
+def _prepare_copy(copy: Path, live: Path) -> dict[str, int]:
+    """Mark the copy as being restored (the flag stays set in the live database from the moment
+    it replaces the contents until the restore finishes), match the live page size (the backup
+    API cannot change the page size of a WAL database), and count its rows."""
+    try:
+        with closing(_connect(copy)) as conn, closing(_connect(live)) as cur:
+            conn.execute("INSERT OR REPLACE INTO office_settings (key, value) VALUES (?, 'true')", (RESTORE_FLAG,))
+            page = cur.execute("PRAGMA page_size").fetchone()[0]
+            if conn.execute("PRAGMA page_size").fetchone()[0] != page:
+                conn.execute("PRAGMA journal_mode=DELETE")
+                conn.execute(f"PRAGMA page_size={int(page)}")
+                conn.execute("VACUUM")
+            return _counts(conn)
+    except sqlite3.Error as err:
+        raise _sqlite_problem(err) from None
+
+
+def _set_flag(db: Database, actor: Actor, source: Path, sha: str) -> None:
+    with db.session() as session, writing(session, actor, Permission.BACKUP) as audit:
+        _put_flag(session, True)
+        audit.record("backup.restore_start", "backup", source.name, after={"file": str(source), "sha256": sha})
+
+
+def _put_flag(session, value: bool) -> None:  # type: ignore[no-untyped-def]
+    row = session.get(OfficeSetting, RESTORE_FLAG)
+    text = "true" if value else "false"
+    if row is None:
+        session.add(OfficeSetting(key=RESTORE_FLAG, value=text))
+    else:
+        row.value = text
+
+
+def clear_restore_flag(db: Database, actor: Actor) -> bool:
+    """Clear a restore flag left set by a restore that was killed (power cut, ended process), so
+    data entry opens again. Only for when no restore is running on any workstation. Returns
+    whether the flag was set."""
+    with db.session() as session, writing(session, actor, Permission.BACKUP) as audit:
+        if not restore_in_progress(session):
+            audit.nothing_changed()
+            return False
+        _put_flag(session, False)
+        audit.record("backup.restore_flag_cleared", "office_setting", RESTORE_FLAG, before=True, after=False)
+    return True
+
+
+def safety_copy(db: Database, backup_dir: Path) -> Path:
+    """A plain copy of the current database (``VACUUM INTO``), kept in ``backup_dir``."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    try:
+        backup_dir.mkdir(parents=True, exist_ok=True)
+        target = backup_dir / f"pre-restore-{stamp}.db"
+        n = 1
+        while target.exists():
+            n += 1
+            target = backup_dir / f"pre-restore-{stamp}-{n}.db"
+    except OSError as err:
+        raise _file_problem(backup_dir, err, writing_file=True) from None
+    try:
+        with db.engine.connect() as conn:
+            conn.connection.driver_connection.execute("VACUUM INTO ?", (str(target),))
+    except sqlite3.Error as err:
+        target.unlink(missing_ok=True)
+        raise _sqlite_problem(err) from None
+    return target
+
+
+def _verify_live(live: Path, expected: dict[str, int]) -> None:
+    with closing(_connect(live)) as conn:
+        ok = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        if not ok or _revision(conn) != HEAD or _counts(conn) != expected:
+            raise BackupError("پس از جایگزینی، پایگاه داده با نسخهٔ پشتیبان یکی نبود.",
+                              "After the replacement the database did not match the backup.",
+                              code="backup_restore_check")
+
+
+def _finish(db: Database, actor: Actor, source: Path, sha: str, header: Header, revision: str, upgraded: bool,
+            safety: Path) -> None:
+    """Clear the flag and record the restore, in one transaction of the restored database."""
+    with db.session() as session, writing(session, actor, Permission.BACKUP) as audit:
+        _put_flag(session, False)
+        audit.record("backup.restore", "backup", source.name, after={
+            "file": str(source), "sha256": sha, "backup_created_at": header.created_at.isoformat(),
+            "backup_revision": revision, "upgraded": upgraded, "safety_copy": str(safety)})
+
+
+def _undo(db: Database, actor: Actor, live: Path, source: Path, safety: Path | None, exc: BaseException) -> None:
+    """After a failure: put the previous data back (when it may have been replaced) and clear the
+    flag. Raises a clear error when the previous data cannot be put back."""
+    if safety is not None:
+        try:
+            db.engine.dispose()
+            copy_database(safety, live)
+        except BaseException as err:  # noqa: BLE001
+            raise BackupError(
+                "بازگردانی ناموفق بود و دادهٔ پیشین خودکار بازگردانده نشد؛ رونوشت دادهٔ پیش از بازگردانی در "
+                f"«{safety}» است. برنامه را ببندید و با پشتیبانی تماس بگیرید.",
+                f"The restore failed and the previous data could not be put back automatically; the copy "
+                f"made before the restore is '{safety}'. Close the program and contact support.",
+                code="backup_restore_undo",
+            ) from err
+    try:
+        with db.session() as session, writing(session, actor, Permission.BACKUP) as audit:
+            _put_flag(session, False)
+            audit.record("backup.restore_failed", "backup", source.name,
+                         after={"file": str(source), "error": type(exc).__name__})
+    except Exception:  # noqa: BLE001 - the flag must be cleared even without its audit record
+        with closing(_connect(live)) as conn:
+            conn.execute("UPDATE office_settings SET value = 'false' WHERE key = ?", (RESTORE_FLAG,))
+
+
+def _as_service_error(exc: BaseException, live: Path) -> BaseException:
+    if isinstance(exc, ServiceError):
+        return exc
+    if isinstance(exc, sqlite3.Error):
+        return _sqlite_problem(exc)
+    if isinstance(exc, OSError):
+        return _file_problem(Path(exc.filename) if exc.filename else live, exc, writing_file=True)
+    return exc
+
+
+# ------------------------------------------------------------------------------ listing
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    kind: str  # "backup" (encrypted), "pre-restore" or "pre-upgrade" (plain safety copies), "other"
+    size: int
+    modified: dt.datetime  # local time
+
+
+def list_backups(folder: Path) -> list[BackupFile]:
+    """The files in a backups folder, newest first (no database needed)."""
+    out = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    for path in entries:
+        if not path.is_file() or path.name.endswith(".part") or path.name.startswith("."):
+            continue
+        if path.name.startswith("pre-restore-"):
+            kind = "pre-restore"
+        elif path.name.startswith("pre-upgrade-"):
+            kind = "pre-upgrade"
+        else:
+            kind = "backup" if _is_backup(path) else "other"
+        st = path.stat()
+        out.append(BackupFile(path, kind, st.st_size, dt.datetime.fromtimestamp(st.st_mtime)))
+    out.sort(key=lambda f: (f.modified, f.path.name), reverse=True)
+    return out
+
+
+def _is_backup(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            return f.read(len(MAGIC)) == MAGIC
+    except OSError:
+        return False
+
+
+def human_size(size: int, lang: str = "fa") -> str:
+    """1 234 567 bytes → «۱٫۲ مگابایت» / "1.2 MB"."""
+    if size < 1024:
+        text, unit = str(size), ("بایت", "bytes")
+    elif size < 1024 * 1024:
+        text, unit = f"{size / 1024:.1f}", ("کیلوبایت", "KB")
+    else:
+        text, unit = f"{size / (1024 * 1024):.1f}", ("مگابایت", "MB")
+    if lang == "en":
+        return f"{text} {unit[1]}"
+    return f"{to_persian_digits(text).replace('.', '٫')} {unit[0]}"
+
+
+def suggested_name(now: dt.datetime | None = None) -> str:
+    """rasad-1404-09-04-1530.rbk (Jalali date, Latin digits: safe in any file system)."""
+    from rasad_desktop.core.jalali import to_jalali
+
+    now = now or dt.datetime.now()
+    j = to_jalali(now)
+    return f"rasad-{j.year:04d}-{j.month:02d}-{j.day:02d}-{now:%H%M}{BACKUP_SUFFIX}"
+
