@@ -7,9 +7,10 @@ figures; asserts nothing.
 Targets on Linux: bundle ≤ 180 MB; frozen cold start ≤ 1.5 s.
 
 Windows estimate: the Linux bundle minus what only Linux ships (ICU — Qt on Windows uses
-the system's ICU —, and the system libraries PyInstaller copies from /lib: X11/xcb, glib,
-gnutls, krb5, systemd, libstdc++ …), plus what only Windows ships (python311.dll, the
-MSVC runtime, Qt's windows platform plugin), measured from the files' own sizes here.
+the system's ICU —, the system libraries PyInstaller copies from /lib: glib, gnutls, krb5,
+systemd, libstdc++ …, and Qt's X11/D-Bus parts), measured here from the files themselves,
+plus what only Windows ships (python311.dll, the MSVC runtime, qwindows, d3dcompiler and
+opengl32sw from PySide6's Windows wheel), at their usual sizes.
 """
 
 from __future__ import annotations
@@ -25,21 +26,31 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# files only Linux bundles carry (matched on the path inside _internal)
-LINUX_ONLY = re.compile(r"(libicu|^lib(?!python|sqlite|crypto|ssl|ffi|z\.|bz2|lzma|zstd|expat|mpdec)[^/]*\.so)")
-WINDOWS_EXTRA_MB = 5.6 + 0.7 + 0.9  # python311.dll, vcruntime/msvcp, qwindows.dll + styles
+# what only a Linux bundle carries: system libraries PyInstaller copies from /lib into
+# _internal/, ICU, and Qt's X11/D-Bus pieces (Windows has qwindows.dll instead)
+SYSTEM_KEEP = re.compile(r"^lib(python|sqlite|crypto|ssl|ffi|z\.|bz2|lzma|zstd|expat|mpdec)")
+QT_LINUX_ONLY = re.compile(r"(libicu|libQt6XcbQpa|libQt6DBus|platforms/libqxcb|libX|libxcb)")
+# what only a Windows bundle carries, in MB: python311.dll, the MSVC runtime, Qt's
+# windows platform plugin and style, d3dcompiler_47.dll and opengl32sw.dll (software OpenGL,
+# shipped in PySide6's Windows wheel)
+WINDOWS_EXTRA_MB = {"python311.dll": 5.6, "MSVC runtime": 0.7, "qwindows + style": 1.2,
+                    "d3dcompiler_47.dll": 4.0, "opengl32sw.dll": 20.0}
 
 
 def size_mb(path: Path) -> float:
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1024 / 1024
+    """Bytes on disk, counting each file once (PyInstaller links some libraries twice)."""
+    return sum(p.lstat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink()) / 1024 / 1024
 
 
 def linux_only_mb(internal: Path) -> float:
     total = 0
     for p in internal.rglob("*"):
-        if p.is_file() and LINUX_ONLY.search(p.relative_to(internal).as_posix().split("/")[-1]
-                                             if "PySide6" not in p.as_posix() else p.name):
-            total += p.stat().st_size
+        if not p.is_file() or p.is_symlink():
+            continue
+        rel = p.relative_to(internal).as_posix()
+        system_lib = "/" not in rel and rel.startswith("lib") and ".so" in rel and not SYSTEM_KEEP.match(rel)
+        if system_lib or QT_LINUX_ONLY.search(rel):
+            total += p.lstat().st_size
     return total / 1024 / 1024
 
 
@@ -85,8 +96,9 @@ def main() -> int:
     print(f"bundle on disk                   {total:.0f} MB   (target ≤ 180 MB)")
     print(f"  of which PySide6               {size_mb(bundle / '_internal' / 'PySide6'):.0f} MB")
     print(f"  of which Linux-only libraries  {linux_only:.0f} MB (ICU and system libraries)")
-    print(f"Windows bundle, estimated        {total - linux_only + WINDOWS_EXTRA_MB:.0f} MB "
-          f"(this bundle − Linux-only + {WINDOWS_EXTRA_MB:.1f} MB Windows-only files)")
+    extra = sum(WINDOWS_EXTRA_MB.values())
+    print(f"Windows bundle, estimated        {total - linux_only + extra:.0f} MB "
+          f"(this bundle − Linux-only + {extra:.1f} MB of Windows-only files: {', '.join(WINDOWS_EXTRA_MB)})")
     print(f"cold start to sign-in, frozen    median {statistics.median(frozen):.2f} s "
           f"(runs {', '.join(f'{x:.2f}' for x in frozen)})   (target ≤ 1.5 s)")
     print(f"cold start to sign-in, source    median {statistics.median(source):.2f} s "
