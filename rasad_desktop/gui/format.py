@@ -50,3 +50,9 @@ def ltr(text: str) -> str:
     """A code or Latin text kept in its own left-to-right order inside right-to-left text:
     without the marks «۰۴۰۹۳۰-۰۳۰۰۱۲-۸» or 7844-A7A9-DE9E shows with its groups reversed."""
     return f"{LRM}{text}{LRM}"
+
+
+def isolate(text: str) -> str:
+    """A name of unknown direction (a file name, a user name) set apart from its neighbours:
+    without it «نامه.pdf — ۲ KB» shows as «نامه.۲ — pdf KB»."""
+    return f"\u2068{text}\u2069"

@@ -373,6 +373,37 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <source>Attach a file</source>
+        <translation>پیوست کردن پرونده</translation>
+    </message>
+    <message>
+        <source>Attach a file…</source>
+        <translation>پیوست کردن پرونده…</translation>
+    </message>
+    <message>
+        <source>Attached: {0}</source>
+        <translation>پیوست شد: {0}</translation>
+    </message>
+    <message>
+        <source>Documents and images (*.pdf *.png *.jpg *.jpeg *.docx *.xlsx *.txt)</source>
+        <translation>اسناد و تصاویر (*.pdf *.png *.jpg *.jpeg *.docx *.xlsx *.txt)</translation>
+    </message>
+    <message>
+        <source>Save a copy of the attachment</source>
+        <translation>ذخیرهٔ یک نسخه از پیوست</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>ذخیرهٔ یک نسخه…</translation>
+    </message>
+    <message>
+        <source>{0} — {1} KB — {2}, {3}</source>
+        <translation>{0} — {1} کیلوبایت — {2}، {3}</translation>
+    </message>
+</context>
+<context>
     <name>AuditModel</name>
     <message>
         <source>Account locked</source>
@@ -2241,6 +2272,10 @@
         <translation>پاسخ…</translation>
     </message>
     <message>
+        <source>Attachments:</source>
+        <translation>پیوست‌ها:</translation>
+    </message>
+    <message>
         <source>Choose a request in the list to see it here.</source>
         <translation>برای دیدن یک درخواست، آن را در فهرست برگزینید.</translation>
     </message>
@@ -2255,6 +2290,10 @@
     <message>
         <source>Code, subject or requester</source>
         <translation>کد، موضوع یا نام متقاضی</translation>
+    </message>
+    <message>
+        <source>File attached</source>
+        <translation>پرونده پیوست شد</translation>
     </message>
     <message>
         <source>Find by code…</source>

@@ -402,3 +402,42 @@ def test_the_model_aligns_by_reading_direction_only(clerk_page, qtbot):
         assert align & Qt.AlignmentFlag.AlignHorizontal_Mask in (Qt.AlignmentFlag.AlignLeading,
                                                                 Qt.AlignmentFlag.AlignTrailing)
     assert model.headerData(CODE, Qt.Orientation.Horizontal) == "کد پیگیری"
+
+
+def test_attach_a_file_and_save_a_copy(make_ctx, gui_db, qtbot, tmp_path):
+    from rasad_desktop.gui.pages.requests import RequestsPage
+    from rasad_desktop.services import requests as rq
+    from rasad_desktop.services.roles import Role
+
+    clerk = make_ctx(Role.DATA_ENTRY)
+    with gui_db.session() as s:
+        view = rq.register(s, clerk.actor, rq.NewRequest(
+            "complaint", "letter", "زهرا کریمی", "0499370899", "09141234567", "پیوست نامه", "متن"), workstation=1)
+    page = RequestsPage(clerk)
+    qtbot.addWidget(page)
+    page.show()
+    page.open_request(view.tracking_code)
+    scan = tmp_path / "letter.pdf"
+    scan.write_bytes(b"%PDF-1.4 scanned letter")
+    page.attachments.choose_file = lambda: str(scan)
+    page.attachments.attach()
+    assert page.attachments.list.count() == 1 and "letter.pdf" in page.attachments.list.item(0).text()
+    assert any(e.action == "attachment" for e in page.events)
+    assert "پرونده پیوست شد: \u2068letter.pdf\u2069" in page.history_texts()[-1]
+    assert "\u2068letter.pdf\u2069 — " in page.attachments.list.item(0).text()
+    page.attachments.list.setCurrentRow(0)
+    copy = tmp_path / "copy.pdf"
+    page.attachments.choose_save_path = lambda name: str(copy)
+    page.attachments.save_copy()
+    assert copy.read_bytes() == scan.read_bytes()
+    bad = tmp_path / "virus.exe"
+    bad.write_bytes(b"MZ")
+    page.attachments.choose_file = lambda: str(bad)
+    page.attachments.attach()
+    assert page.attachments.list.count() == 1 and "پذیرفته نیست" in page.message.text()
+    viewer = RequestsPage(make_ctx(Role.VIEWER))
+    qtbot.addWidget(viewer)
+    viewer.show()
+    viewer.open_request(view.tracking_code)
+    assert viewer.attachments.list.count() == 1
+    assert not viewer.attachments.add_button.isVisible() and not viewer.attachments.save_button.isVisible()

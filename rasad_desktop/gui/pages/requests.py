@@ -53,6 +53,7 @@ from rasad_desktop.gui.dialogs.request_dialogs import (
 from rasad_desktop.gui.models.requests_model import SUBJECT, RequestsModel, code_text
 from rasad_desktop.gui.pages.base import Page
 from rasad_desktop.gui.signals import emit
+from rasad_desktop.gui.widgets.attachments_panel import AttachmentsPanel
 from rasad_desktop.gui.widgets.forms import ERROR_STYLE
 from rasad_desktop.gui.widgets.pdf_preview import print_pdf
 from rasad_desktop.reports import receipt
@@ -187,6 +188,9 @@ class RequestsPage(Page):
         history_box = QGroupBox(self.tr("History"), self)
         history_layout = QVBoxLayout(history_box)
         history_layout.addWidget(self.history)
+        self.attachments = AttachmentsPanel(ctx, self._changed, self._failed, self)
+        history_layout.addWidget(QLabel(self.tr("Attachments:"), self))
+        history_layout.addWidget(self.attachments)
         self.detail_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.detail_splitter.setObjectName("detailSplitter")
         self.detail_splitter.setChildrenCollapsible(False)
@@ -305,6 +309,7 @@ class RequestsPage(Page):
         self.placeholder.setVisible(view is None)
         self.fields.setVisible(view is not None)
         self.history.clear()
+        self.attachments.show_request(view.tracking_code if view is not None else None)
         if view is None:
             self.fields.clear()
         else:
@@ -316,8 +321,12 @@ class RequestsPage(Page):
     def _add_event(self, e: EventView) -> None:
         lang = self.ctx.language
         what = self.event_text(e)
-        head = f"{fmt.date_time(e.at, lang)} — {e.username} — {what}"
-        item = QListWidgetItem(f"{head}\n{e.text}" if e.text else head)
+        head = f"{fmt.date_time(e.at, lang)} — {fmt.isolate(e.username)} — {what}"
+        if e.action == "attachment":
+            head, body = f"{head}: {fmt.isolate(e.text)}", ""
+        else:
+            body = e.text
+        item = QListWidgetItem(f"{head}\n{body}" if body else head)
         item.setData(Qt.ItemDataRole.UserRole, e.action)
         if e.internal:
             item.setBackground(QBrush(INTERNAL_BACKGROUND))
@@ -334,6 +343,8 @@ class RequestsPage(Page):
             return self.tr("Internal note (not shown to the requester)")
         if e.action == "reopen":
             return self.tr("Reopened")
+        if e.action == "attachment":
+            return self.tr("File attached")
         return self.tr("Status changed from {0} to {1}").format(label(STATUSES, e.from_status, lang),
                                                                 label(STATUSES, e.to_status, lang))
 
