@@ -28,12 +28,12 @@ from rasad_desktop.core.ids import (
     validate_national_id,
 )
 from rasad_desktop.core.jalali import to_jalali
+from rasad_desktop.core.text import normalize
 from rasad_desktop.core.workdays import add_working_days
 from rasad_desktop.db.models import Holiday, RequestEvent, ServiceRequest, utcnow
 from rasad_desktop.services import office, validate
 from rasad_desktop.services.budget import find_agency
 from rasad_desktop.services.errors import Conflict, NotFound, ValidationError
-from rasad_desktop.services.maintenance import check_open_for_entry
 from rasad_desktop.services.roles import Actor, Permission, require
 from rasad_desktop.services.uow import writing
 
@@ -146,7 +146,6 @@ def register(session: Session, actor: Actor, new: NewRequest, *, workstation: in
     """Register a request and give it its tracking code, unique across workstations."""
     now = now or utcnow()
     with writing(session, actor, Permission.MANAGE_REQUESTS) as audit:
-        check_open_for_entry(session)
         kind = _choice(new.kind, KINDS, "نوع درخواست", "request kind")
         channel = _choice(new.channel, CHANNELS, "شیوهٔ دریافت", "channel")
         name = validate.text(new.requester_name, "نام متقاضی", "Requester's name", max_len=200)
@@ -211,7 +210,6 @@ def move(session: Session, actor: Actor, tracking_code: str, to_status: str, *, 
     """Change the status (review, close, reopen). Answering has its own function."""
     now = now or utcnow()
     with writing(session, actor, Permission.MANAGE_REQUESTS) as audit:
-        check_open_for_entry(session)
         row = _find(session, tracking_code)
         _choice(to_status, STATUSES, "وضعیت", "status")
         if to_status not in MOVES[row.status] or to_status == "answered":
@@ -238,7 +236,6 @@ def answer(session: Session, actor: Actor, tracking_code: str, text: str, *,
     """Record the answer given to the requester; the request becomes answered."""
     now = now or utcnow()
     with writing(session, actor, Permission.MANAGE_REQUESTS) as audit:
-        check_open_for_entry(session)
         row = _find(session, tracking_code)
         if row.status not in ("registered", "in_review", "answered"):
             raise ValidationError("درخواست بسته را نمی‌توان پاسخ داد؛ نخست آن را بازگشایی کنید.",
@@ -291,14 +288,14 @@ def history(session: Session, actor: Actor, tracking_code: str) -> list[EventVie
 
 @dataclass(frozen=True)
 class PublicStatus:
-    """What may be said about a request to anyone holding its code."""
+    """What may be said about a request to anyone holding its code: not the answer, which is
+    written to the requester and may hold personal details."""
 
     tracking_code: str
     kind: str
     status: str
     registered_at: dt.datetime
     due_date: dt.date
-    answer: str
 
 
 def lookup(session: Session, actor: Actor, tracking_code: str, mobile_last4: str | None = None
@@ -308,13 +305,15 @@ def lookup(session: Session, actor: Actor, tracking_code: str, mobile_last4: str
     require(actor, Permission.VIEW_REQUESTS)
     row = _find(session, tracking_code)
     if mobile_last4 is None:
-        return PublicStatus(row.tracking_code, row.kind, row.status, row.registered_at, row.due_date,
-                            row.answer if row.status in ("answered", "closed") else "")
+        return PublicStatus(row.tracking_code, row.kind, row.status, row.registered_at, row.due_date)
     digits = to_latin_digits(str(mobile_last4)).strip()
     if len(digits) != 4 or not digits.isdigit() or digits != row.mobile[-4:]:
         raise ValidationError("چهار رقم آخر شمارهٔ همراه با این درخواست نمی‌خواند.",
                               "The last four digits of the mobile do not match this request.", code="second_factor")
     return _view(row, actor, _agency_name(session, row))
+
+
+SEARCH_MAX = 300  # characters; a subject holds at most 300
 
 
 def search(session: Session, actor: Actor, *, status: str | None = None, kind: str | None = None,
@@ -328,11 +327,21 @@ def search(session: Session, actor: Actor, *, status: str | None = None, kind: s
         q = q.where(ServiceRequest.kind == kind)
     if overdue_on is not None:
         q = q.where(ServiceRequest.status.in_(OPEN), ServiceRequest.due_date < overdue_on)
-    if text.strip():
-        needle = f"%{text.strip()}%"
-        q = q.where(ServiceRequest.subject.like(needle) | ServiceRequest.requester_name.like(needle)
-                    | ServiceRequest.tracking_code.like(f"%{to_latin_digits(text.strip()).replace('-', '')}%"))
+    wanted = normalize(text) if isinstance(text, str) else ""
+    if len(wanted) > SEARCH_MAX:  # longer than any subject: nothing can match (and SQLite caps LIKE)
+        return []
+    if wanted:
+        needle, code = _like(wanted), _like(to_latin_digits(wanted).replace("-", ""))
+        q = q.where(ServiceRequest.subject.like(needle, escape="\\")
+                    | ServiceRequest.requester_name.like(needle, escape="\\")
+                    | ServiceRequest.tracking_code.like(code, escape="\\"))
     return [_view(r, actor) for r in session.scalars(q)]
+
+
+def _like(text: str) -> str:
+    """A LIKE pattern for "contains ``text``", with % and _ taken literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 def overdue(session: Session, actor: Actor, today: dt.date) -> list[RequestView]:

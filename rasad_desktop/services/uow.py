@@ -26,6 +26,10 @@ from rasad_desktop.db.models import AuditHead, AuditLog, utcnow
 from rasad_desktop.services.errors import Conflict, ServiceError
 from rasad_desktop.services.roles import Actor, Permission, require
 
+# Writes refused while maintenance is in force or a restore runs (settings, users, notices
+# and backups stay open: they are how maintenance is run and ended).
+DATA_ENTRY = frozenset({Permission.ENTER_COLLECTIONS, Permission.MANAGE_BUDGET, Permission.MANAGE_REQUESTS})
+
 
 def to_json(value: Any) -> str | None:
     if value is None:
@@ -95,6 +99,10 @@ def writing(session: Session, actor: Actor, permission: Permission) -> Iterator[
         session.commit()  # end the read transaction; the write begins its own
     try:
         begin_write(session)
+        if permission in DATA_ENTRY:
+            from rasad_desktop.services.maintenance import check_open_for_entry  # it reads office settings
+
+            check_open_for_entry(session)
         audit = Audit(session, actor)
         yield audit
         if audit.count == 0 and not audit.no_op:

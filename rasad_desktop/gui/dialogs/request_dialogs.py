@@ -151,7 +151,6 @@ class RequestFields(QWidget):
         self._set("kind", label(KINDS, status.kind, lang))
         self._set("registered", fmt.date(status.registered_at, lang))
         self._set("due", fmt.date(status.due_date, lang))
-        self._set("answer", status.answer)
         self.form.setRowVisible(self.status_note, True)
 
 
