@@ -144,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
             from rasad_desktop.gui.app import run_gui  # Qt is imported only here
 
             return run_gui(ctx)
+        if sys.stdout is None:  # the windowed Rasad.exe: nowhere to print, nothing to read from
+            return _console_needed(ctx, args)
         from rasad_desktop.cli_audit import cmd_audit
         from rasad_desktop.cli_backup import cmd_backup, cmd_restore
         from rasad_desktop.cli_reports import cmd_report, cmd_verify
@@ -156,6 +158,21 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _console_needed(ctx: Context, args: argparse.Namespace) -> int:
+    """Commands need a console; on Windows that is rasad-cli.exe beside Rasad.exe."""
+    fa = ("فرمان‌های خط فرمان (پشتیبان‌گیری، بازگردانی، گزارش …) را با rasad-cli.exe در همین پوشه "
+          "و در پنجرهٔ فرمان (cmd یا PowerShell) اجرا کنید؛ Rasad.exe پنجرهٔ فرمان ندارد.")
+    en = ("Run command-line commands (backup, restore, reports …) with rasad-cli.exe in the same folder, "
+          "from a command prompt (cmd or PowerShell); Rasad.exe has no console.")
+    logging.getLogger("rasad").warning("command %r refused without a console", args.command)
+    if not args.no_dialogs:
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        app = QApplication.instance() or QApplication([])  # noqa: F841 - the box needs an application
+        QMessageBox.information(None, "Rasad", ctx.t(fa, en))
+    return 2
 
 
 def _utf8_console() -> None:

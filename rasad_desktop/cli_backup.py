@@ -50,6 +50,7 @@ def _read_passphrase(ctx: Context, args: argparse.Namespace, *, twice: bool) -> 
 
 
 def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
+    from rasad_desktop.services.attachments import folder
     from rasad_desktop.services.backup import check_passphrase, human_size, make_backup
     from rasad_desktop.services.roles import Actor
 
@@ -58,7 +59,7 @@ def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
     check_passphrase(passphrase)
     db = ctx.open_db()
     try:
-        info = make_backup(db, Actor.console(), target, passphrase)
+        info = make_backup(db, Actor.console(), target, passphrase, attachments_dir=folder(ctx.data_dir))
     finally:
         db.close()
     size_fa = f"{human_size(info.size)} ({localize_digits(str(info.size))} بایت)"
@@ -66,12 +67,20 @@ def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
                 f"Encrypted backup written and verified: {info.path}"))
     print(ctx.t(f"اندازه: {size_fa}", f"Size: {human_size(info.size, 'en')} ({info.size} bytes)"))
     print(f"SHA-256: {info.sha256}")
+    print(ctx.t(f"پیوست‌ها: {localize_digits(str(info.attachments))} فایل", f"Attachments: {info.attachments} files"))
+    if info.missing_attachments:
+        n = len(info.missing_attachments)
+        print(ctx.t(f"هشدار: {localize_digits(str(n))} فایل پیوست در پوشهٔ داده نبود یا تغییر کرده بود و در این "
+                    "نسخه نیست: " + "، ".join(info.missing_attachments),
+                    f"Warning: {n} attachment files were missing from the data folder or changed, and are not in "
+                    "this backup: " + ", ".join(info.missing_attachments)), file=sys.stderr)
     print(ctx.t("عبارت عبور را جایی امن نگه دارید؛ بی آن، این نسخه باز نمی‌شود.",
                 "Keep the passphrase somewhere safe; without it this backup cannot be opened."))
     return 0
 
 
 def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
+    from rasad_desktop.services.attachments import folder
     from rasad_desktop.services.backup import clear_restore_flag, restore_backup
     from rasad_desktop.services.roles import Actor
 
@@ -106,7 +115,8 @@ def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
             return 1
     db = ctx.open_db()
     try:
-        info = restore_backup(db, Actor.console(), source, passphrase, backup_dir=ctx.data_dir / "backups")
+        info = restore_backup(db, Actor.console(), source, passphrase, backup_dir=ctx.data_dir / "backups",
+                              attachments_dir=folder(ctx.data_dir))
     finally:
         db.close()
     print(ctx.t(
@@ -117,6 +127,9 @@ def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
     if info.upgraded:
         print(ctx.t("نسخهٔ پشتیبان قدیمی‌تر بود و به نسخهٔ فعلی برنامه ارتقا یافت.",
                     "The backup was older and was upgraded to this version of the program."))
+    if info.attachments:
+        print(ctx.t(f"{localize_digits(str(info.attachments))} فایل پیوست در پوشهٔ داده بازگردانده شد.",
+                    f"{info.attachments} attachment files were put back in the data folder."))
     print(ctx.t(f"رونوشت داده‌های پیش از بازگردانی: {info.safety_copy}",
                 f"Copy of the data before the restore: {info.safety_copy}"))
     return 0

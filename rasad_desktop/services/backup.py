@@ -12,7 +12,7 @@ File format (integers big-endian)::
 
     offset size
      0      8   magic b"RASADBK1"
-     8      2   format version (1)
+     8      2   format version (2; 1 is still read)
     10      1   flags: bit 0 = the payload is zlib-compressed
     11      1   key derivation: 1 = scrypt
     12      1   scrypt log2(n)
@@ -22,9 +22,12 @@ File format (integers big-endian)::
     31     12   AES-GCM nonce (random)
     43     16   passphrase check: bytes 32..47 of the 64-byte scrypt output
     59      8   created at (Unix seconds, UTC)
-    67      8   length of the database file
+    67      8   length of the plaintext (see ``backup_contents``: the database and the attachments)
     75      8   length of the ciphertext (payload + 16-byte tag)
     83      …   AES-256-GCM ciphertext, with bytes 0..82 as associated data
+
+The plaintext is the database file followed by the files attached to requests
+(``backup_contents``); a format 1 file holds the database alone.
 
 The AES key is bytes 0..31 of the scrypt output; the check value (32..47) tells a wrong
 passphrase apart from a changed file without revealing the key. The header is the
@@ -65,13 +68,14 @@ from rasad_desktop.db.database import Database
 from rasad_desktop.db.engine import BUSY_TIMEOUT_MS, is_sqlite, sqlite_path
 from rasad_desktop.db.migrate import HEAD, MIGRATIONS_DIR
 from rasad_desktop.db.models import OfficeSetting, utcnow
+from rasad_desktop.services import backup_contents as contents_format
 from rasad_desktop.services.errors import ServiceError, ValidationError
 from rasad_desktop.services.office import RESTORE_FLAG, restore_in_progress
 from rasad_desktop.services.roles import Actor, Permission, require
 from rasad_desktop.services.uow import writing
 
 MAGIC = b"RASADBK1"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 FLAG_ZLIB = 0x01
 KDF_SCRYPT = 1
 # scrypt cost: n = 2**16, r = 8, p = 1 (64 MiB): ≈ 0.17 s on the development machine (0.36 s for
@@ -105,6 +109,8 @@ class BackupInfo:
     created_at: dt.datetime  # UTC, naive
     counts: dict[str, int] = field(repr=False)
     seconds: float = 0.0
+    attachments: int = 0  # attachment files in the backup
+    missing_attachments: tuple[str, ...] = ()  # listed but absent or changed in the data folder: left out
 
 
 @dataclass(frozen=True)
@@ -116,6 +122,7 @@ class RestoreInfo:
     upgraded: bool  # the backup was older and was brought up to this program's schema
     safety_copy: Path  # the database as it was before the restore
     seconds: float = 0.0
+    attachments: int = 0  # attachment files written back to the data folder
 
 
 @dataclass(frozen=True)
@@ -130,9 +137,10 @@ class Header:
     created: int
     plain_len: int
     cipher_len: int
+    version: int = FORMAT_VERSION
 
     def pack(self) -> bytes:
-        return _HEADER.pack(MAGIC, FORMAT_VERSION, self.flags, KDF_SCRYPT, self.log2_n, self.r, self.p,
+        return _HEADER.pack(MAGIC, self.version, self.flags, KDF_SCRYPT, self.log2_n, self.r, self.p,
                             self.salt, self.nonce, self.check, self.created, self.plain_len, self.cipher_len)
 
     @property
@@ -265,7 +273,7 @@ def kdf_seconds(log2_n: int = SCRYPT_LOG2_N) -> float:
 
 # ------------------------------------------------------------------------------ the format
 def encrypt(plain: bytes, passphrase: str, *, created: int | None = None, compress: bool = True) -> bytes:
-    """A complete backup file for the database bytes ``plain``."""
+    """A complete backup file for the plaintext ``plain`` (``backup_contents.pack``)."""
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     payload = zlib.compress(plain, 6) if compress else plain
@@ -289,7 +297,7 @@ def read_header(data: bytes) -> Header:
      cipher_len) = _HEADER.unpack_from(data)
     if version > FORMAT_VERSION:
         raise _newer_program()
-    if version != FORMAT_VERSION or kdf != KDF_SCRYPT or flags & ~FLAG_ZLIB:
+    if version < 1 or kdf != KDF_SCRYPT or flags & ~FLAG_ZLIB:
         raise _damaged("سرآیند فایل نامعتبر است", "the header is not valid")
     if not (10 <= log2_n <= 24 and 1 <= r <= 32 and 1 <= p <= 16) or 128 * (1 << log2_n) * r * p > MAX_SCRYPT_MEMORY:
         raise _damaged("پارامترهای کلید نامعتبر است", "the key parameters are not valid")
@@ -299,11 +307,11 @@ def read_header(data: bytes) -> Header:
             f"اندازهٔ فایل با سرآیند آن نمی‌خواند: {_fa_num(actual)} بایت به جای {_fa_num(cipher_len)}",
             f"its length does not match its header: {actual} bytes instead of {cipher_len}",
         )
-    return Header(flags, log2_n, r, p, salt, nonce, check, created, plain_len, cipher_len)
+    return Header(flags, log2_n, r, p, salt, nonce, check, created, plain_len, cipher_len, version)
 
 
 def decrypt(data: bytes, passphrase: str) -> tuple[Header, bytes]:
-    """(header, the database bytes). Raises BackupError with the reason it cannot."""
+    """(header, the plaintext). Raises BackupError with the reason it cannot."""
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
@@ -328,6 +336,13 @@ def decrypt(data: bytes, passphrase: str) -> tuple[Header, bytes]:
     if len(plain) != header.plain_len:
         raise _damaged("اندازهٔ پایگاه داده با سرآیند نمی‌خواند", "the database size does not match the header")
     return header, plain
+
+
+def contents(header: Header, plain: bytes) -> contents_format.Contents:
+    try:
+        return contents_format.unpack(plain, header.version)
+    except contents_format.ContentsError:
+        raise _damaged("چینش محتوای آن نامعتبر است", "its contents are not laid out as expected") from None
 
 
 # ------------------------------------------------------------------------------ helpers
@@ -422,8 +437,10 @@ def copy_database(source: Path, dest: Path, *, deadline_s: float = COPY_DEADLINE
 
 
 # ------------------------------------------------------------------------------ backup
-def make_backup(db: Database, actor: Actor, target: Path, passphrase: str) -> BackupInfo:
-    """Write an encrypted backup of the live database to ``target``, verify it, audit it."""
+def make_backup(db: Database, actor: Actor, target: Path, passphrase: str, *,
+                attachments_dir: Path | None = None) -> BackupInfo:
+    """Write an encrypted backup of the live database (and of the attachment files it lists, from
+    ``attachments_dir``) to ``target``, verify it, audit it."""
     require(actor, Permission.BACKUP)
     live = _live_file(db)
     check_passphrase(passphrase)
@@ -440,7 +457,8 @@ def make_backup(db: Database, actor: Actor, target: Path, passphrase: str) -> Ba
     with _workdir(live.parent) as work:
         snapshot = work / "snapshot.db"
         revision, counts = _snapshot(db, snapshot)
-        blob = encrypt(snapshot.read_bytes(), passphrase,
+        files, lost = contents_format.collect(snapshot, attachments_dir)
+        blob = encrypt(contents_format.pack(snapshot.read_bytes(), files), passphrase,
                        created=int(created.replace(tzinfo=dt.UTC).timestamp()))
         snapshot.unlink()
         part = target.with_name(target.name + ".part")
@@ -456,7 +474,7 @@ def make_backup(db: Database, actor: Actor, target: Path, passphrase: str) -> Ba
         sha = hashlib.sha256(blob).hexdigest()
         del blob
         try:
-            _verify_written(part, passphrase, work / "verify.db", revision, counts)
+            _verify_written(part, passphrase, work / "verify.db", revision, counts, len(files))
             os.replace(part, target)
         except OSError as err:
             raise _file_problem(target, err, writing_file=True) from None
@@ -470,8 +488,10 @@ def make_backup(db: Database, actor: Actor, target: Path, passphrase: str) -> Ba
     with db.session() as session, writing(session, actor, Permission.BACKUP) as audit:
         audit.record("backup.create", "backup", target.name,
                      after={"file": str(target), "size": size, "sha256": sha, "revision": revision,
-                            "rows": sum(counts.values())})
-    return BackupInfo(target, size, sha, revision, created, counts, time.perf_counter() - started)
+                            "rows": sum(counts.values()), "attachments": len(files),
+                            "missing_attachments": lost})
+    return BackupInfo(target, size, sha, revision, created, counts, time.perf_counter() - started, len(files),
+                      tuple(lost))
 
 
 def _snapshot(db: Database, dest: Path) -> tuple[str, dict[str, int]]:
@@ -496,21 +516,23 @@ def _snapshot(db: Database, dest: Path) -> tuple[str, dict[str, int]]:
     return revision, counts
 
 
-def _verify_written(path: Path, passphrase: str, scratch: Path, revision: str, counts: dict[str, int]) -> None:
+def _verify_written(path: Path, passphrase: str, scratch: Path, revision: str, counts: dict[str, int],
+                    n_files: int) -> None:
     """Read the written file back, decrypt it, and check it against the snapshot."""
     try:
-        _, plain = decrypt(path.read_bytes(), passphrase)
+        inside = contents(*decrypt(path.read_bytes(), passphrase))
     except BackupError as err:
         raise BackupError(
             f"بازبینی نسخهٔ پشتیبان پس از نوشتن ناموفق بود و فایل نگه داشته نشد: {err.message_fa}",
             f"The backup failed its check after writing and was not kept: {err.message_en}",
             code="backup_verify",
         ) from None
-    scratch.write_bytes(plain)
-    del plain
+    scratch.write_bytes(inside.database)
     with closing(_connect(scratch)) as conn:
         problems = _integrity(conn)
         got_revision, got_counts = _revision(conn), _counts(conn)
+    if contents_format.mismatched(scratch, inside.files) or len(inside.files) != n_files:
+        problems = ["attachments"]
     if problems != ["ok"] or got_revision != revision or got_counts != counts:
         differ = sorted(t for t in set(counts) | set(got_counts) if counts.get(t) != got_counts.get(t))
         raise BackupError(
@@ -524,8 +546,11 @@ def _verify_written(path: Path, passphrase: str, scratch: Path, revision: str, c
 
 # ------------------------------------------------------------------------------ restore
 def restore_backup(db: Database, actor: Actor, source: Path, passphrase: str, *, backup_dir: Path,
-                   progress: Callable[[str], None] | None = None) -> RestoreInfo:
-    """Replace the live database's contents with the backup in ``source``.
+                   attachments_dir: Path | None = None, progress: Callable[[str], None] | None = None
+                   ) -> RestoreInfo:
+    """Replace the live database's contents with the backup in ``source``, and put the
+    attachment files it holds into ``attachments_dir`` (before the database changes: their
+    names are random, so a file no database lists yet harms nothing).
 
     Everything about the backup is checked on a decrypted temporary copy first; the live
     database changes only after that, with the restore flag set and a safety copy of the
@@ -548,18 +573,29 @@ def restore_backup(db: Database, actor: Actor, source: Path, passphrase: str, *,
         copy = work / "restore.db"
         header, plain = decrypt(data, passphrase)
         del data
+        inside = contents(header, plain)
+        del plain
         try:
-            copy.write_bytes(plain)
+            copy.write_bytes(inside.database)
         except OSError as err:
             raise _file_problem(copy, err, writing_file=True) from None
-        del plain
         step("check")
         backup_revision = _check_copy(copy)
+        if contents_format.mismatched(copy, inside.files):
+            raise _damaged("پیوست‌های درون آن با پایگاه داده نمی‌خواند", "its attachments do not match its database")
         upgraded = backup_revision != HEAD
         if upgraded:
             step("upgrade")
             _upgrade_copy(copy)
         expected = _prepare_copy(copy, live)
+        written = 0
+        if attachments_dir is not None and inside.files:
+            step("attachments")
+            try:
+                written = contents_format.write_files(attachments_dir, inside.files)
+            except OSError as err:
+                raise _file_problem(attachments_dir, err, writing_file=True) from None
+        del inside
 
         step("flag")
         _set_flag(db, actor, source, sha)
@@ -582,7 +618,7 @@ def restore_backup(db: Database, actor: Actor, source: Path, passphrase: str, *,
                 raise
             raise converted from exc
     return RestoreInfo(source, sha, header.created_at, backup_revision, upgraded, safety,
-                       time.perf_counter() - started)
+                       time.perf_counter() - started, written)
 
 
 def _check_copy(copy: Path) -> str:

@@ -1438,8 +1438,8 @@
         <translation>نسخهٔ پشتیبان قدیمی‌تر بود و به نسخهٔ فعلی برنامه ارتقا یافت.</translation>
     </message>
     <message>
-        <source>The backup {0} was written and checked ({1}). SHA-256: {2}</source>
-        <translation>نسخهٔ پشتیبان «{0}» نوشته و بازبینی شد ({1}). SHA-256: {2}</translation>
+        <source>The backup {0} was written and checked ({1}, {2} attachments). SHA-256: {3}</source>
+        <translation>نسخهٔ پشتیبان «{0}» نوشته و بازبینی شد ({1}، {2} پیوست). SHA-256: {3}</translation>
     </message>
     <message>
         <source>The data was restored from {0} (made on {1}). The data as it was before is kept in {2}.</source>
@@ -1450,8 +1450,16 @@
         <translation>علامت برداشته شد؛ ورود اطلاعات دوباره باز است.</translation>
     </message>
     <message>
+        <source>Warning: {0} attachment files were missing from the data folder or had changed; they are not in this backup.</source>
+        <translation>هشدار: {0} فایل پیوست در پوشهٔ داده نبود یا تغییر کرده بود و در این نسخهٔ پشتیبان نیست.</translation>
+    </message>
+    <message>
         <source>Writing and checking the backup…</source>
         <translation>در حال نوشتن و بازبینی نسخهٔ پشتیبان…</translation>
+    </message>
+    <message>
+        <source>{0} attachment files were put back in the data folder.</source>
+        <translation>{0} فایل پیوست در پوشهٔ داده بازگردانده شد.</translation>
     </message>
 </context>
 <context>

@@ -86,6 +86,33 @@ def test_backup_then_restore_into_a_fresh_data_folder(dirs, capsys, monkeypatch,
     assert code == 0
 
 
+def test_attachments_are_backed_up_and_restored_from_the_command_line(dirs, capsys, monkeypatch, tmp_path):
+    from rasad_desktop.db.database import Database
+    from rasad_desktop.services import attachments
+    from rasad_desktop.services import requests as rq
+    from rasad_desktop.services.roles import Actor, Role
+
+    data, fresh = dirs
+    assert _run(capsys, monkeypatch, "Admin-pass-1405\n", "init", "--data-dir", str(data))[0] == 0
+    admin = Actor("admin", Role.ADMIN)
+    db = Database.open(f"sqlite:///{(data / 'rasad.db').as_posix()}")
+    with db.session() as s:
+        code = rq.register(s, admin, rq.NewRequest("request", "portal", "علی رضایی", "0499370899", "09121234567",
+                                                   "درخواست", "متن"), workstation=3).tracking_code
+    letter = tmp_path / "letter.txt"
+    letter.write_text("نامهٔ متقاضی", encoding="utf-8")
+    with db.session() as s:
+        att = attachments.add_attachment(s, admin, code, letter, data)
+    db.close()
+    out_file = tmp_path / "files.rbk"
+    code_, out, err = _run(capsys, monkeypatch, PASS + "\n", "backup", "--data-dir", str(data),
+                           "--out", str(out_file), "--passphrase-stdin")
+    assert code_ == 0 and "پیوست‌ها: ۱ فایل" in out, err
+    code_, out, err = _run(capsys, monkeypatch, PASS + "\n", "restore", "--data-dir", str(fresh), str(out_file))
+    assert code_ == 0 and "۱ فایل پیوست در پوشهٔ داده بازگردانده شد" in out, err
+    assert (attachments.folder(fresh) / att.path.name).read_text(encoding="utf-8") == "نامهٔ متقاضی"
+
+
 def test_a_wrong_passphrase_exits_1_with_a_persian_message_and_the_data_untouched(dirs, capsys, monkeypatch,
                                                                                    backed_up):
     data, _ = dirs

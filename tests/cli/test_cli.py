@@ -124,3 +124,12 @@ def test_the_console_entry_point(tmp_path):
                           "--through-month", "12"], capture_output=True, text=True, env=env, encoding="utf-8")
     assert run.returncode == 0 and "پایان اسفند ۱۴۰۴" in run.stdout
     assert (tmp_path / "d" / "rasad.db").exists()
+
+
+def test_a_command_given_to_the_windowed_program_points_to_the_console_twin(tmp_path, monkeypatch, caplog):
+    """Rasad.exe (windowed) has no stdout on Windows: a command there would run unseen."""
+    monkeypatch.setattr(sys, "stdout", None)
+    data = tmp_path / "d"
+    code = main(["--no-dialogs", "--data-dir", str(data), "demo", "--year", "1404"])
+    assert code == 2 and not (data / "rasad.db").exists()
+    assert "without a console" in caplog.text

@@ -85,3 +85,28 @@ def test_duplicate_user_is_refused(session, admin):
     accounts.create_user(session, admin, "dup", Role.VIEWER, "secret-pass-1")
     with pytest.raises(ValidationError):
         accounts.create_user(session, admin, "DUP", Role.VIEWER, "secret-pass-1")
+
+
+@pytest.mark.parametrize("password, code", [
+    ("Kh7!", "password_short"),
+    ("aaaaaaaaaa", "password_weak"),
+    ("12345678", "password_common"),
+    ("۱۲۳۴۵۶۷۸۹", "password_common"),  # the same run typed with Persian digits
+    ("9876543210", "password_common"),
+    ("QWERTYuiop", "password_common"),
+    ("P@ssw0rd", "password_common"),
+    ("zahra.karimi", "password_username"),
+])
+def test_the_password_policy_refuses_guessable_passwords(password, code):
+    from rasad_desktop.services.passwords import check_policy
+
+    with pytest.raises(ValidationError) as err:
+        check_policy(password, "Zahra.Karimi")
+    assert err.value.code == code and err.value.message_fa
+
+
+@pytest.mark.parametrize("password", ["Kh7-dast-1405", "۱۴۰۵ باغ انار", "correct horse battery", "13579bdfh"])
+def test_the_password_policy_accepts_long_unusual_passwords(password):
+    from rasad_desktop.services.passwords import check_policy
+
+    check_policy(password, "zahra.karimi")

@@ -74,6 +74,13 @@ def made(live: Database, tmp_path: Path) -> Path:
     return target
 
 
+def _sealed(database: bytes) -> bytes:
+    """A backup file holding ``database`` and no attachments."""
+    from rasad_desktop.services import backup_contents
+
+    return backup.encrypt(backup_contents.pack(database, {}), PASS)
+
+
 def _dir(db: Database) -> Path:
     return db.file.parent  # type: ignore[union-attr]
 
@@ -180,11 +187,94 @@ def test_the_file_format(made):
     assert header.log2_n == backup.SCRYPT_LOG2_N and len(header.salt) == 16 and len(header.nonce) == 12
     assert len(data) == backup.HEADER_SIZE + header.cipher_len
     assert b"SQLite format 3" not in data and "اداره کل".encode() not in data  # encrypted
-    _, plain = backup.decrypt(data, PASS)
-    assert plain.startswith(b"SQLite format 3\x00") and len(plain) == header.plain_len
+    head, plain = backup.decrypt(data, PASS)
+    assert head.version == 2 and len(plain) == header.plain_len
+    assert backup.contents(head, plain).database.startswith(b"SQLite format 3\x00")
     # two backups of the same data never share a salt or a nonce
     other = backup.encrypt(plain, PASS)
     assert backup.read_header(other).salt != header.salt and backup.read_header(other).nonce != header.nonce
+
+
+# ------------------------------------------------------------------------------ attachments
+def _with_attachment(db: Database, name: str, data: bytes):  # type: ignore[no-untyped-def]
+    from rasad_desktop.services import attachments
+    from rasad_desktop.services import requests as rq
+
+    with db.session() as s:
+        code = rq.register(s, ADMIN, rq.NewRequest("complaint", "letter", "زهرا کریمی", "0499370899",
+                                                   "09141234567", "شکایت با پیوست", "متن"), workstation=1).tracking_code
+    source = _dir(db) / name
+    source.write_bytes(data)
+    with db.session() as s:
+        return attachments.add_attachment(s, ADMIN, code, source, _dir(db))
+
+
+def test_attachments_travel_with_the_backup_to_a_fresh_data_folder(live, fresh, tmp_path):
+    from rasad_desktop.services import attachments
+
+    scan = b"%PDF-1.4 " + bytes(range(256)) * 40
+    att = _with_attachment(live, "نامه.pdf", scan)
+    target = tmp_path / "with-files.rbk"
+    info = backup.make_backup(live, ADMIN, target, PASS, attachments_dir=attachments.folder(_dir(live)))
+    assert info.attachments == 1 and info.missing_attachments == ()
+    assert scan[9:200] not in target.read_bytes()  # encrypted like the rest
+    result = backup.restore_backup(fresh, ADMIN, target, PASS, backup_dir=_dir(fresh) / "backups",
+                                   attachments_dir=attachments.folder(_dir(fresh)))
+    assert result.attachments == 1
+    with fresh.session() as s:
+        assert attachments.open_attachment(s, ADMIN, att.id, _dir(fresh)) == scan
+    assert not list(attachments.folder(_dir(fresh)).glob("*.part"))
+
+
+def test_a_missing_attachment_is_reported_and_the_backup_goes_ahead(live, fresh, tmp_path):
+    from rasad_desktop.services import attachments
+
+    kept = _with_attachment(live, "a.txt", "متن نامه".encode())
+    lost = _with_attachment(live, "b.txt", "نامهٔ دیگر".encode())
+    lost.path.unlink()
+    target = tmp_path / "partial.rbk"
+    info = backup.make_backup(live, ADMIN, target, PASS, attachments_dir=attachments.folder(_dir(live)))
+    assert info.attachments == 1 and info.missing_attachments == (lost.path.name,)
+    backup.restore_backup(fresh, ADMIN, target, PASS, backup_dir=_dir(fresh) / "backups",
+                          attachments_dir=attachments.folder(_dir(fresh)))
+    with fresh.session() as s:
+        assert attachments.open_attachment(s, ADMIN, kept.id, _dir(fresh)) == "متن نامه".encode()
+
+
+def test_a_backup_whose_files_do_not_match_its_database_is_refused(live, fresh, tmp_path):
+    from rasad_desktop.services import backup_contents
+
+    att = _with_attachment(live, "c.txt", b"original letter")
+    plain_db = tmp_path / "db-copy.db"
+    backup.safety_copy(live, tmp_path).rename(plain_db)
+    forged = tmp_path / "forged.rbk"
+    forged.write_bytes(backup.encrypt(backup_contents.pack(plain_db.read_bytes(), {att.path.name: b"forged"}), PASS))
+    _refused(fresh, forged, PASS, "backup_damaged")
+    escape = tmp_path / "escape.rbk"
+    escape.write_bytes(backup.encrypt(backup_contents.pack(plain_db.read_bytes(), {"../../evil.txt": b"x"}), PASS))
+    _refused(fresh, escape, PASS, "backup_damaged")
+    assert not (tmp_path / "evil.txt").exists()
+
+
+def test_a_format_1_backup_from_an_earlier_version_still_restores(live, fresh, tmp_path):
+    import os
+    import zlib
+
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    database = tmp_path / "v1.db"
+    backup.safety_copy(live, tmp_path).rename(database)
+    plain = database.read_bytes()
+    salt, nonce = os.urandom(16), os.urandom(12)
+    key, check = backup._derive(PASS, salt, 14, 8, 1)
+    payload = zlib.compress(plain)
+    header = backup.Header(backup.FLAG_ZLIB, 14, 8, 1, salt, nonce, check, int(time.time()), len(plain),
+                           len(payload) + 16, version=1).pack()
+    old = tmp_path / "v1.rbk"
+    old.write_bytes(header + AESGCM(key).encrypt(nonce, payload, header))
+    result = backup.restore_backup(fresh, ADMIN, old, PASS, backup_dir=_dir(fresh) / "backups")
+    assert result.attachments == 0
+    assert data_tables(fingerprint(fresh)) == data_tables(fingerprint(live))
 
 
 def test_the_scrypt_cost_stays_reasonable():
@@ -264,21 +354,21 @@ def test_an_encrypted_file_that_holds_no_rasad_database(live, tmp_path):
         conn.execute("CREATE TABLE t (x)")
         conn.commit()
     bad = tmp_path / "other.rbk"
-    bad.write_bytes(backup.encrypt((tmp_path / "other.db").read_bytes(), PASS))
+    bad.write_bytes(_sealed((tmp_path / "other.db").read_bytes()))
     assert "رصد نیست" in _refused(live, bad, PASS, "backup_damaged").message_fa
-    bad.write_bytes(backup.encrypt(b"not a database at all" * 100, PASS))
+    bad.write_bytes(_sealed(b"not a database at all" * 100))
     _refused(live, bad, PASS, "backup_damaged")
 
 
 def test_a_backup_from_a_newer_program_is_refused(live, made, tmp_path):
-    _, plain = backup.decrypt(made.read_bytes(), PASS)
+    plain = backup.contents(*backup.decrypt(made.read_bytes(), PASS)).database
     db_file = tmp_path / "future.db"
     db_file.write_bytes(plain)
     with closing(sqlite3.connect(str(db_file))) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '0099_future'")
         conn.commit()
     newer = tmp_path / "future.rbk"
-    newer.write_bytes(backup.encrypt(db_file.read_bytes(), PASS))
+    newer.write_bytes(_sealed(db_file.read_bytes()))
     err = _refused(live, newer, PASS, "backup_newer")
     assert "برنامه را به‌روز کنید" in err.message_fa
 
@@ -293,7 +383,7 @@ def test_an_older_backup_is_upgraded_on_the_copy(live, tmp_path):
         conn.execute(text("INSERT INTO agencies (code, name, search_key, active) VALUES ('77', 'قدیمی', 'قدیمی', 1)"))
     old.close()
     source = tmp_path / "old.rbk"
-    source.write_bytes(backup.encrypt((tmp_path / "old.db").read_bytes(), PASS))
+    source.write_bytes(_sealed((tmp_path / "old.db").read_bytes()))
     result = backup.restore_backup(live, ADMIN, source, PASS, backup_dir=tmp_path / "b")
     assert result.upgraded and result.backup_revision == "0002_issued_reports"
     with live.session() as s:

@@ -38,7 +38,7 @@ from rasad_desktop.gui.context import AppContext
 from rasad_desktop.gui.pages.base import Page
 from rasad_desktop.gui.signals import emit
 from rasad_desktop.gui.widgets.forms import ERROR_STYLE, dialog_buttons, message_label
-from rasad_desktop.services import backup
+from rasad_desktop.services import attachments, backup
 from rasad_desktop.services.office import restore_in_progress
 from rasad_desktop.services.roles import Permission
 
@@ -285,15 +285,22 @@ class MaintenancePage(Page):
         dialog.deleteLater()
         if not accepted or not passphrase:
             return
-        db, actor = self.ctx.db, self.ctx.actor
+        db, actor, attachments_dir = self.ctx.db, self.ctx.actor, attachments.folder(self.ctx.data_dir)
 
         def work() -> backup.BackupInfo:
-            return backup.make_backup(db, actor, target, passphrase)  # type: ignore[arg-type]
+            return backup.make_backup(db, actor, target, passphrase,  # type: ignore[arg-type]
+                                      attachments_dir=attachments_dir)
 
         def done(info: backup.BackupInfo) -> None:
             self._set_busy(False)
-            self._done(self.tr("The backup {0} was written and checked ({1}). SHA-256: {2}").format(
-                info.path.name, backup.human_size(info.size, self.ctx.language), info.sha256))
+            text = self.tr("The backup {0} was written and checked ({1}, {2} attachments). SHA-256: {3}").format(
+                info.path.name, backup.human_size(info.size, self.ctx.language),
+                fmt.number(info.attachments, self.ctx.language), info.sha256)
+            if info.missing_attachments:
+                text += " " + self.tr("Warning: {0} attachment files were missing from the data folder or had "
+                                      "changed; they are not in this backup.").format(
+                    fmt.number(len(info.missing_attachments), self.ctx.language))
+            self._done(text)
             emit(self.ctx.events.data_changed, "backup")  # the audit trail has a new entry
             self.refresh()
 
@@ -312,9 +319,11 @@ class MaintenancePage(Page):
         if not accepted or not passphrase:
             return
         db, actor, folder = self.ctx.db, self.ctx.actor, self.folder
+        attachments_dir = attachments.folder(self.ctx.data_dir)
 
         def work() -> backup.RestoreInfo:
-            return backup.restore_backup(db, actor, source, passphrase, backup_dir=folder)  # type: ignore[arg-type]
+            return backup.restore_backup(db, actor, source, passphrase,  # type: ignore[arg-type]
+                                         backup_dir=folder, attachments_dir=attachments_dir)
 
         def done(info: backup.RestoreInfo) -> None:
             self._set_busy(False)
@@ -323,6 +332,9 @@ class MaintenancePage(Page):
                                           info.safety_copy.name)
             if info.upgraded:
                 text += " " + self.tr("The backup was older and was brought up to this version of the program.")
+            if info.attachments:
+                text += " " + self.tr("{0} attachment files were put back in the data folder.").format(
+                    fmt.number(info.attachments, self.ctx.language))
             self._done(text)
             emit(self.ctx.events.data_changed, "restore")
             self.refresh()
