@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from rasad_desktop.core.amounts import Unit
 from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.core.errors import RasadError
+from rasad_desktop.core.file_errors import file_problem
 from rasad_desktop.core.jalali import Period, check_year, format_jalali
 
 if TYPE_CHECKING:
@@ -46,15 +47,9 @@ def write_pdf(path: str, data: bytes) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp.write_bytes(data)
         os.replace(tmp, target)
-    except PermissionError:
-        tmp.unlink(missing_ok=True)
-        raise FileProblem(
-            f"فایل «{target}» باز است یا اجازهٔ نوشتن در آن نیست؛ آن را ببندید و دوباره تلاش کنید.",
-            f"'{target}' is open in another program or not writable; close it and try again.",
-        ) from None
     except OSError as err:
         tmp.unlink(missing_ok=True)
-        raise FileProblem(f"نوشتن «{target}» ممکن نشد: {err.strerror}", f"Could not write '{target}': {err}") from None
+        raise file_problem(target, err, writing=True, cls=FileProblem) from None
 
 
 def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
@@ -103,8 +98,7 @@ def _text_report(ctx: Context, args: argparse.Namespace) -> int:
     try:
         raw = Path(args.infile).read_bytes()
     except OSError as err:
-        raise FileProblem(f"خواندن «{args.infile}» ممکن نشد: {err.strerror}",
-                          f"Could not read '{args.infile}': {err}") from None
+        raise file_problem(args.infile, err, writing=False, cls=FileProblem) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -126,7 +120,7 @@ def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
     try:
         data = Path(args.file).read_bytes()
     except OSError as err:
-        raise FileProblem(f"خواندن «{args.file}» ممکن نشد: {err.strerror}", f"Could not read '{args.file}': {err}") from None
+        raise file_problem(args.file, err, writing=False, cls=FileProblem) from None
     db = ctx.open_db()
     with db.session() as session:
         v = reporting.verify(session, data)

@@ -3,9 +3,9 @@
 Why our own: python-bidi's Rust ``get_display`` orders correctly but does not mirror
 brackets (``)ریال(``); its legacy Python algorithm mirrors but deletes ZWNJ and lacks the
 bracket-pair rule N0, so «ABC (DEF) گزارش» comes out with split brackets. This module
-implements the rules a single line of report text needs: W1–W7, N0–N2, I1–I2, L1–L4,
-with BN characters (ZWNJ) kept beside their neighbour. Explicit embeddings, overrides
-and isolates are not supported: the text layer removes them before shaping.
+implements the whole algorithm for one paragraph with its base direction given: explicit
+embeddings, overrides and isolates (X1–X10, in ``bidi_runs.py``), W1–W7, N0–N2, I1–I2,
+L1–L2 and L4, with BN characters (ZWNJ) kept beside their neighbour.
 ``tests/reports/test_bidi.py`` compares the result with GNU FriBidi.
 """
 
@@ -15,6 +15,8 @@ import unicodedata
 from functools import lru_cache
 
 from bidi.mirror import MIRRORED  # python-bidi's copy of BidiMirroring.txt
+
+from rasad_desktop.reports.bidi_runs import INITIATORS, REMOVED_BY_X9, Sequence, explicit_levels, sequences
 
 # Bidi_Paired_Bracket (BidiBrackets.txt): opening → closing
 _PAIRS = {
@@ -34,9 +36,11 @@ _PAIRS = {
 _CLOSING = {c: o for o, c in _PAIRS.items()}
 _CANONICAL = {"\u2329": "\u3008", "\u232a": "\u3009"}  # BD16: canonically equivalent brackets
 _STRONG = {"L", "R", "AL"}
-_NEUTRAL = {"B", "S", "WS", "ON"}
-_REMOVED = {"BN", "LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"}
-MARKS = "\u200e\u200f\u061c"  # LRM, RLM, ALM: they steer the order, then are not drawn
+_ISOLATES = INITIATORS | {"PDI"}
+_NEUTRAL = {"B", "S", "WS", "ON"} | _ISOLATES
+_REMOVED = REMOVED_BY_X9 | _ISOLATES
+# LRM, RLM, ALM, embeddings, overrides and isolates: they steer the order, then are not drawn
+MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 
 @lru_cache(maxsize=4096)
@@ -45,24 +49,38 @@ def bidi_class(ch: str) -> str:
 
 
 def levels(text: str, base_level: int = 1) -> list[int]:
-    """The embedding levels of one line shown on its own (rules W1–I2, then L1)."""
+    """The embedding levels of one line shown on its own (rules X1–I2, then L1)."""
     return line_levels(text, resolve(text, base_level), base_level)
 
 
 def resolve(text: str, base_level: int = 1) -> list[int]:
-    """The resolved embedding level of every character of a paragraph (rules W1–I2).
+    """The resolved embedding level of every character of a paragraph (rules X1–I2).
     Lines are then cut from the paragraph and laid out with ``reorder_line``."""
     n = len(text)
     original = [bidi_class(c) for c in text]
-    keep = [i for i in range(n) if original[i] not in _REMOVED]
-    types = [original[i] for i in keep]
-    e_dir = "R" if base_level % 2 else "L"
-    sos = eos = e_dir
+    out, types = explicit_levels(original, base_level)
+    for seq in sequences(original, out, base_level):
+        _resolve_sequence(text, seq, original, types, out)
+    # removed characters (ZWNJ, embeddings …) sit at the level of the character before them
+    first_kept = next((i for i in range(n) if original[i] not in REMOVED_BY_X9), None)
+    for i in range(n):
+        if original[i] in REMOVED_BY_X9:
+            out[i] = out[i - 1] if i else (out[first_kept] if first_kept is not None else base_level)
+    return out
 
-    # W1: NSM takes the type of the character before it
+
+def _resolve_sequence(text: str, seq: Sequence, original: list[str], all_types: list[str],
+                      out: list[int]) -> None:
+    """W1–W7, N0–N2 and I1–I2 on one isolating run sequence; writes its levels to ``out``."""
+    keep = seq.positions
+    types = [all_types[i] for i in keep]
+    e_dir = "R" if seq.level % 2 else "L"
+    sos, eos = seq.sos, seq.eos
+
+    # W1: NSM takes the type of the character before it (ON after an isolate control)
     for k, t in enumerate(types):
         if t == "NSM":
-            types[k] = types[k - 1] if k else sos
+            types[k] = ("ON" if original[keep[k - 1]] in _ISOLATES else types[k - 1]) if k else sos
     # W2: EN after AL is AN;  W3: AL is R
     last = sos
     for k, t in enumerate(types):
@@ -121,21 +139,12 @@ def resolve(text: str, base_level: int = 1) -> list[int]:
             k += 1
 
     # I1/I2
-    resolved = []
-    for t in types:
-        if base_level % 2 == 0:
-            resolved.append(base_level + (1 if t == "R" else 2 if t in ("AN", "EN") else 0))
+    for pos, t in zip(keep, types):
+        level = seq.level
+        if level % 2 == 0:
+            out[pos] = level + (1 if t == "R" else 2 if t in ("AN", "EN") else 0)
         else:
-            resolved.append(base_level + (1 if t in ("L", "EN", "AN") else 0))
-
-    out = [base_level] * n
-    for pos, lvl in zip(keep, resolved):
-        out[pos] = lvl
-    # removed characters (ZWNJ …) sit at the level of the character before them
-    for i in range(n):
-        if original[i] in _REMOVED:
-            out[i] = out[i - 1] if i else (out[keep[0]] if keep else base_level)
-    return out
+            out[pos] = level + (1 if t in ("L", "EN", "AN") else 0)
 
 
 def line_levels(line: str, resolved: list[int], base_level: int = 1) -> list[int]:

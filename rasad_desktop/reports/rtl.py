@@ -25,8 +25,6 @@ _reshaper = ArabicReshaper(
         "ARABIC LIGATURE ALLAH": False,  # a word ligature HarfBuzz would not make here
     }
 )
-# explicit embeddings, overrides and isolates are not supported by the line layout
-_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # ordinary spaces; the no-break spaces U+00A0 and U+202F are kept (they glue digit groups)
 _SPACES = re.compile(r"[ \t\u2000-\u200a\u205f\u3000]+")
 
@@ -38,10 +36,11 @@ class Line:
 
 
 def clean(text: str) -> str:
-    """Prepare one paragraph: no line breaks, no embedding controls, single spaces.
+    """Prepare one paragraph: no line breaks, single spaces.
 
-    Letters, digits, ZWNJ and no-break spaces are kept exactly as given."""
-    text = _CONTROLS.sub("", text.replace("\r", " ").replace("\n", " "))
+    Letters, digits, ZWNJ, no-break spaces and bidi controls (embeddings, isolates,
+    marks: ``bidi.py`` honours them) are kept exactly as given."""
+    text = text.replace("\r", " ").replace("\n", " ")
     return _SPACES.sub(" ", text).strip(" ")
 
 

@@ -48,7 +48,6 @@ SQLite only: a PostgreSQL server is backed up on the server with ``pg_dump``.
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import hashlib
 import os
 import secrets
@@ -64,6 +63,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rasad_desktop.core.digits import to_latin_digits, to_persian_digits
+from rasad_desktop.core.file_errors import file_problem
 from rasad_desktop.db.database import Database
 from rasad_desktop.db.engine import BUSY_TIMEOUT_MS, is_sqlite, sqlite_path
 from rasad_desktop.db.migrate import HEAD, MIGRATIONS_DIR
@@ -90,6 +90,7 @@ HEADER_SIZE = _HEADER.size  # 83
 MAX_PAYLOAD = (1 << 31) - 1 - 16  # AES-GCM in one call takes less than 2**31 bytes
 MIN_PASSPHRASE = 8
 BACKUP_SUFFIX = ".rbk"
+SAFETY_COPIES_KEPT = 3  # copies of the data made before restores that are kept
 # a backup call may wait this long for other users' writes to finish
 COPY_DEADLINE_S = 60.0
 
@@ -202,26 +203,9 @@ def _newer_program() -> BackupError:
 
 
 def _file_problem(path: Path, err: OSError, *, writing_file: bool) -> BackupError:
-    what_fa, what_en = ("نوشتن", "write") if writing_file else ("خواندن", "read")
-    if isinstance(err, FileNotFoundError) and not writing_file:
-        return BackupError(f"فایل «{path}» پیدا نشد.", f"The file '{path}' was not found.", code="backup_file")
-    if isinstance(err, IsADirectoryError):
-        return BackupError(f"«{path}» یک پوشه است، نه فایل.", f"'{path}' is a folder, not a file.",
-                           code="backup_file")
-    if isinstance(err, PermissionError):
-        return BackupError(
-            f"اجازهٔ {what_fa} «{path}» نیست یا فایل در برنامهٔ دیگری باز است.",
-            f"Not allowed to {what_en} '{path}', or it is open in another program.",
-            code="backup_file",
-        )
-    if err.errno == errno.ENOSPC:
-        return BackupError(
-            f"فضای دیسک برای {what_fa} «{path}» کافی نیست؛ پس از آزاد کردن فضا دوباره تلاش کنید.",
-            f"Not enough disk space to {what_en} '{path}'; free some space and try again.",
-            code="disk_full",
-        )
-    return BackupError(f"{what_fa} «{path}» ممکن نشد: {err.strerror or err}",
-                       f"Could not {what_en} '{path}': {err}", code="backup_file")
+    problem = file_problem(path, err, writing=writing_file, cls=BackupError, code="backup_file")
+    assert isinstance(problem, BackupError)
+    return problem
 
 
 def _sqlite_problem(err: sqlite3.Error) -> BackupError:
@@ -617,6 +601,7 @@ def restore_backup(db: Database, actor: Actor, source: Path, passphrase: str, *,
             if converted is exc:
                 raise
             raise converted from exc
+    prune_safety_copies(backup_dir, keep=SAFETY_COPIES_KEPT)
     return RestoreInfo(source, sha, header.created_at, backup_revision, upgraded, safety,
                        time.perf_counter() - started, written)
 
@@ -703,6 +688,21 @@ def clear_restore_flag(db: Database, actor: Actor) -> bool:
         _put_flag(session, False)
         audit.record("backup.restore_flag_cleared", "office_setting", RESTORE_FLAG, before=True, after=False)
     return True
+
+
+def prune_safety_copies(backup_dir: Path, keep: int) -> list[Path]:
+    """Delete all but the ``keep`` newest copies made before restores (each is a whole,
+    unencrypted database: they should not pile up). Encrypted backups are never touched.
+    Returns what was deleted; a copy that cannot be deleted is left for next time."""
+    copies = [f.path for f in list_backups(backup_dir) if f.kind == "pre-restore"]
+    deleted = []
+    for path in copies[keep:]:
+        try:
+            path.unlink()
+            deleted.append(path)
+        except OSError:
+            pass
+    return deleted
 
 
 def safety_copy(db: Database, backup_dir: Path) -> Path:

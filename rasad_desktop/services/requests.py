@@ -14,10 +14,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from rasad_desktop.core.digits import localize_digits, to_latin_digits
+from rasad_desktop.core.digits import localize_digits, to_latin_digits, to_persian_digits
 from rasad_desktop.core.errors import RasadError
 from rasad_desktop.core.ids import (
     IdError,
@@ -331,10 +331,12 @@ def search(session: Session, actor: Actor, *, status: str | None = None, kind: s
     if len(wanted) > SEARCH_MAX:  # longer than any subject: nothing can match (and SQLite caps LIKE)
         return []
     if wanted:
-        needle, code = _like(wanted), _like(to_latin_digits(wanted).replace("-", ""))
-        q = q.where(ServiceRequest.subject.like(needle, escape="\\")
-                    | ServiceRequest.requester_name.like(needle, escape="\\")
-                    | ServiceRequest.tracking_code.like(code, escape="\\"))
+        # «نامه ۱۲» finds a subject typed «نامه 12» and the other way round
+        needles = {_like(v) for v in (wanted, to_latin_digits(wanted), to_persian_digits(wanted))}
+        code = _like(to_latin_digits(wanted).replace("-", ""))
+        q = q.where(or_(*(column.like(n, escape="\\") for n in needles
+                          for column in (ServiceRequest.subject, ServiceRequest.requester_name)),
+                        ServiceRequest.tracking_code.like(code, escape="\\")))
     return [_view(r, actor) for r in session.scalars(q)]
 
 

@@ -78,12 +78,15 @@ def test_text_report(tmp_path, capsys):
     (["report", "monitoring", "--year", "1390", "--through-month", "6", "--out", "x.pdf"], "سال مالی ۱۳۹۰"),
     (["report", "monitoring", "--year", "1405", "--through-month", "6", "--out", "x.pdf", "--correct", "1"],
      "--issue"),
-    (["verify", "missing.pdf"], "missing.pdf"),
+    (["verify", "missing.pdf"], "فایل «missing.pdf» پیدا نشد."),
+    (["report", "text", "--in", "missing.txt", "--out", "x.pdf"], "فایل «missing.txt» پیدا نشد."),
+    (["report", "text", "--in", ".", "--out", "x.pdf"], "یک پوشه است، نه فایل"),
 ])
 def test_mistakes_get_persian_messages_and_no_file(demo_dir, tmp_path, capsys, monkeypatch, args, message):
     monkeypatch.chdir(tmp_path)
     code, text = _run(capsys, *args, "--data-dir", str(demo_dir))
     assert code == 1 and message in text and "Traceback" not in text
+    assert "No such file" not in text  # the operating system's English is not shown
     assert not (tmp_path / "x.pdf").exists()
 
 

@@ -55,6 +55,27 @@ def test_combining_marks_stay_before_their_base_in_drawing_order():
     assert reorder("لطفاً") == "\u064bافطل"
 
 
+def test_isolates_keep_their_content_apart_from_the_surrounding_text():
+    # without the isolate the digits would join the Persian run after them
+    assert reorder("\u2066ABC 12\u2069 سال") == "لاس ABC 12"
+    # FSI takes its direction from its first strong letter: here right to left, so B stays
+    # on the left of the Persian word although the line around it runs left to right
+    assert reorder("A \u2068سلام B\u2069 C") == "A B مالس C"
+    assert reorder("\u2068سلام B\u2069") == "B مالس"  # FSI here acts as RLI …
+    assert reorder("\u2066سلام B\u2069") == "مالس B"  # … not as LRI
+
+
+def test_overrides_force_the_direction_of_their_letters():
+    assert reorder("\u202dسلام\u202c") == "سلام"  # LRO: drawn in reading order
+    assert reorder("x \u202eABC\u202c y") == "y CBA x"  # RLO: Latin reversed
+
+
+def test_unmatched_and_overflowing_controls_do_not_break_the_line():
+    assert reorder("\u2069\u202cسلام\u202a") == "مالس"
+    deep = "\u202b" * 200 + "ABC" + "\u202c" * 200
+    assert reorder(deep) == "ABC"
+
+
 def test_minus_with_lrm_stays_on_the_left():
     assert reorder("\u200e\u2212۴۵۰٬۰۰۰") == "\u2212۴۵۰٬۰۰۰"
 
@@ -63,6 +84,28 @@ def test_minus_with_lrm_stays_on_the_left():
 # after punctuation FriBidi and this module order a few exotic sequences differently.
 ALPHABET = (list("سلامپچژگکیابت") + list("ABCxyz") + list("0123۰۱۲۳٠١٢") + list(" ()[]«».,:;-−+%٪٫٬/،")
             + ["\u200c", "\u064b", "\u0654"])
+
+
+CONTROLS = list("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def test_agrees_with_the_unicode_bidi_crate_with_embeddings_overrides_and_isolates():
+    # python-bidi's get_display runs the Rust unicode-bidi crate (conformance-tested against
+    # BidiCharacterTest.txt); it does not mirror, so brackets are compared as one class
+    from bidi import get_display
+
+    rnd = random.Random(1405)
+    alphabet = ALPHABET + CONTROLS * 3
+    strings = {"".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 20))) for _ in range(4000)}
+    same = str.maketrans("()[]«»", "(([[««")
+
+    def comparable(s: str) -> str:
+        s = "".join(c for c in s if unicodedata.category(c) not in ("Mn", "Cf"))
+        return s.translate(same)
+
+    mismatches = [(s, reorder(s), get_display(s, base_dir="R")) for s in sorted(strings)
+                  if comparable(reorder(s)) != comparable(get_display(s, base_dir="R"))]
+    assert mismatches == []
 
 
 @pytest.mark.skipif(shutil.which("fribidi") is None, reason="GNU FriBidi (libfribidi-bin) not installed")

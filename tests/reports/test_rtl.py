@@ -48,5 +48,15 @@ def test_missing_glyphs_fall_back_to_the_base_letter_never_blank():
     assert drawable("\U0001F600") == "?"  # anything else shows, never a silent blank
 
 
-def test_clean_keeps_letters_and_zwnj_but_drops_embeddings():
-    assert clean("  می\u200cشود\u202b ك\t ي ") == "می\u200cشود ك ي"
+def test_clean_keeps_letters_zwnj_and_bidi_controls_but_folds_spaces():
+    assert clean("  می\u200cشود\u202b ك\t ي ") == "می\u200cشود\u202b ك ي"
+
+
+def test_isolates_and_embeddings_are_honoured_then_not_drawn():
+    # an isolated Latin name keeps its words in order; an embedding keeps «12-34» as written
+    assert visual("نام \u2066John Smith 42\u2069 ثبت شد") == visual("نام John Smith 42 ثبت شد")
+    glyphs = visual("شماره \u202b12-34\u202c در متن")
+    assert "12-34" in glyphs and "34-12" not in glyphs
+    # without the embedding, Persian context splits the number around the minus sign
+    assert "34-12" in visual("شماره 12-34 در متن")
+    assert not any(c in glyphs for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")

@@ -6,6 +6,7 @@ PostgreSQL refused."""
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import sqlite3
 import threading
@@ -178,6 +179,26 @@ def test_a_backup_restores_on_a_fresh_data_folder(live, fresh, made):
     again = _open(_dir(fresh))
     assert data_tables(fingerprint(again)) == expected
     again.close()
+
+
+def test_only_the_newest_safety_copies_are_kept(live, made):
+    folder = _dir(live) / "backups"
+    folder.mkdir(exist_ok=True)
+    old = []
+    for n in range(4):  # copies left by earlier restores, oldest first
+        path = folder / f"pre-restore-2026010{n + 1}-120000.db"
+        path.write_bytes(b"old copy")
+        os.utime(path, (1_700_000_000 + n, 1_700_000_000 + n))
+        old.append(path)
+    keep_me = folder / "manual.rbk"
+    shutil.copy(made, keep_me)
+    os.utime(keep_me, (1_600_000_000, 1_600_000_000))  # older than them all: still never deleted
+    info = backup.restore_backup(live, ADMIN, made, PASS, backup_dir=folder)
+    remaining = sorted(p.name for p in folder.glob("pre-restore-*"))
+    assert len(remaining) == backup.SAFETY_COPIES_KEPT == 3
+    assert info.safety_copy.name in remaining  # the copy this restore made is kept
+    assert [p.name for p in old[-2:]] == [n for n in remaining if n != info.safety_copy.name]
+    assert keep_me.exists() and made.exists()
 
 
 def test_the_file_format(made):

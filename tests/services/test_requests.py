@@ -81,3 +81,17 @@ def test_search_matches_text_as_stored_and_takes_wildcards_literally(session, ad
     assert found("  سهم  ") == ["علی رضایی", "مریم احمدی"]
     assert found("") == ["حسین کاظمی", "علی رضایی", "مریم احمدی"]
     assert found("س" * 5000) == []  # longer than any subject: nothing, and no database error
+
+
+def test_search_finds_digits_whichever_way_they_were_typed(session, admin):
+    _register(session, admin, subject="نامهٔ شمارهٔ 1405/12", name="علی رضایی")
+    _register(session, admin, subject="نامهٔ شمارهٔ ۷۷۸", name="مریم احمدی")
+    clerk = Actor("clerk", Role.DATA_ENTRY)
+
+    def found(text: str) -> list[str]:
+        return sorted(r.requester_name for r in rq.search(session, clerk, text=text))
+
+    assert found("۱۴۰۵/۱۲") == ["علی رضایی"]  # Persian digits typed, Latin stored
+    assert found("٧٧٨") == ["مریم احمدی"]  # Arabic-Indic typed, Persian stored
+    assert found("778") == ["مریم احمدی"]
+    assert found("779") == []
