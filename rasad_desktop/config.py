@@ -1,8 +1,8 @@
 """Settings, declared once with their type and default; the data folder; the database URL.
 
 Settings live in ``settings.json`` in the data folder. Environment variables
-``RASAD_DATA_DIR`` and ``RASAD_DATABASE_URL`` override the folder and the database for
-IT and for tests.
+``RASAD_DATA_DIR``, ``RASAD_DATABASE_URL`` and ``RASAD_ATTACHMENTS_DIR`` override the
+folder, the database and the attachments folder for IT and for tests.
 """
 
 from __future__ import annotations
@@ -39,6 +39,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("approved_by_name", str, "", "Report signature block and letters: who approves and signs."),
     Setting("approved_by_title", str, "مدیرکل امور اقتصادی و دارایی استان", "Title of the signatory."),
     Setting("signature_image", str, "", "Optional scanned signature (PNG or JPEG) of the signatory."),
+    Setting("attachments_dir", str, "",
+            "Folder for files attached to requests; empty means attachments/ in the data folder. "
+            "Workstations sharing one PostgreSQL server point it at one shared network folder."),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
 
@@ -111,3 +114,15 @@ def database_url(data_dir: Path, settings: Settings | None = None) -> str:
     if configured:
         return configured
     return "sqlite:///" + (Path(data_dir) / "rasad.db").as_posix()
+
+
+def attachments_dir(data_dir: Path, settings: Settings | None = None) -> Path:
+    """Where files attached to requests are kept: the environment, then the setting, then
+    ``attachments`` in the data folder."""
+    env = os.environ.get("RASAD_ATTACHMENTS_DIR")
+    if env:
+        return Path(env)
+    configured = (settings or Settings(data_dir)).get("attachments_dir")
+    if configured:
+        return Path(configured)
+    return Path(data_dir) / "attachments"

@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from rasad_desktop.config import attachments_dir
 from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.db.models import RequestAttachment, RequestEvent, ServiceRequest, utcnow
 from rasad_desktop.services import office, validate
@@ -46,7 +47,7 @@ class AttachmentView:
 
 
 def folder(data_dir: Path) -> Path:
-    return Path(data_dir) / "attachments"
+    return attachments_dir(Path(data_dir))
 
 
 def _check_type(name: str, head: bytes, data: bytes) -> str:

@@ -8,6 +8,10 @@
         <translation>دربارهٔ برنامه</translation>
     </message>
     <message>
+        <source>Attachments folder:</source>
+        <translation>پوشهٔ پیوست‌ها:</translation>
+    </message>
+    <message>
         <source>Data folder:</source>
         <translation>پوشهٔ داده‌ها:</translation>
     </message>

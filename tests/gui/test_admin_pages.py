@@ -385,6 +385,7 @@ def test_about_shows_the_version_the_database_and_the_font_licence(make_ctx, qtb
     assert page.version.text() == "نسخهٔ " + fmt.number(__version__, "fa")
     assert page.database.text() == ctx.db.describe() and "rasad.db" in page.database.text()
     assert page.data_dir.text() == str(ctx.data_dir) and page.log_dir.text() == str(ctx.log_dir)
+    assert page.attachments_dir.text() == str(ctx.data_dir / "attachments")
     assert not page.licence_text.isVisible()
     qtbot.mouseClick(page.licence_button, Qt.MouseButton.LeftButton)
     assert page.licence_text.isVisible()

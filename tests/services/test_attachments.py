@@ -32,6 +32,26 @@ def test_an_attachment_is_copied_and_recorded(session, clerk, code, tmp_path):
     assert any(e.action == "attachment" for e in requests.history(session, clerk, code))
 
 
+def test_workstations_sharing_a_server_can_share_one_attachments_folder(session, clerk, code, tmp_path,
+                                                                         monkeypatch):
+    from rasad_desktop.config import Settings
+
+    shared = tmp_path / "share" / "rasad-attachments"
+    first, second = tmp_path / "ws1", tmp_path / "ws2"  # two workstations' own data folders
+    for data_dir in (first, second):
+        settings = Settings(data_dir)
+        settings.set("attachments_dir", str(shared))
+        settings.save()
+    source = tmp_path / "scan.png"
+    source.write_bytes(PNG)
+    view = attachments.add_attachment(session, clerk, code, source, first)
+    assert view.path.parent == shared
+    listed = attachments.attachments(session, clerk, code, second)  # opened on the other workstation
+    assert attachments.open_attachment(session, clerk, listed[0].id, second) == PNG
+    monkeypatch.setenv("RASAD_ATTACHMENTS_DIR", str(tmp_path / "env"))  # the environment wins
+    assert attachments.folder(first) == tmp_path / "env"
+
+
 @pytest.mark.parametrize("name, content, code_", [
     ("virus.exe", b"MZ" + b"\x00" * 10, "attachment_type"),
     ("fake.pdf", b"not a pdf at all", "attachment_content"),

@@ -19,6 +19,7 @@ from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.context import AppContext
 from rasad_desktop.gui.pages.base import Page
 from rasad_desktop.resources import resource
+from rasad_desktop.services import attachments
 from rasad_desktop.services.roles import Permission
 
 
@@ -53,11 +54,13 @@ class AboutPage(Page):
         self.data_dir = _path_field(str(ctx.data_dir), "dataFolder", self)
         self.database = _path_field(ctx.db.describe(), "databaseLocation", self)
         self.log_dir = _path_field(str(ctx.log_dir), "logFolder", self)
+        self.attachments_dir = _path_field(str(attachments.folder(ctx.data_dir)), "attachmentsFolder", self)
         places = QGroupBox(self.tr("Where the data is"), self)
         form = QFormLayout(places)
         form.addRow(self.tr("Data folder:"), self.data_dir)
         form.addRow(self.tr("Database:"), self.database)
         form.addRow(self.tr("Log folder:"), self.log_dir)
+        form.addRow(self.tr("Attachments folder:"), self.attachments_dir)
 
         promises = QLabel(self.tr(
             "The service is free of charge. The information recorded in Rasad is kept confidential: each role "
