@@ -126,6 +126,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("verify", help="check whether a PDF is an unaltered issued report")
     _common(p, top=False)
     p.add_argument("file", metavar="FILE.pdf")
+
+    from rasad_desktop.cli_exchange import add_parsers
+
+    add_parsers(sub, _common)
     return parser
 
 
@@ -148,10 +152,12 @@ def main(argv: list[str] | None = None) -> int:
             return _console_needed(ctx, args)
         from rasad_desktop.cli_audit import cmd_audit
         from rasad_desktop.cli_backup import cmd_backup, cmd_restore
+        from rasad_desktop.cli_exchange import cmd_export, cmd_import
         from rasad_desktop.cli_reports import cmd_report, cmd_verify
 
         commands = {"init": cmd_init, "demo": cmd_demo, "summary": cmd_summary, "report": cmd_report,
-                    "verify": cmd_verify, "backup": cmd_backup, "restore": cmd_restore, "audit": cmd_audit}
+                    "verify": cmd_verify, "backup": cmd_backup, "restore": cmd_restore, "audit": cmd_audit,
+                    "export": cmd_export, "import": cmd_import}
         return commands[command](ctx, args)
     except RasadError as err:
         print(err.message(ctx.lang), file=sys.stderr)

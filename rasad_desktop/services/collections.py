@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
@@ -11,12 +11,12 @@ from sqlalchemy.orm import Session
 
 from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.core.jalali import format_jalali, month_name
-from rasad_desktop.db.models import ClassificationNode, Collection, utcnow
+from rasad_desktop.db.models import Agency, ClassificationNode, Collection, FiscalYear, utcnow
 from rasad_desktop.services import validate
 from rasad_desktop.services.budget import find_agency, find_line, find_year, is_locked
 from rasad_desktop.services.errors import PeriodLocked, ValidationError
 from rasad_desktop.services.roles import Actor, Permission
-from rasad_desktop.services.uow import writing
+from rasad_desktop.services.uow import Audit, writing
 
 SOURCES = ("manual", "import", "demo", "treasury")
 
@@ -56,63 +56,87 @@ def save_month(
 ) -> int:
     """Save an agency's figures for one month in one transaction. Returns the number of
     cells changed; each change is audited with its old and new amount."""
+    return save_months(session, actor, year, {(month, agency_code): entries}, source=source)
+
+
+def save_months(
+    session: Session,
+    actor: Actor,
+    year: int,
+    months: Mapping[tuple[int, str], Sequence[Entry]],
+    *,
+    source: str = "manual",
+) -> int:
+    """Save several (month, agency code) → figures groups in one transaction: all of them
+    or, on the first refusal, none. Returns the number of cells changed."""
     with writing(session, actor, Permission.ENTER_COLLECTIONS) as audit:
         fy = find_year(session, validate.year(year))
-        m = validate.month(month)
-        check_unlocked(session, fy.id, fy.year, m)
-        agency = find_agency(session, agency_code)
         if source not in SOURCES:
             raise ValidationError("منبع داده معتبر نیست.", "The data source is not valid.", code="source")
-        seen: set[tuple[str, str]] = set()
-        changed = 0
-        now = utcnow()
-        # the month's cells of this agency and the year's lines, read once (not per entry)
+        # the year's lines, read once (not per entry)
         lines = {n.code: n for n in session.scalars(
             select(ClassificationNode).where(ClassificationNode.fiscal_year_id == fy.id,
                                              ClassificationNode.table_no == 5))}
-        cells = {(c.line_id, c.budget_column): c for c in session.scalars(
-            select(Collection).where(Collection.fiscal_year_id == fy.id, Collection.agency_id == agency.id,
-                                     Collection.month == m))}
-        for entry in entries:
-            code = validate.code(entry.line_code)
-            line = lines.get(code) or find_line(session, fy.id, code)
-            col = validate.budget_column(entry.budget_column)
-            if (line.code, col) in seen:
-                raise ValidationError(
-                    f"ردیف {localize_digits(line.code)} دو بار در این ماه آمده است.",
-                    f"Line {line.code} appears twice in this month.",
-                    code="duplicate_line",
-                )
-            seen.add((line.code, col))
-            what = f"وصولی ردیف {localize_digits(line.code)}"
-            amount = None if entry.amount is None else validate.amount(
-                entry.amount, what, f"Collection on line {line.code}", allow_negative=True
-            )
-            ref = validate.text(entry.document_ref, "شمارهٔ سند", "Document reference", max_len=100, required=False)
-            row = cells.get((line.id, col))
-            key = f"{fy.year}/{m}/{agency.code}/{line.code}/{col}"
-            if amount is None:
-                if row is not None:
-                    audit.record("collection.delete", "collection", key, before={"amount": row.amount})
-                    session.delete(row)
-                    changed += 1
-                continue
-            if row is None:
-                session.add(Collection(fiscal_year_id=fy.id, agency_id=agency.id, line_id=line.id,
-                                       budget_column=col, month=m, amount=amount, source=source,
-                                       document_ref=ref, entered_by=actor.username, entered_at=now))
-                audit.record("collection.set", "collection", key, after={"amount": amount, "document_ref": ref})
-                changed += 1
-            elif row.amount != amount or row.document_ref != ref:
-                audit.record("collection.set", "collection", key,
-                             before={"amount": row.amount, "document_ref": row.document_ref},
-                             after={"amount": amount, "document_ref": ref})
-                row.amount, row.document_ref, row.source = amount, ref, source
-                row.entered_by, row.entered_at = actor.username, now
-                changed += 1
+        # everything looked up before the first change: a query after one would flush it early
+        for m in sorted({validate.month(month) for month, _ in months}):
+            check_unlocked(session, fy.id, fy.year, m)
+        agencies = {code: find_agency(session, code) for code in {code for _, code in months}}
+        changed = 0
+        with session.no_autoflush:  # each (month, agency) is distinct: its own cells are all it reads
+            for (month, agency_code), entries in months.items():
+                changed += _save_one(session, audit, actor, fy, validate.month(month), agencies[agency_code],
+                                     lines, entries, source)
         if changed == 0:
             audit.nothing_changed()
         session.flush()
+    return changed
+
+
+def _save_one(session: Session, audit: Audit, actor: Actor, fy: FiscalYear, m: int, agency: Agency,
+              lines: dict[str, ClassificationNode], entries: Sequence[Entry], source: str) -> int:
+    seen: set[tuple[str, str]] = set()
+    changed = 0
+    now = utcnow()
+    cells = {(c.line_id, c.budget_column): c for c in session.scalars(
+        select(Collection).where(Collection.fiscal_year_id == fy.id, Collection.agency_id == agency.id,
+                                 Collection.month == m))}
+    for entry in entries:
+        code = validate.code(entry.line_code)
+        line = lines.get(code) or find_line(session, fy.id, code)
+        col = validate.budget_column(entry.budget_column)
+        if (line.code, col) in seen:
+            raise ValidationError(
+                f"ردیف {localize_digits(line.code)} دو بار در این ماه آمده است.",
+                f"Line {line.code} appears twice in this month.",
+                code="duplicate_line",
+            )
+        seen.add((line.code, col))
+        what = f"وصولی ردیف {localize_digits(line.code)}"
+        amount = None if entry.amount is None else validate.amount(
+            entry.amount, what, f"Collection on line {line.code}", allow_negative=True
+        )
+        ref = validate.text(entry.document_ref, "شمارهٔ سند", "Document reference", max_len=100, required=False)
+        row = cells.get((line.id, col))
+        key = f"{fy.year}/{m}/{agency.code}/{line.code}/{col}"
+        if amount is None:
+            if row is not None:
+                audit.record("collection.delete", "collection", key, before={"amount": row.amount})
+                session.delete(row)
+                changed += 1
+            continue
+        if row is None:
+            session.add(Collection(fiscal_year_id=fy.id, agency_id=agency.id, line_id=line.id,
+                                   budget_column=col, month=m, amount=amount, source=source,
+                                   document_ref=ref, entered_by=actor.username, entered_at=now))
+            audit.record("collection.set", "collection", key, after={"amount": amount, "document_ref": ref})
+            changed += 1
+        elif row.amount != amount or row.document_ref != ref:
+            audit.record("collection.set", "collection", key,
+                         before={"amount": row.amount, "document_ref": row.document_ref},
+                         after={"amount": amount, "document_ref": ref})
+            row.amount, row.document_ref, row.source = amount, ref, source
+            row.entered_by, row.entered_at = actor.username, now
+            changed += 1
     return changed
 
 

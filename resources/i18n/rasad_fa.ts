@@ -2792,6 +2792,61 @@
     </message>
 </context>
 <context>
+    <name>SheetExchange</name>
+    <message>
+        <source>Checking the file…</source>
+        <translation>در حال بررسی فایل…</translation>
+    </message>
+    <message>
+        <source>Every figure in {0} already matches; nothing to import.</source>
+        <translation>همهٔ ارقام «{0}» با پایگاه داده یکی است؛ چیزی برای ورود نیست.</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx);;CSV (*.csv)</source>
+        <translation>کارپوشه‌های Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export collections</source>
+        <translation>خروجی وصولی‌ها</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>خروجی Excel…</translation>
+    </message>
+    <message>
+        <source>Exported {0} figures to {1}.</source>
+        <translation>{0} رقم در «{1}» نوشته شد.</translation>
+    </message>
+    <message>
+        <source>Import collections</source>
+        <translation>ورود وصولی‌ها</translation>
+    </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation>ورود از Excel…</translation>
+    </message>
+    <message>
+        <source>Imported: {0} figures saved.</source>
+        <translation>ورود انجام شد: {0} رقم ثبت شد.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>در حال ورود…</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>صفحه‌گسترده‌ها (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation>در حال نوشتن کارپوشه…</translation>
+    </message>
+    <message>
+        <source>{0} holds {1} figures for {2} agencies ({3}). {4} of them differ from the database and will be saved, in one step. Import?</source>
+        <translation>«{0}» {1} رقم برای {2} دستگاه ({3}) دارد که {4} رقم آن با پایگاه داده فرق دارد و یک‌جا ثبت می‌شود. وارد شود؟</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Cancel</source>

@@ -4,23 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from rasad_desktop.cli import main
-
-
-@pytest.fixture
-def demo_dir(tmp_path, monkeypatch, capsys):  # type: ignore[no-untyped-def]
-    monkeypatch.delenv("RASAD_DATABASE_URL", raising=False)
-    data = tmp_path / "data"
-    assert main(["demo", "--data-dir", str(data), "--year", "1405", "--months", "8"]) == 0
-    capsys.readouterr()
-    return data
-
-
-def _run(capsys, *args: str) -> tuple[int, str]:  # type: ignore[no-untyped-def]
-    code = main(list(args))
-    out = capsys.readouterr()
-    return code, out.out + out.err
-
 
 @pytest.mark.parametrize("kind, extra", [
     ("monitoring", ["--through-month", "6"]),
@@ -29,43 +12,43 @@ def _run(capsys, *args: str) -> tuple[int, str]:  # type: ignore[no-untyped-def]
     ("circular", []),
     ("comparison", ["--unit", "rial"]),
 ])
-def test_every_kind_renders_from_the_command_line(demo_dir, tmp_path, capsys, kind, extra):
+def test_every_kind_renders_from_the_command_line(demo_dir, tmp_path, run, kind, extra):
     out = tmp_path / f"{kind}.pdf"
-    code, text = _run(capsys, "report", kind, "--data-dir", str(demo_dir), "--year", "1405", *extra,
-                      "--out", str(out))
+    code, text = run("report", kind, "--data-dir", str(demo_dir), "--year", "1405", *extra,
+                     "--out", str(out))
     assert code == 0, text
     assert out.read_bytes().startswith(b"%PDF") and "پیش‌نویس" in text
     assert not list(tmp_path.glob("*.part"))
 
 
-def test_issue_verify_tamper_and_correct(demo_dir, tmp_path, capsys):
+def test_issue_verify_tamper_and_correct(demo_dir, tmp_path, run):
     issued = tmp_path / "issued.pdf"
-    code, text = _run(capsys, "report", "monitoring", "--data-dir", str(demo_dir), "--year", "1405",
-                      "--through-month", "6", "--out", str(issued), "--issue",
-                      "--prepared-by", "مریم احمدی|کارشناس", "--approved-by", "علی رضایی|مدیرکل")
+    code, text = run("report", "monitoring", "--data-dir", str(demo_dir), "--year", "1405",
+                     "--through-month", "6", "--out", str(issued), "--issue",
+                     "--prepared-by", "مریم احمدی|کارشناس", "--approved-by", "علی رضایی|مدیرکل")
     assert code == 0 and "۰۰۰۱" in text and "کد تصدیق" in text
-    code, text = _run(capsys, "verify", "--data-dir", str(demo_dir), str(issued))
+    code, text = run("verify", "--data-dir", str(demo_dir), str(issued))
     assert code == 0 and text.startswith("معتبر")
     data = bytearray(issued.read_bytes())
     data[-200] ^= 0x20
     tampered = tmp_path / "tampered.pdf"
     tampered.write_bytes(bytes(data))
-    code, text = _run(capsys, "verify", "--data-dir", str(demo_dir), str(tampered))
+    code, text = run("verify", "--data-dir", str(demo_dir), str(tampered))
     assert code == 1 and text.startswith("نامعتبر") and "تغییر کرده" in text
     corrected = tmp_path / "v2.pdf"
     number = text.split("گزارش ")[1].split(" ")[0]
-    code, text = _run(capsys, "report", "monitoring", "--data-dir", str(demo_dir), "--year", "1405",
-                      "--through-month", "7", "--out", str(corrected), "--issue", "--correct", number)
+    code, text = run("report", "monitoring", "--data-dir", str(demo_dir), "--year", "1405",
+                     "--through-month", "7", "--out", str(corrected), "--issue", "--correct", number)
     assert code == 0 and "نسخهٔ ۲" in text
-    code, text = _run(capsys, "verify", "--data-dir", str(demo_dir), str(issued))
+    code, text = run("verify", "--data-dir", str(demo_dir), str(issued))
     assert code == 0 and "نسخهٔ جدیدتری" in text
 
 
-def test_text_report(tmp_path, capsys):
+def test_text_report(tmp_path, run):
     src = tmp_path / "in.txt"
     src.write_text("سلام دنیا\nگزارش PDF سال ۱۴۰۳\n", encoding="utf-8")
     out = tmp_path / "text.pdf"
-    code, _ = _run(capsys, "report", "text", "--data-dir", str(tmp_path / "d"), "--in", str(src), "--out", str(out))
+    code, _ = run("report", "text", "--data-dir", str(tmp_path / "d"), "--in", str(src), "--out", str(out))
     assert code == 0 and out.read_bytes().startswith(b"%PDF")
 
 
@@ -82,17 +65,17 @@ def test_text_report(tmp_path, capsys):
     (["report", "text", "--in", "missing.txt", "--out", "x.pdf"], "فایل «missing.txt» پیدا نشد."),
     (["report", "text", "--in", ".", "--out", "x.pdf"], "یک پوشه است، نه فایل"),
 ])
-def test_mistakes_get_persian_messages_and_no_file(demo_dir, tmp_path, capsys, monkeypatch, args, message):
+def test_mistakes_get_persian_messages_and_no_file(demo_dir, tmp_path, run, monkeypatch, args, message):
     monkeypatch.chdir(tmp_path)
-    code, text = _run(capsys, *args, "--data-dir", str(demo_dir))
+    code, text = run(*args, "--data-dir", str(demo_dir))
     assert code == 1 and message in text and "Traceback" not in text
     assert "No such file" not in text  # the operating system's English is not shown
     assert not (tmp_path / "x.pdf").exists()
 
 
-def test_a_file_that_is_not_utf8_is_refused(tmp_path, capsys):
+def test_a_file_that_is_not_utf8_is_refused(tmp_path, run):
     src = tmp_path / "bad.txt"
     src.write_bytes("سلام".encode("cp1256"))
-    code, text = _run(capsys, "report", "text", "--data-dir", str(tmp_path / "d"), "--in", str(src),
-                      "--out", str(tmp_path / "o.pdf"))
+    code, text = run("report", "text", "--data-dir", str(tmp_path / "d"), "--in", str(src),
+                     "--out", str(tmp_path / "o.pdf"))
     assert code == 1 and "UTF-8" in text

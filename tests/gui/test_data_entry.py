@@ -157,3 +157,53 @@ def test_clicking_another_row_while_editing_does_not_jump_further(page, qtbot):
     QApplication.processEvents()
     assert page.table.currentIndex().row() == 3
     assert page.model.this_month(0) == 99  # the typed figure was committed
+
+
+# ------------------------------------------------------------------------------ spreadsheets
+def test_export_then_import_an_edited_workbook_after_confirming(page, gui_db, tmp_path, persian):
+    from openpyxl import load_workbook
+
+    target = tmp_path / "out.xlsx"
+    page.sheets.choose_save_path = lambda suggested: target
+    page.sheets.export_button.click()
+    assert target.exists() and "نوشته شد" in page.status.text()
+    book = load_workbook(target)
+    row = next(book.worksheets[0].iter_rows(min_row=2))
+    agency, line, month, old = row[0].value, row[2].value, row[5].value, row[6].value
+    row[6].value = old + 7
+    book.save(target)
+
+    asked: list[str] = []
+    page.sheets.choose_open_path = lambda: target
+    page.sheets.confirm = lambda text: asked.append(text) or False  # the user says no …
+    page.sheets.import_button.click()
+    assert len(asked) == 1 and "۱ رقم" in asked[0] and stored(gui_db, agency, line, month) == old
+    page.sheets.confirm = lambda text: True  # … then yes
+    page.sheets.import_button.click()
+    assert stored(gui_db, agency, line, month) == old + 7
+    assert "۱ رقم ثبت شد" in page.status.text()
+    page.sheets.import_button.click()  # again: nothing differs any more
+    assert "چیزی برای ورود نیست" in page.status.text()
+
+
+def test_a_bad_workbook_is_reported_and_nothing_changes(page, gui_db, tmp_path):
+    from openpyxl import Workbook
+
+    bad = tmp_path / "bad.xlsx"
+    book = Workbook()
+    book.active.append(["کد دستگاه", "کد ردیف", "ماه", "مبلغ (ریال)"])
+    book.active.append(["101", "110104", 1, "نامعلوم"])
+    book.save(bad)
+    before = stored(gui_db, "101", "110104", 1)
+    page.sheets.choose_open_path = lambda: bad
+    page.sheets.confirm = lambda text: pytest.fail("a bad file must not reach the question")
+    page.sheets.import_button.click()
+    seen = page.ctx.errors.seen
+    assert len(seen) == 1 and "سطر ۲" in seen[0].message_fa
+    assert stored(gui_db, "101", "110104", 1) == before
+
+
+def test_viewers_can_export_but_not_import(make_ctx, qtbot):
+    page = DataEntryPage(make_ctx(Role.VIEWER))
+    qtbot.addWidget(page)
+    assert page.sheets.export_button.isVisibleTo(page) and not page.sheets.import_button.isVisibleTo(page)

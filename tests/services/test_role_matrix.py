@@ -9,7 +9,7 @@ Reads that show personal data to some roles only mask it for the others (asserte
 
 The table is checked for completeness both ways: every ``Permission`` appears in it (or,
 with a reason, in ``NOT_CHECKED_BY_SERVICES``), and every public function under
-``rasad_desktop/services`` that checks a permission (``writing(…, Permission.X)`` or
+``rasad_desktop/services`` and ``rasad_desktop/exchange`` that checks a permission (``writing(…, Permission.X)`` or
 ``require(…, Permission.X)``) has its row — so a new permission or a new role-checked
 service without a row here fails.
 
@@ -36,10 +36,12 @@ from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
+import rasad_desktop.exchange as exchange_pkg
 import rasad_desktop.services as services_pkg
 from rasad_desktop.core.amounts import Unit
 from rasad_desktop.db.database import Database
 from rasad_desktop.db.models import AuditLog, Base, ClassificationNode, FiscalYear, Holiday
+from rasad_desktop.exchange import collections_file
 from rasad_desktop.reports.common import RenderOptions
 from rasad_desktop.services import (
     accounts,
@@ -73,10 +75,8 @@ PERSON = ("زهرا کریمی", "0499370899", "09141234567")
 OPTS = RenderOptions(unit=Unit.RIAL, office="اداره کل آزمایشی", province="آزمایش")
 
 # Permissions no service checks, and why that is right.
-NOT_CHECKED_BY_SERVICES: dict[Permission, str] = {
-    Permission.VIEW: "every role holds it: the figures, reports and notices it opens hold no personal data, "
-                     "so there is nothing for a service to refuse (the GUI uses it to show pages)",
-}
+# permissions no service checks itself, with the reason (none today: VIEW is checked by the export)
+NOT_CHECKED_BY_SERVICES: dict[Permission, str] = {}
 
 
 # ------------------------------------------------------------------ the world
@@ -205,6 +205,19 @@ class Row:
         return self.label or self.name
 
 
+def _sheet_file(cell: Cell) -> Path:
+    """A one-figure collections workbook, written before the snapshot."""
+    from openpyxl import Workbook
+
+    path = cell.world.folder / "sheets" / f"s{cell.n}.xlsx"
+    path.parent.mkdir(exist_ok=True)
+    book = Workbook()
+    book.active.append(["کد دستگاه", "کد ردیف", "ماه", "مبلغ (ریال)"])
+    book.active.append(["1", "110104", 1 + cell.n % 12, 3_000 + cell.n])
+    book.save(path)
+    return path
+
+
 def _masked(cell: Cell, actor: Actor, views: Any) -> None:
     """Personal data is shown in full to a role with VIEW_PERSONAL_DATA, masked to others."""
     views = views if isinstance(views, list) else [views]
@@ -282,7 +295,16 @@ ROWS: list[Row] = [
     # ------------------------------------------------------------ collections
     Row("collections.save_month", Permission.ENTER_COLLECTIONS,
         lambda c, a, _: collections.save_month(c.session, a, 1404, 1 + c.n % 12, "1", [
-            collections.Entry("110104", 1_000 + c.n, document_ref=f"سند {c.n}")])),
+            collections.Entry("110104", 1_000 + c.n, document_ref=f"سند {c.n}")]), direct=False),
+    Row("collections.save_months", Permission.ENTER_COLLECTIONS,
+        lambda c, a, _: collections.save_months(c.session, a, 1404, {(1 + c.n % 12, "1"): [
+            collections.Entry("110104", 2_000 + c.n)]})),
+    # ------------------------------------------------------------ spreadsheets
+    Row("collections_file.export_collections", Permission.VIEW, writes=False,
+        call=lambda c, a, _: collections_file.export_collections(
+            c.session, a, 1404, c.world.folder / "exports" / f"e{c.n}.xlsx")),
+    Row("collections_file.import_collections", Permission.ENTER_COLLECTIONS,
+        lambda c, a, sheet: collections_file.import_collections(c.session, a, 1404, sheet), prepare=_sheet_file),
     Row("collections.bulk_insert", Permission.ENTER_COLLECTIONS,
         lambda c, a, ids: collections.bulk_insert(c.session, a, 1404, [(*ids, "provincial", 1, 77)], source="import"),
         prepare=lambda c: (budget.save_agency(c.session, ADMIN, f"B{c.n}", "دستگاه").id, c.session.scalar(
@@ -437,9 +459,10 @@ def test_role_matrix(world: World, row: Row, role: Role | None) -> None:
 # ------------------------------------------------------------------ the table is complete
 def role_checks() -> dict[str, set[Permission]]:
     """module.function → the permissions it checks itself, for every public function in
-    rasad_desktop/services that calls ``writing(…, Permission.X)`` or ``require(…, Permission.X)``."""
+    rasad_desktop/services and rasad_desktop/exchange that calls ``writing(…, Permission.X)`` or ``require(…, Permission.X)``."""
     found: dict[str, set[Permission]] = {}
-    for path in sorted(Path(services_pkg.__file__).parent.glob("*.py")):
+    folders = (Path(services_pkg.__file__).parent, Path(exchange_pkg.__file__).parent)
+    for path in sorted(p for folder in folders for p in folder.glob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for fn in tree.body:
             if not isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef) or fn.name.startswith("_"):

@@ -33,6 +33,7 @@ from rasad_desktop.gui.dialogs.unsaved import DISCARD, SAVE, ask_unsaved
 from rasad_desktop.gui.models.entry_model import THIS_MONTH, TITLE, EntryModel
 from rasad_desktop.gui.pages.base import Page
 from rasad_desktop.gui.signals import emit
+from rasad_desktop.gui.widgets.sheet_exchange import SheetExchange
 from rasad_desktop.services import queries
 from rasad_desktop.services.budget import list_years
 from rasad_desktop.services.collections import save_month
@@ -120,6 +121,8 @@ class DataEntryPage(Page):
         self.add_button.setObjectName("addLine")
         self.revert_button = QPushButton(self.tr("Undo changes"), self)
         self.revert_button.setObjectName("revert")
+        self.sheets = SheetExchange(ctx, self, self.year.currentData, self.can_leave, self.status_text,
+                                    self._imported)
         self.lock_label = QLabel(self)
         self.lock_label.setObjectName("lockLabel")
         self.lock_label.setWordWrap(True)
@@ -151,6 +154,8 @@ class DataEntryPage(Page):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.sheets.import_button)
+        buttons.addWidget(self.sheets.export_button)
         buttons.addStretch(1)
         buttons.addWidget(self.status)
         layout = QVBoxLayout(self)
@@ -303,6 +308,13 @@ class DataEntryPage(Page):
         emit(self.ctx.events.data_changed, "collections")
         self.reload()
         return True
+
+    def status_text(self, text: str) -> None:
+        self.status.setText(text)
+
+    def _imported(self) -> None:
+        emit(self.ctx.events.data_changed, "collections")
+        self.reload()
 
     def show_message(self, text: str) -> None:
         self.status.setText(text.splitlines()[0])

@@ -1,0 +1,1 @@
+"""Moving figures in and out of Rasad as spreadsheets (xlsx, CSV)."""

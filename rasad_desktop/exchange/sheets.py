@@ -1,0 +1,145 @@
+"""Reading and writing one table as an Excel workbook (.xlsx) or a CSV file.
+
+CSV written by Excel on a Persian Windows is in the Windows-1256 code page, not UTF-8;
+both are read. Cells come back as Excel gave them (int, float, str or None): the caller
+interprets them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from rasad_desktop.core.errors import RasadError
+from rasad_desktop.core.file_errors import file_problem
+
+MAX_ROWS = 200_000  # far more than a province's year; keeps a wrong file from exhausting memory
+Cell = int | float | str | None
+
+
+class SheetError(RasadError):
+    pass
+
+
+def kind_of(path: Path) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return "xlsx"
+    if suffix in (".csv", ".txt"):
+        return "csv"
+    raise SheetError(f"«{Path(path).name}» نه کارپوشهٔ Excel (xlsx) است نه CSV.",
+                     f"'{Path(path).name}' is neither an Excel workbook (xlsx) nor a CSV file.", code="sheet_type")
+
+
+def read_rows(path: Path) -> list[list[Cell]]:
+    """Every row of the first sheet (or of the CSV file), trailing empty cells removed."""
+    path = Path(path)
+    reader = _xlsx_rows if kind_of(path) == "xlsx" else _csv_rows
+    rows = []
+    for row in reader(path):
+        if len(rows) >= MAX_ROWS:
+            raise SheetError(f"فایل بیش از {MAX_ROWS:,} سطر دارد.".replace(",", "٬"),
+                             f"The file has more than {MAX_ROWS:,} rows.", code="sheet_rows")
+        cells = list(row)
+        while cells and (cells[-1] is None or (isinstance(cells[-1], str) and not cells[-1].strip())):
+            cells.pop()
+        rows.append(cells)
+    return rows
+
+
+def _xlsx_rows(path: Path) -> Iterator[Sequence[Cell]]:
+    from openpyxl import load_workbook  # only when a workbook is read: keeps start-up fast
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except OSError as err:
+        raise file_problem(path, err, writing=False, cls=SheetError) from None
+    except (zipfile.BadZipFile, KeyError, ValueError) as err:
+        raise SheetError(f"«{path.name}» کارپوشهٔ سالم Excel (xlsx) نیست.",
+                         f"'{path.name}' is not a readable Excel workbook (xlsx): {err}", code="sheet_damaged") from None
+    try:
+        sheet = book.worksheets[0]
+        for row in sheet.iter_rows(values_only=True):
+            yield [_cell(v) for v in row]
+    finally:
+        book.close()
+
+
+def _cell(value: object) -> Cell:
+    if value is None or isinstance(value, (int, float, str)) and not isinstance(value, bool):
+        return value  # type: ignore[return-value]
+    return str(value)  # dates, booleans …: shown as text, refused by whoever reads them
+
+
+def _csv_rows(path: Path) -> Iterator[Sequence[Cell]]:
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise file_problem(path, err, writing=False, cls=SheetError) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1256", errors="replace")  # Excel's "CSV" on a Persian Windows
+    sample = text[:4096]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t،")
+    except csv.Error:
+        dialect = csv.excel
+    for row in csv.reader(io.StringIO(text, newline=""), dialect):
+        yield [c if c.strip() else None for c in row]
+
+
+def write_rows(path: Path, header: Sequence[str], rows: Sequence[Sequence[Cell]], *, sheet_title: str,
+               widths: Sequence[int] = (), notes: Sequence[str] = ()) -> None:
+    """Write a right-to-left workbook (or a UTF-8 CSV that Excel opens correctly), replacing
+    ``path`` only once the whole file is written."""
+    path = Path(path)
+    kind = kind_of(path)
+    tmp = path.with_name(path.name + ".part")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if kind == "csv":
+            with tmp.open("w", encoding="utf-8-sig", newline="") as f:  # the BOM tells Excel it is UTF-8
+                writer = csv.writer(f)
+                writer.writerow(header)
+                writer.writerows(rows)
+        else:
+            _write_xlsx(tmp, header, rows, sheet_title, widths, notes)
+        tmp.replace(path)
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        raise file_problem(path, err, writing=True, cls=SheetError) from None
+
+
+def _write_xlsx(path: Path, header: Sequence[str], rows: Sequence[Sequence[Cell]], title: str,
+                widths: Sequence[int], notes: Sequence[str]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title)
+    sheet.sheet_view.rightToLeft = True
+    sheet.freeze_panes = "A2"
+    for i, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
+    bold = Font(bold=True)
+    heading = []
+    for name in header:
+        cell = WriteOnlyCell(sheet, value=name)
+        cell.font = bold
+        heading.append(cell)
+    sheet.append(heading)
+    for row in rows:  # control characters cannot be stored in a workbook
+        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row])
+    if notes:
+        guide = book.create_sheet("راهنما")
+        guide.sheet_view.rightToLeft = True
+        guide.column_dimensions["A"].width = 110
+        for line in notes:
+            guide.append([line])
+    book.save(path)

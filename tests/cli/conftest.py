@@ -1,0 +1,28 @@
+"""Shared by the command-line tests: a data folder with the demo province, and a runner."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from rasad_desktop.cli import main
+
+
+@pytest.fixture
+def demo_dir(tmp_path, monkeypatch, capsys):  # type: ignore[no-untyped-def]
+    monkeypatch.delenv("RASAD_DATABASE_URL", raising=False)
+    data = tmp_path / "data"
+    assert main(["demo", "--data-dir", str(data), "--year", "1405", "--months", "8"]) == 0
+    capsys.readouterr()
+    return data
+
+
+@pytest.fixture
+def run(capsys) -> Callable[..., tuple[int, str]]:  # type: ignore[no-untyped-def]
+    """``run(*args)`` → (exit status, standard output and error together)."""
+    def run_main(*args: str) -> tuple[int, str]:
+        code = main(list(args))
+        out = capsys.readouterr()
+        return code, out.out + out.err
+    return run_main

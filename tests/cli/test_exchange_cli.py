@@ -1,0 +1,34 @@
+"""``rasad-desktop export collections`` and ``import collections`` from the command line."""
+
+from __future__ import annotations
+
+from openpyxl import load_workbook
+
+
+def test_export_edit_check_and_import(demo_dir, tmp_path, run):
+    book_path = tmp_path / "1405.xlsx"
+    code, text = run("export", "collections", "--data-dir", str(demo_dir), "--year", "1405",
+                     "--through-month", "2", "--out", str(book_path))
+    assert code == 0 and "رقم وصولی" in text
+    book = load_workbook(book_path)
+    rows = list(book.worksheets[0].iter_rows(min_row=2))
+    assert rows and {r[5].value for r in rows} == {1, 2}
+    rows[0][6].value = rows[0][6].value + 1_000
+    book.save(book_path)
+    args = ("import", "collections", str(book_path), "--data-dir", str(demo_dir), "--year", "1405")
+    code, text = run(*args, "--dry-run")
+    assert code == 0 and "۱ رقم تغییر می‌کند" in text and "چیزی نوشته نشد" in text
+    code, text = run(*args)
+    assert code == 0 and "۱ رقم تغییر کرد و ثبت شد" in text
+    code, text = run(*args, "--lang", "en")
+    assert code == 0 and "nothing changed" in text
+
+
+def test_a_bad_file_is_reported_by_row_and_exits_1(demo_dir, tmp_path, run):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("کد دستگاه,کد ردیف,ماه,مبلغ (ریال)\n101,110104,1,12\n101,110104,ماه سیزدهم,5\n", encoding="utf-8")
+    code, text = run("import", "collections", str(bad), "--data-dir", str(demo_dir), "--year", "1405")
+    assert code == 1 and "سطر ۳" in text and "چیزی وارد نشد" in text and "Traceback" not in text
+    code, text = run("import", "collections", str(tmp_path / "none.xlsx"), "--data-dir", str(demo_dir),
+                      "--year", "1405")
+    assert code == 1 and "پیدا نشد" in text
