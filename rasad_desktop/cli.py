@@ -128,8 +128,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE.pdf")
 
     from rasad_desktop.cli_exchange import add_parsers
+    from rasad_desktop.cli_users import add_parser as add_users_parser
 
     add_parsers(sub, _common)
+    add_users_parser(sub, _common)
     return parser
 
 
@@ -154,10 +156,11 @@ def main(argv: list[str] | None = None) -> int:
         from rasad_desktop.cli_backup import cmd_backup, cmd_restore
         from rasad_desktop.cli_exchange import cmd_export, cmd_import
         from rasad_desktop.cli_reports import cmd_report, cmd_verify
+        from rasad_desktop.cli_users import cmd_users
 
         commands = {"init": cmd_init, "demo": cmd_demo, "summary": cmd_summary, "report": cmd_report,
                     "verify": cmd_verify, "backup": cmd_backup, "restore": cmd_restore, "audit": cmd_audit,
-                    "export": cmd_export, "import": cmd_import}
+                    "export": cmd_export, "import": cmd_import, "users": cmd_users}
         return commands[command](ctx, args)
     except RasadError as err:
         print(err.message(ctx.lang), file=sys.stderr)

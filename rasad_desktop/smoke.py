@@ -68,6 +68,18 @@ def run_smoke_test(out_dir: Path | None = None) -> int:
         (data / "smoke-monitoring.pdf").write_bytes(pdf)
         result["pdf_bytes"] = len(pdf)
 
+        def workbook() -> int:  # openpyxl is bundled and a workbook reads back as written
+            from rasad_desktop.exchange.collections_file import export_collections, import_collections
+
+            with db.session() as s:
+                rows = export_collections(s, Actor.console(), year, data / "smoke-collections.xlsx")
+                back = import_collections(s, Actor.console(), year, data / "smoke-collections.xlsx", dry_run=True)
+            if rows == 0 or back.cells != rows or back.changed != 0:
+                raise RuntimeError(f"the collections workbook did not read back ({rows} written, {back.cells} read)")
+            return rows
+
+        result["workbook_rows"] = step("collections workbook", workbook)
+
         def window() -> str:
             from PySide6.QtCore import Qt
             from PySide6.QtWidgets import QApplication
