@@ -1,8 +1,8 @@
-"""``rasad-desktop export collections`` and ``rasad-desktop import collections``.
+"""``rasad-desktop export collections|approved`` and ``rasad-desktop import collections|approved``.
 
-Export writes the year's monthly collections to an Excel workbook (or CSV); import reads
-such a file, lists every bad row by its number, and saves all figures in one audited
-transaction or none (``--dry-run`` only checks and counts)."""
+Export writes the year's monthly collections (or the budget law's approved amounts) to an
+Excel workbook (or CSV); import reads such a file, lists every bad row by its number, and
+saves all figures in one audited transaction or none (``--dry-run`` only checks and counts)."""
 
 from __future__ import annotations
 
@@ -18,50 +18,60 @@ if TYPE_CHECKING:
 
 
 def add_parsers(sub: argparse._SubParsersAction, common) -> None:  # type: ignore[type-arg, no-untyped-def]
-    p = sub.add_parser("export", help="write a year's monthly collections to an Excel workbook (or CSV)")
+    p = sub.add_parser("export", help="write a year's monthly collections or approved amounts to Excel (or CSV)")
     common(p, top=False)
-    p.add_argument("what", choices=("collections",))
+    p.add_argument("what", choices=("collections", "approved"))
     p.add_argument("--year", type=int, required=True)
-    p.add_argument("--through-month", type=int, metavar="N", help="only months 1 to N (default: all)")
+    p.add_argument("--through-month", type=int, metavar="N", help="collections: only months 1 to N (default: all)")
     p.add_argument("--out", required=True, metavar="FILE.xlsx", help="the file to write (.xlsx or .csv)")
 
-    p = sub.add_parser("import", help="read monthly collections from an Excel workbook (or CSV)")
+    p = sub.add_parser("import", help="read monthly collections or approved amounts from Excel (or CSV)")
     common(p, top=False)
-    p.add_argument("what", choices=("collections",))
+    p.add_argument("what", choices=("collections", "approved"))
     p.add_argument("file", metavar="FILE.xlsx")
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--dry-run", action="store_true", help="check the file and count the changes; write nothing")
 
 
 def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
+    from rasad_desktop.exchange.approved_file import export_approved
     from rasad_desktop.exchange.collections_file import export_collections
 
     db = ctx.open_db()
     with db.session() as session:
-        rows = export_collections(session, Actor.console(), args.year, Path(args.out),
-                                  through_month=args.through_month)
-    print(ctx.t(f"{ctx.digits(f'{rows:,}').replace(',', '٬')} رقم وصولی در «{args.out}» نوشته شد.",
-                f"{rows:,} collection figures written to '{args.out}'."))
+        if args.what == "approved":
+            rows = export_approved(session, Actor.console(), args.year, Path(args.out))
+        else:
+            rows = export_collections(session, Actor.console(), args.year, Path(args.out),
+                                      through_month=args.through_month)
+    what_fa, what_en = ("مبلغ مصوب", "approved amounts") if args.what == "approved" else \
+        ("رقم وصولی", "collection figures")
+    print(ctx.t(f"{ctx.digits(f'{rows:,}').replace(',', '٬')} {what_fa} در «{args.out}» نوشته شد.",
+                f"{rows:,} {what_en} written to '{args.out}'."))
     return 0
 
 
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
+    from rasad_desktop.exchange.approved_file import import_approved
     from rasad_desktop.exchange.collections_file import import_collections
 
+    read = import_approved if args.what == "approved" else import_collections
     db = ctx.open_db()
     with db.session() as session:
-        r = import_collections(session, Actor.console(), args.year, Path(args.file), dry_run=args.dry_run)
-    months = "، ".join(month_name(m) for m in sorted(r.months)) or "—"
-    months_en = ", ".join(month_name(m, "en") for m in sorted(r.months)) or "—"
+        r = read(session, Actor.console(), args.year, Path(args.file), dry_run=args.dry_run)
     n = ctx.digits
+    months = f" در ماه‌های {'، '.join(month_name(m) for m in sorted(r.months))}" if r.months else ""
+    months_en = f" in {', '.join(month_name(m, 'en') for m in sorted(r.months))}" if r.months else ""
     print(ctx.t(
-        f"{n(str(r.rows))} سطر خوانده شد: {n(str(r.cells))} رقم برای {n(str(len(r.agencies)))} دستگاه "
-        f"در ماه‌های {months}؛ {n(str(r.skipped))} سطر بی‌مبلغ نادیده گرفته شد.",
-        f"{r.rows} rows read: {r.cells} figures for {len(r.agencies)} agencies in {months_en}; "
+        f"{n(str(r.rows))} سطر خوانده شد: {n(str(r.cells))} رقم برای {n(str(len(r.agencies)))} دستگاه"
+        f"{months}؛ {n(str(r.skipped))} سطر بی‌مبلغ نادیده گرفته شد.",
+        f"{r.rows} rows read: {r.cells} figures for {len(r.agencies)} agencies{months_en}; "
         f"{r.skipped} rows without an amount skipped."))
-    if r.written and r.changed:
+    if not r.cells:
+        print(ctx.t("فایل رقمی برای ورود نداشت.", "The file holds no figures to import."))
+    elif r.written and r.changed:
         print(ctx.t(f"{n(str(r.changed))} رقم تغییر کرد و ثبت شد.", f"{r.changed} figures changed and saved."))
-    elif r.written or not r.cells:
+    elif r.written:
         print(ctx.t("همهٔ ارقام با پایگاه داده یکی بود؛ چیزی تغییر نکرد.",
                     "Every figure matched the database; nothing changed."))
     else:

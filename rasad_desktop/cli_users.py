@@ -56,6 +56,12 @@ def cmd_users(ctx: Context, args: argparse.Namespace) -> int:
                 _temporary(ctx, generated)
         elif args.action == "reset":
             _temporary(ctx, accounts.reset_password(session, actor, args.username))
+            user = accounts.get_user(session, args.username)
+            if user is not None and (user.locked or not user.active):
+                print(ctx.t(f"حساب «{user.username}» قفل یا غیرفعال است؛ برای ورود، آن را باز کنید: "
+                            f"users unlock {user.username}",
+                            f"Account '{user.username}' is locked or inactive; to sign in, unlock it: "
+                            f"users unlock {user.username}"))
         else:
             accounts.set_locked(session, actor, args.username, args.action == "lock")
             print(ctx.t(f"حساب «{args.username}» {'قفل شد' if args.action == 'lock' else 'باز شد'}.",

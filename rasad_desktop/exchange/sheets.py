@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -36,31 +35,38 @@ def kind_of(path: Path) -> str:
 def read_rows(path: Path) -> list[list[Cell]]:
     """Every row of the first sheet (or of the CSV file), trailing empty cells removed."""
     path = Path(path)
-    reader = _xlsx_rows if kind_of(path) == "xlsx" else _csv_rows
-    rows = []
-    for row in reader(path):
-        if len(rows) >= MAX_ROWS:
-            raise SheetError(f"فایل بیش از {MAX_ROWS:,} سطر دارد.".replace(",", "٬"),
-                             f"The file has more than {MAX_ROWS:,} rows.", code="sheet_rows")
-        cells = list(row)
-        while cells and (cells[-1] is None or (isinstance(cells[-1], str) and not cells[-1].strip())):
-            cells.pop()
-        rows.append(cells)
+    xlsx = kind_of(path) == "xlsx"
+    rows: list[list[Cell]] = []
+    filled = 0
+    try:
+        for row in (_xlsx_rows if xlsx else _csv_rows)(path):
+            cells = list(row)
+            while cells and (cells[-1] is None or (isinstance(cells[-1], str) and not cells[-1].strip())):
+                cells.pop()
+            filled += bool(cells)
+            if filled > MAX_ROWS:
+                raise SheetError(f"فایل بیش از {MAX_ROWS:,} سطر دارد.".replace(",", "٬"),
+                                 f"The file has more than {MAX_ROWS:,} rows.", code="sheet_rows")
+            rows.append(cells)
+    except SheetError:
+        raise
+    except OSError as err:
+        raise file_problem(path, err, writing=False, cls=SheetError) from None
+    except Exception as err:  # noqa: BLE001 - a damaged file fails anywhere inside the parser
+        what_fa, what_en = ("کارپوشهٔ سالم Excel (xlsx)", "a readable Excel workbook (xlsx)") if xlsx else \
+            ("فایل CSV سالم", "a readable CSV file")
+        raise SheetError(f"«{path.name}» {what_fa} نیست.", f"'{path.name}' is not {what_en}: {err}",
+                         code="sheet_damaged") from None
     return rows
 
 
 def _xlsx_rows(path: Path) -> Iterator[Sequence[Cell]]:
     from openpyxl import load_workbook  # only when a workbook is read: keeps start-up fast
 
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except OSError as err:
-        raise file_problem(path, err, writing=False, cls=SheetError) from None
-    except (zipfile.BadZipFile, KeyError, ValueError) as err:
-        raise SheetError(f"«{path.name}» کارپوشهٔ سالم Excel (xlsx) نیست.",
-                         f"'{path.name}' is not a readable Excel workbook (xlsx): {err}", code="sheet_damaged") from None
+    book = load_workbook(path, read_only=True, data_only=True)
     try:
         sheet = book.worksheets[0]
+        sheet.reset_dimensions()  # the stored size may be wrong: read every row the file holds
         for row in sheet.iter_rows(values_only=True):
             yield [_cell(v) for v in row]
     finally:
@@ -74,21 +80,34 @@ def _cell(value: object) -> Cell:
 
 
 def _csv_rows(path: Path) -> Iterator[Sequence[Cell]]:
+    raw = path.read_bytes()
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        text = raw.decode("utf-16")  # Excel's "Unicode Text"
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1256", errors="replace")  # Excel's "CSV" on a Persian Windows
     try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise file_problem(path, err, writing=False, cls=SheetError) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1256", errors="replace")  # Excel's "CSV" on a Persian Windows
-    sample = text[:4096]
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t،")
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t،؛")
     except csv.Error:
         dialect = csv.excel
     for row in csv.reader(io.StringIO(text, newline=""), dialect):
-        yield [c if c.strip() else None for c in row]
+        yield [_unguarded(c) if c.strip() else None for c in row]
+
+
+# a cell text Excel would run as a formula; written with a leading apostrophe in CSV
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def _guarded(value: Cell) -> Cell:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _unguarded(value: str) -> str:
+    return value[1:] if value.startswith("'") and value[1:].startswith(_FORMULA_START) else value
 
 
 def write_rows(path: Path, header: Sequence[str], rows: Sequence[Sequence[Cell]], *, sheet_title: str,
@@ -104,7 +123,7 @@ def write_rows(path: Path, header: Sequence[str], rows: Sequence[Sequence[Cell]]
             with tmp.open("w", encoding="utf-8-sig", newline="") as f:  # the BOM tells Excel it is UTF-8
                 writer = csv.writer(f)
                 writer.writerow(header)
-                writer.writerows(rows)
+                writer.writerows([_guarded(v) for v in row] for row in rows)
         else:
             _write_xlsx(tmp, header, rows, sheet_title, widths, notes)
         tmp.replace(path)
@@ -117,7 +136,6 @@ def _write_xlsx(path: Path, header: Sequence[str], rows: Sequence[Sequence[Cell]
                 widths: Sequence[int], notes: Sequence[str]) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
@@ -134,8 +152,8 @@ def _write_xlsx(path: Path, header: Sequence[str], rows: Sequence[Sequence[Cell]
         cell.font = bold
         heading.append(cell)
     sheet.append(heading)
-    for row in rows:  # control characters cannot be stored in a workbook
-        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row])
+    for row in rows:
+        sheet.append([_text_cell(sheet, v) if isinstance(v, str) else v for v in row])
     if notes:
         guide = book.create_sheet("راهنما")
         guide.sheet_view.rightToLeft = True
@@ -143,3 +161,14 @@ def _write_xlsx(path: Path, header: Sequence[str], rows: Sequence[Sequence[Cell]
         for line in notes:
             guide.append([line])
     book.save(path)
+
+
+def _text_cell(sheet, value: str):  # type: ignore[no-untyped-def]
+    """A string cell that stays a string («=12/3» is a document number, not a formula), with
+    the control characters a workbook cannot hold removed."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))
+    cell.data_type = "s"
+    return cell

@@ -9,7 +9,7 @@ the same checks and audit records as the single-item services in ``services.budg
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
@@ -128,51 +128,66 @@ def save_approved_many(session: Session, actor: Actor, year: int, agency_code: s
     """Set several approved (and revised) amounts of one agency in one transaction, with
     the checks and audit records of ``budget.set_approved``; a failure on any line saves
     none. Returns how many assignments changed."""
+    return save_approved_for(session, actor, year, {agency_code: changes})
+
+
+def save_approved_for(session: Session, actor: Actor, year: int,
+                      by_agency: Mapping[str, Sequence[ApprovedChange]]) -> int:
+    """``save_approved_many`` for several agencies at once (a budget-law workbook): one
+    transaction, all or nothing. Returns how many assignments changed."""
     with writing(session, actor, Permission.MANAGE_BUDGET) as audit:
-        seen: set[tuple[str, str]] = set()
         changed = 0
-        for change in changes:
-            fy, agency, line, col = _cell(session, year, agency_code, change.line_code, change.budget_column)
-            shown = localize_digits(line.code)
-            if (line.code, col) in seen:
-                raise ValidationError(
-                    f"ردیف {shown} دو بار آمده است.", f"Line {line.code} appears twice.", code="duplicate_line")
-            seen.add((line.code, col))
-            if line.level != Level.ROW:
-                raise ValidationError(
-                    f"مبلغ مصوب فقط برای ردیف (کد سطح چهارم) ثبت می‌شود؛ {shown} "
-                    f"یک {Level(line.level).label()} است.",
-                    f"Approved amounts are set on lines (level four); {line.code} is a "
-                    f"{Level(line.level).label('en')}.",
-                    code="not_a_row",
-                )
-            a = validate.amount(change.approved, f"مبلغ مصوب ردیف {shown}", f"Approved amount of line {line.code}")
-            r = None if change.revised is None else validate.amount(
-                change.revised, f"مبلغ اصلاحی ردیف {shown}", f"Revised amount of line {line.code}")
-            row = find_assignment(session, fy, agency, line, col)
-            if row is not None and (row.approved, row.revised) == (a, r):
-                continue
-            before = None if row is None else {"approved": row.approved, "revised": row.revised}
-            if row is None:
-                row = Assignment(fiscal_year_id=fy.id, agency_id=agency.id, line_id=line.id,
-                                 budget_column=col, approved=a, revised=r, note="")
-                session.add(row)
-            else:
-                row.approved, row.revised = a, r
-            session.flush()
-            if row.schedule and sum(s.amount for s in row.schedule) != (r if r is not None else a):
-                raise ValidationError(
-                    f"ردیف {shown} برنامهٔ ماهانهٔ ابلاغی دارد که جمع آن با مبلغ تازه برابر نیست؛ "
-                    "نخست برنامهٔ ماهانه را اصلاح کنید.",
-                    f"Line {line.code} has a monthly schedule whose total differs from the new amount; "
-                    "update the schedule first.",
-                    code="schedule_mismatch",
-                )
-            audit.record("approved.set", "assignment", f"{fy.year}/{agency.code}/{line.code}/{col}",
-                         before=before, after={"approved": a, "revised": r})
-            changed += 1
+        for agency_code, changes in by_agency.items():
+            changed += _save_approved(session, audit, year, agency_code, changes)
         if changed == 0:
             audit.nothing_changed()
+    return changed
+
+
+def _save_approved(session: Session, audit: Audit, year: int, agency_code: str,
+                   changes: Sequence[ApprovedChange]) -> int:
+    seen: set[tuple[str, str]] = set()
+    changed = 0
+    for change in changes:
+        fy, agency, line, col = _cell(session, year, agency_code, change.line_code, change.budget_column)
+        shown = localize_digits(line.code)
+        if (line.code, col) in seen:
+            raise ValidationError(
+                f"ردیف {shown} دو بار آمده است.", f"Line {line.code} appears twice.", code="duplicate_line")
+        seen.add((line.code, col))
+        if line.level != Level.ROW:
+            raise ValidationError(
+                f"مبلغ مصوب فقط برای ردیف (کد سطح چهارم) ثبت می‌شود؛ {shown} "
+                f"یک {Level(line.level).label()} است.",
+                f"Approved amounts are set on lines (level four); {line.code} is a "
+                f"{Level(line.level).label('en')}.",
+                code="not_a_row",
+            )
+        a = validate.amount(change.approved, f"مبلغ مصوب ردیف {shown}", f"Approved amount of line {line.code}")
+        r = None if change.revised is None else validate.amount(
+            change.revised, f"مبلغ اصلاحی ردیف {shown}", f"Revised amount of line {line.code}")
+        row = find_assignment(session, fy, agency, line, col)
+        if row is not None and (row.approved, row.revised) == (a, r):
+            continue
+        before = None if row is None else {"approved": row.approved, "revised": row.revised}
+        if row is None:
+            row = Assignment(fiscal_year_id=fy.id, agency_id=agency.id, line_id=line.id,
+                             budget_column=col, approved=a, revised=r, note="")
+            session.add(row)
+        else:
+            row.approved, row.revised = a, r
+        session.flush()
+        if row.schedule and sum(s.amount for s in row.schedule) != (r if r is not None else a):
+            raise ValidationError(
+                f"ردیف {shown} برنامهٔ ماهانهٔ ابلاغی دارد که جمع آن با مبلغ تازه برابر نیست؛ "
+                "نخست برنامهٔ ماهانه را اصلاح کنید.",
+                f"Line {line.code} has a monthly schedule whose total differs from the new amount; "
+                "update the schedule first.",
+                code="schedule_mismatch",
+            )
+        audit.record("approved.set", "assignment", f"{fy.year}/{agency.code}/{line.code}/{col}",
+                     before=before, after={"approved": a, "revised": r})
+        changed += 1
     return changed
 
 

@@ -2806,6 +2806,10 @@
         <translation>کارپوشه‌های Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
+        <source>Export approved amounts</source>
+        <translation>خروجی مبالغ مصوب</translation>
+    </message>
+    <message>
         <source>Export collections</source>
         <translation>خروجی وصولی‌ها</translation>
     </message>
@@ -2816,6 +2820,10 @@
     <message>
         <source>Exported {0} figures to {1}.</source>
         <translation>{0} رقم در «{1}» نوشته شد.</translation>
+    </message>
+    <message>
+        <source>Import approved amounts</source>
+        <translation>ورود مبالغ مصوب</translation>
     </message>
     <message>
         <source>Import collections</source>
@@ -2842,8 +2850,12 @@
         <translation>در حال نوشتن کارپوشه…</translation>
     </message>
     <message>
-        <source>{0} holds {1} figures for {2} agencies ({3}). {4} of them differ from the database and will be saved, in one step. Import?</source>
-        <translation>«{0}» {1} رقم برای {2} دستگاه ({3}) دارد که {4} رقم آن با پایگاه داده فرق دارد و یک‌جا ثبت می‌شود. وارد شود؟</translation>
+        <source>{0} holds no figures to import.</source>
+        <translation>«{0}» رقمی برای ورود ندارد.</translation>
+    </message>
+    <message>
+        <source>{0} holds {1} figures for {2} agencies{3}. {4} of them differ from the database and will be saved, in one step. Import?</source>
+        <translation>«{0}» {1} رقم برای {2} دستگاه{3} دارد که {4} رقم آن با پایگاه داده فرق دارد و یک‌جا ثبت می‌شود. وارد شود؟</translation>
     </message>
 </context>
 <context>

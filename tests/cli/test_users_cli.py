@@ -60,6 +60,9 @@ def test_add_lock_unlock_and_list(data, run):
         accounts.sign_in(s, "maryam", temporary)
     code, text = run("users", "list", "--data-dir", str(data))
     assert code == 0 and "مریم احمدی" in text and "قفل‌شده به دست مدیر" in text
+    code, text = run("users", "reset", "maryam", "--data-dir", str(data))
+    assert code == 0 and "users unlock maryam" in text  # a new password alone would not let her in
+    temporary = _temporary(text.splitlines()[0])
     assert run("users", "unlock", "maryam", "--data-dir", str(data))[0] == 0
     with db.session() as s:
         assert accounts.sign_in(s, "maryam", temporary).must_change_password

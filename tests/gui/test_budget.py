@@ -230,6 +230,29 @@ def test_a_line_added_in_the_grid_is_saved_with_its_amount(page, gui_db):
     assert approved_of(gui_db, "101", "160186", column="national") == (250_000_000, None)
 
 
+def test_the_approved_amounts_go_out_to_excel_and_an_edited_workbook_comes_back(page, gui_db, tmp_path):
+    from openpyxl import load_workbook
+
+    page.show_tab(page.approved_tab)
+    tab = page.approved_tab
+    assert tab.select("101")
+    target = tmp_path / "law.xlsx"
+    tab.sheets.choose_save_path = lambda suggested: target
+    tab.sheets.export_button.click()
+    book = load_workbook(target)
+    row = next(r for r in book.worksheets[0].iter_rows(min_row=2) if r[0].value == "101" and r[2].value == "110104")
+    row[5].value = 41_000_000_000_000
+    book.save(target)
+    tab.sheets.choose_open_path = lambda: target
+    asked: list[str] = []
+    tab.sheets.confirm = lambda text: asked.append(text) or True
+    tab.sheets.import_button.click()
+    assert len(asked) == 1 and "۱ رقم" in asked[0]
+    assert approved_of(gui_db, "101", "110104") == (41_000_000_000_000, None)
+    assert tab.model.data(tab.model.index(0, A_APPROVED), Qt.ItemDataRole.UserRole) == 41_000_000_000_000
+    assert "ثبت شد" in page.status.text()
+
+
 def test_invalid_amount_text_is_kept_and_nothing_is_saved(page, gui_db):
     page.show_tab(page.approved_tab)
     tab = page.approved_tab

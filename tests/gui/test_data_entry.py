@@ -207,3 +207,27 @@ def test_viewers_can_export_but_not_import(make_ctx, qtbot):
     page = DataEntryPage(make_ctx(Role.VIEWER))
     qtbot.addWidget(page)
     assert page.sheets.export_button.isVisibleTo(page) and not page.sheets.import_button.isVisibleTo(page)
+
+
+def test_a_file_edited_while_the_question_was_open_is_not_imported(page, gui_db, tmp_path):
+    from openpyxl import Workbook
+
+    path = tmp_path / "edited.xlsx"
+
+    def write(amount: int) -> None:
+        book = Workbook()
+        book.active.append(["کد دستگاه", "کد ردیف", "ماه", "مبلغ (ریال)"])
+        book.active.append(["101", "110104", 9, amount])
+        book.save(path)
+
+    write(111)
+
+    def answer(text: str) -> bool:
+        write(222_222_222)  # someone saves the workbook again in Excel meanwhile
+        return True
+
+    page.sheets.choose_open_path = lambda: path
+    page.sheets.confirm = answer
+    page.sheets.import_button.click()
+    assert [e.code for e in page.ctx.errors.seen] == ["import_changed"]
+    assert stored(gui_db, "101", "110104", 9) is None

@@ -163,3 +163,146 @@ def test_any_cells_are_imported_exactly_or_refused_in_persian(session, tiny, cle
             if m is not None and str(agency).strip() in ("1", "2", "3") and str(line) == "110104":
                 assert after[(str(agency).strip(), "110104", m)] == amount
     assert result.cells <= len(rows)
+
+
+# ------------------------------------------------------------------------------ approved amounts
+def _approved(session, year: int = 1404) -> dict[tuple[str, str], tuple[int, int | None]]:
+    from rasad_desktop.db.models import Agency, Assignment, ClassificationNode, FiscalYear
+
+    q = (select(Agency.code, ClassificationNode.code, Assignment.approved, Assignment.revised)
+         .join(Agency, Agency.id == Assignment.agency_id)
+         .join(ClassificationNode, ClassificationNode.id == Assignment.line_id)
+         .join(FiscalYear, FiscalYear.id == Assignment.fiscal_year_id).where(FiscalYear.year == year))
+    return {(a, line): (ap, rv) for a, line, ap, rv in session.execute(q)}
+
+
+def test_the_budget_law_round_trips_and_a_new_year_is_loaded_from_a_workbook(session, tiny, admin, tmp_path):
+    from rasad_desktop.exchange.approved_file import export_approved, import_approved
+
+    path = tmp_path / "law-1404.xlsx"
+    before = _approved(session)
+    assert export_approved(session, admin, 1404, path) == len(before) == 3
+    assert import_approved(session, admin, 1404, path, dry_run=True).changed == 0
+    from rasad_desktop.services import budget_admin
+
+    budget_admin.new_year(session, admin, 1405, copy_lines_from=1404)
+    result = import_approved(session, admin, 1405, path)  # last year's law as this year's start
+    assert (result.cells, result.changed, result.written) == (3, 3, True)
+    assert _approved(session, 1405) == before
+    assert before[("1", "210101")] == (1_000_000, 1_200_000)  # the amendment came along
+
+    law = tmp_path / "law-1405.xlsx"
+    _sheet(law, [["Agency code", "Line code", "Approved (rials)", "Revised (rials)"],
+                 ["۱", "۱۱۰۱۰۴", "۱٬۵۰۰٬۰۰۰", None], [2, 140101, 700_000, 650_000]])
+    assert import_approved(session, admin, 1405, law).changed == 2
+    after = _approved(session, 1405)
+    assert after[("1", "110104")] == (1_500_000, None) and after[("2", "140101")] == (700_000, 650_000)
+
+
+def test_bad_budget_rows_are_listed_and_nothing_is_saved(session, tiny, admin, clerk, tmp_path):
+    from rasad_desktop.exchange.approved_file import import_approved
+
+    path = tmp_path / "bad-law.xlsx"
+    _sheet(path, [["کد دستگاه", "کد ردیف", "مصوب (ریال)", "اصلاحیه (ریال)"],
+                  ["1", "110104", 2_000_000, None],  # fine on its own
+                  ["1", "110100", 5, None],  # a band, not a line
+                  ["1", "140101", -5, None],  # negative
+                  ["2", "140101", 900_000, None],  # its monthly schedule adds up to 600,000
+                  ["1", "110104", 3, None],  # repeats row 2
+                  ["7", "110104", 3, None]])  # no such agency
+    before = _approved(session)
+    with pytest.raises(ImportProblems) as caught:
+        import_approved(session, admin, 1404, path)
+    assert [p.split(":")[0] for p in caught.value.problems_en] == [f"Row {n}" for n in (3, 4, 5, 6, 7)]
+    assert "برنامهٔ ماهانه" in caught.value.message_fa and "۶۰۰۰۰۰" in caught.value.message_fa
+    assert _approved(session) == before
+    with pytest.raises(PermissionDenied):  # the budget is the administrator's
+        import_approved(session, clerk, 1404, path, dry_run=True)
+
+
+# ------------------------------------------------------------------------------ what a review found
+def test_document_references_survive_a_file_without_their_column_and_count_as_changes(session, tiny, clerk,
+                                                                                       tmp_path):
+    from rasad_desktop.services.collections import Entry, save_month
+
+    save_month(session, clerk, 1404, 9, "1", [Entry("110104", 500, document_ref="=12/3")])
+    short = tmp_path / "short.xlsx"
+    _sheet(short, [["کد دستگاه", "کد ردیف", "ماه", "مبلغ (ریال)"], ["1", "110104", 9, 500]])
+    assert import_collections(session, clerk, 1404, short).changed == 0
+    exported = tmp_path / "all.xlsx"
+    export_collections(session, clerk, 1404, exported)
+    row = next(r for r in load_workbook(exported).worksheets[0].iter_rows(min_row=2) if r[5].value == 9)
+    assert row[7].value == "=12/3" and row[7].data_type == "s"  # text, never a formula
+    assert import_collections(session, clerk, 1404, exported, dry_run=True).changed == 0
+    book = load_workbook(exported)
+    cell = next(r for r in book.worksheets[0].iter_rows(min_row=2) if r[5].value == 9)[7]
+    cell.value = "سند ۷"
+    book.save(exported)
+    assert import_collections(session, clerk, 1404, exported, dry_run=True).changed == 1  # the check agrees …
+    assert import_collections(session, clerk, 1404, exported).changed == 1  # … with the import
+    csv_path = tmp_path / "all.csv"
+    export_collections(session, clerk, 1404, csv_path)
+    assert import_collections(session, clerk, 1404, csv_path, dry_run=True).changed == 0
+
+
+def test_damaged_and_odd_files_are_refused_with_a_message(session, tiny, clerk, tmp_path):
+    import zipfile
+
+    good = tmp_path / "good.xlsx"
+    _sheet(good, [["کد دستگاه", "کد ردیف", "ماه", "مبلغ (ریال)"], *[["1", "110104", 9, n] for n in range(30)]])
+    broken = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(broken, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            dst.writestr(item, data[: len(data) // 2] if item.filename.endswith("sheet1.xml") else data)
+    with pytest.raises(SheetError, match="سالم"):
+        import_collections(session, clerk, 1404, broken)
+    quote = tmp_path / "quote.csv"
+    quote.write_text("کد دستگاه,کد ردیف,ماه,مبلغ (ریال)\n1,110104,\"9" + "x" * 200_000 + "\n", encoding="utf-8")
+    with pytest.raises(SheetError):
+        import_collections(session, clerk, 1404, quote)
+    months = tmp_path / "months.xlsx"
+    _sheet(months, [["کد دستگاه", "کد ردیف", "ماه", "مبلغ (ریال)"], ["1", "110104", "²", 5], ["1", "110104", "9" * 5000, 5]])
+    with pytest.raises(ImportProblems) as caught:
+        import_collections(session, clerk, 1404, months)
+    assert len(caught.value.problems_fa) == 2
+    unicode_text = tmp_path / "excel-unicode.txt"  # Excel's "Unicode Text": UTF-16, tab-separated
+    unicode_text.write_bytes("کد دستگاه\tکد ردیف\tماه\tمبلغ (ریال)\r\n1\t110104\t9\t44\r\n".encode("utf-16"))
+    assert import_collections(session, clerk, 1404, unicode_text).changed == 1
+    big = tmp_path / "rounded.xlsx"
+    _sheet(big, [["کد دستگاه", "کد ردیف", "ماه", "مبلغ (ریال)"], ["1", "110104", 9, 1.2345678901234567e16]])
+    with pytest.raises(ImportProblems, match="متن"):
+        import_collections(session, clerk, 1404, big)
+
+
+def test_a_wrong_stored_sheet_size_does_not_hide_rows(session, tiny, clerk, tmp_path):
+    import re
+    import zipfile
+
+    good = tmp_path / "good.xlsx"
+    _sheet(good, [["کد دستگاه", "کد ردیف", "ماه", "مبلغ (ریال)"], ["1", "110104", 9, 5], ["1", "110104", 10, 6],
+                  ["9", "110104", 11, 7]])  # the bad row is the last
+    lying = tmp_path / "lying.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(lying, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename.endswith("sheet1.xml"):
+                data = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:D2"', data)
+            dst.writestr(item, data)
+    with pytest.raises(ImportProblems, match="سطر ۴"):
+        import_collections(session, clerk, 1404, lying, dry_run=True)
+
+
+def test_a_check_during_maintenance_says_so(session, tiny, admin, clerk, tmp_path):
+    import datetime as dt
+
+    from rasad_desktop.services import notices
+    from rasad_desktop.services.maintenance import MaintenanceMode
+
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    notices.post_notice(session, admin, "به‌روزرسانی سرور", "", now - dt.timedelta(hours=1),
+                        now + dt.timedelta(hours=1), kind="maintenance")
+    path = tmp_path / "m.xlsx"
+    _sheet(path, [["کد دستگاه", "کد ردیف", "ماه", "مبلغ (ریال)"], ["1", "110104", 9, 5]])
+    with pytest.raises(MaintenanceMode, match="به‌روزرسانی سرور"):
+        import_collections(session, clerk, 1404, path, dry_run=True)

@@ -41,7 +41,7 @@ import rasad_desktop.services as services_pkg
 from rasad_desktop.core.amounts import Unit
 from rasad_desktop.db.database import Database
 from rasad_desktop.db.models import AuditLog, Base, ClassificationNode, FiscalYear, Holiday
-from rasad_desktop.exchange import collections_file
+from rasad_desktop.exchange import approved_file, collections_file
 from rasad_desktop.reports.common import RenderOptions
 from rasad_desktop.services import (
     accounts,
@@ -205,17 +205,27 @@ class Row:
         return self.label or self.name
 
 
-def _sheet_file(cell: Cell) -> Path:
-    """A one-figure collections workbook, written before the snapshot."""
+def _workbook(cell: Cell, name: str, rows: list[list[Any]]) -> Path:
     from openpyxl import Workbook
 
-    path = cell.world.folder / "sheets" / f"s{cell.n}.xlsx"
+    path = cell.world.folder / "sheets" / f"{name}{cell.n}.xlsx"
     path.parent.mkdir(exist_ok=True)
     book = Workbook()
-    book.active.append(["کد دستگاه", "کد ردیف", "ماه", "مبلغ (ریال)"])
-    book.active.append(["1", "110104", 1 + cell.n % 12, 3_000 + cell.n])
+    for row in rows:
+        book.active.append(row)
     book.save(path)
     return path
+
+
+def _sheet_file(cell: Cell) -> Path:
+    """A one-figure collections workbook, written before the snapshot."""
+    return _workbook(cell, "s", [["کد دستگاه", "کد ردیف", "ماه", "مبلغ (ریال)"],
+                                 ["1", "110104", 1 + cell.n % 12, 3_000 + cell.n]])
+
+
+def _approved_file(cell: Cell) -> Path:
+    """A one-amount approved workbook, written before the snapshot."""
+    return _workbook(cell, "a", [["کد دستگاه", "کد ردیف", "مصوب (ریال)"], ["3", "210101", 7_000 + cell.n]])
 
 
 def _masked(cell: Cell, actor: Actor, views: Any) -> None:
@@ -291,7 +301,10 @@ ROWS: list[Row] = [
         prepare=lambda c: budget.create_year(c.session, ADMIN, c.free_year()).year),
     Row("budget_admin.save_approved_many", Permission.MANAGE_BUDGET,
         lambda c, a, _: budget_admin.save_approved_many(c.session, a, 1404, "3", [
-            budget_admin.ApprovedChange("210101", 5_000 + c.n)])),
+            budget_admin.ApprovedChange("210101", 5_000 + c.n)]), direct=False),
+    Row("budget_admin.save_approved_for", Permission.MANAGE_BUDGET,
+        lambda c, a, _: budget_admin.save_approved_for(c.session, a, 1404, {"3": [
+            budget_admin.ApprovedChange("210101", 6_000 + c.n)]})),
     # ------------------------------------------------------------ collections
     Row("collections.save_month", Permission.ENTER_COLLECTIONS,
         lambda c, a, _: collections.save_month(c.session, a, 1404, 1 + c.n % 12, "1", [
@@ -304,7 +317,13 @@ ROWS: list[Row] = [
         call=lambda c, a, _: collections_file.export_collections(
             c.session, a, 1404, c.world.folder / "exports" / f"e{c.n}.xlsx")),
     Row("collections_file.import_collections", Permission.ENTER_COLLECTIONS,
-        lambda c, a, sheet: collections_file.import_collections(c.session, a, 1404, sheet), prepare=_sheet_file),
+        lambda c, a, sheet: collections_file.import_collections(c.session, a, 1404, sheet), prepare=_sheet_file,
+        direct=False),  # checked in columns.start_import
+    Row("approved_file.export_approved", Permission.VIEW, writes=False,
+        call=lambda c, a, _: approved_file.export_approved(c.session, a, 1404, c.world.folder / "exports" / f"a{c.n}.xlsx")),
+    Row("approved_file.import_approved", Permission.MANAGE_BUDGET,
+        lambda c, a, sheet: approved_file.import_approved(c.session, a, 1404, sheet), prepare=_approved_file,
+        direct=False),  # checked in columns.start_import
     Row("collections.bulk_insert", Permission.ENTER_COLLECTIONS,
         lambda c, a, ids: collections.bulk_insert(c.session, a, 1404, [(*ids, "provincial", 1, 77)], source="import"),
         prepare=lambda c: (budget.save_agency(c.session, ADMIN, f"B{c.n}", "دستگاه").id, c.session.scalar(

@@ -1,4 +1,5 @@
-"""Import and export buttons for monthly collections as Excel workbooks.
+"""Import and export buttons for monthly collections (data entry) or the budget law's
+approved amounts (budget page) as Excel workbooks.
 
 An import is first checked in the background (every bad row listed, nothing written);
 the user then sees what would change and confirms before the one-transaction save."""
@@ -11,9 +12,19 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
+from rasad_desktop.core.errors import RasadError
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.context import AppContext
 from rasad_desktop.services.roles import Permission
+
+
+class FileChanged(RasadError):
+    pass
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_mtime_ns, st.st_size
 
 
 class SheetExchange(QObject):
@@ -21,43 +32,55 @@ class SheetExchange(QObject):
 
     def __init__(self, ctx: AppContext, parent: QWidget, year: Callable[[], int | None],
                  before_import: Callable[[], bool], on_message: Callable[[str], None],
-                 on_imported: Callable[[], None]) -> None:
+                 on_imported: Callable[[], None], *, kind: str = "collections") -> None:
         super().__init__(parent)
-        self.ctx, self.page = ctx, parent
+        self.ctx, self.page, self.kind = ctx, parent, kind
         self.year, self.before_import = year, before_import
         self.on_message, self.on_imported = on_message, on_imported
         self.choose_open_path: Callable[[], Path | None] = self._choose_open_path
         self.choose_save_path: Callable[[str], Path | None] = self._choose_save_path
         self.confirm: Callable[[str], bool] = self._confirm
+        self.import_title = self.tr("Import approved amounts") if kind == "approved" else \
+            self.tr("Import collections")
+        self.export_title = self.tr("Export approved amounts") if kind == "approved" else \
+            self.tr("Export collections")
         self.import_button = QPushButton(self.tr("Import from Excel…"), parent)
         self.import_button.setObjectName("importSheet")
         self.export_button = QPushButton(self.tr("Export to Excel…"), parent)
         self.export_button.setObjectName("exportSheet")
-        self.import_button.setVisible(ctx.actor.can(Permission.ENTER_COLLECTIONS))
+        needed = Permission.MANAGE_BUDGET if kind == "approved" else Permission.ENTER_COLLECTIONS
+        self.import_button.setVisible(ctx.actor.can(needed))
         self.import_button.clicked.connect(self.start_import)
         self.export_button.clicked.connect(self.export)
 
-    def export(self) -> None:
-        from rasad_desktop.exchange.collections_file import export_collections
+    def _functions(self):  # type: ignore[no-untyped-def]
+        if self.kind == "approved":
+            from rasad_desktop.exchange import approved_file
 
+            return approved_file.export_approved, approved_file.import_approved
+        from rasad_desktop.exchange import collections_file
+
+        return collections_file.export_collections, collections_file.import_collections
+
+    def export(self) -> None:
+        export, _ = self._functions()
         year = self.year()
         if year is None:
             return
-        target = self.choose_save_path(f"collections-{year}.xlsx")
+        target = self.choose_save_path(f"{self.kind}-{year}.xlsx")
         if target is None:
             return
 
         def work() -> int:
             with self.ctx.db.session() as session:
-                return export_collections(session, self.ctx.actor, year, target)
+                return export(session, self.ctx.actor, year, target)
 
         self.ctx.runner.run(self.page, work, lambda rows: self.on_message(self.tr(
             "Exported {0} figures to {1}.").format(fmt.number(rows, self.ctx.language), fmt.isolate(target.name))),
             label=self.tr("Writing the workbook…"))
 
     def start_import(self) -> None:
-        from rasad_desktop.exchange.collections_file import import_collections
-
+        _, import_file = self._functions()
         year = self.year()
         if year is None or not self.before_import():
             return
@@ -66,54 +89,61 @@ class SheetExchange(QObject):
             return
 
         def check():  # type: ignore[no-untyped-def]
+            stamp = _stamp(source)
             with self.ctx.db.session() as session:
-                return import_collections(session, self.ctx.actor, year, source, dry_run=True)
+                return import_file(session, self.ctx.actor, year, source, dry_run=True), stamp
 
-        self.ctx.runner.run(self.page, check, lambda result: self._confirm_import(year, source, result),
+        self.ctx.runner.run(self.page, check, lambda done: self._confirm_import(year, source, *done),
                             label=self.tr("Checking the file…"))
 
-    def _confirm_import(self, year: int, source: Path, checked) -> None:  # type: ignore[no-untyped-def]
-        from rasad_desktop.exchange.collections_file import import_collections
-
+    def _confirm_import(self, year: int, source: Path, checked, stamp: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+        _, import_file = self._functions()
         lang = self.ctx.language
+        if checked.cells == 0:
+            self.on_message(self.tr("{0} holds no figures to import.").format(fmt.isolate(source.name)))
+            return
         if checked.changed == 0:
             self.on_message(self.tr("Every figure in {0} already matches; nothing to import.")
                               .format(fmt.isolate(source.name)))
             return
         months = ("، " if lang == "fa" else ", ").join(fmt.month(m, lang) for m in sorted(checked.months))
         question = self.tr(
-            "{0} holds {1} figures for {2} agencies ({3}). {4} of them differ from the database and will "
+            "{0} holds {1} figures for {2} agencies{3}. {4} of them differ from the database and will "
             "be saved, in one step. Import?").format(
-            fmt.isolate(source.name), fmt.number(checked.cells, lang), fmt.number(len(checked.agencies), lang), months,
-            fmt.number(checked.changed, lang))
+            fmt.isolate(source.name), fmt.number(checked.cells, lang), fmt.number(len(checked.agencies), lang),
+            f" ({months})" if months else "", fmt.number(checked.changed, lang))
         if not self.confirm(question):
             return
 
         def work() -> int:
+            if _stamp(source) != stamp:  # edited in Excel while the question was open
+                raise FileChanged(
+                    f"«{source.name}» پس از بررسی تغییر کرده است؛ دوباره «ورود از Excel» را بزنید.",
+                    f"'{source.name}' changed after it was checked; import it again.", code="import_changed")
             with self.ctx.db.session() as session:
-                return import_collections(session, self.ctx.actor, year, source).changed
+                return import_file(session, self.ctx.actor, year, source).changed
 
         def done(changed: int) -> None:
             self.on_imported()  # reloads the grid first: the message stays
             text = self.tr("Imported: {0} figures saved.").format(fmt.number(changed, lang))
             self.on_message(text)
             if not self.ctx.no_dialogs:  # the status line is replaced when the grid reloads
-                QMessageBox.information(self.page, self.tr("Import collections"), text)
+                QMessageBox.information(self.page, self.import_title, text)
 
         self.ctx.runner.run(self.page, work, done, label=self.tr("Importing…"))
 
     def _choose_open_path(self) -> Path | None:
-        path, _ = QFileDialog.getOpenFileName(self.page, self.tr("Import collections"), "",
+        path, _ = QFileDialog.getOpenFileName(self.page, self.import_title, "",
                                               self.tr("Spreadsheets (*.xlsx *.csv)"))
         return Path(path) if path else None
 
     def _choose_save_path(self, suggested: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self.page, self.tr("Export collections"), suggested,
+        path, _ = QFileDialog.getSaveFileName(self.page, self.export_title, suggested,
                                               self.tr("Excel workbooks (*.xlsx);;CSV (*.csv)"))
         return Path(path) if path else None
 
     def _confirm(self, text: str) -> bool:
         if self.ctx.no_dialogs:
             return True
-        answer = QMessageBox.question(self.page, self.tr("Import collections"), text)
+        answer = QMessageBox.question(self.page, self.import_title, text)
         return answer == QMessageBox.StandardButton.Yes

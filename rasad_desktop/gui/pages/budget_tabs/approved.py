@@ -19,6 +19,8 @@ from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.clipboard import pasted_column
 from rasad_desktop.gui.models.budget_models import A_APPROVED, A_EDITABLE, A_TITLE, ApprovedModel, column_label
 from rasad_desktop.gui.pages.budget_tabs.base import BudgetTab
+from rasad_desktop.gui.signals import emit
+from rasad_desktop.gui.widgets.sheet_exchange import SheetExchange
 from rasad_desktop.services.budget_admin import agency_assignments, agency_rows, row_lines, save_approved_many
 from rasad_desktop.services.queries import line_titles
 
@@ -59,6 +61,8 @@ class ApprovedTab(BudgetTab):
         self.schedule_button = QPushButton(self.tr("Monthly schedule…"), self)
         self.schedule_button.setObjectName("openSchedule")
         self.schedule_button.clicked.connect(self.open_schedule)
+        self.sheets = SheetExchange(self.ctx, self, self.year, lambda: self.page.can_leave([self]),
+                                    self.page.show_status, self._imported, kind="approved")
         self.totals = QLabel(self)
         self.totals.setObjectName("totals")
         shortcut = QShortcut(QKeySequence.StandardKey.Save, self, self.save)
@@ -80,6 +84,8 @@ class ApprovedTab(BudgetTab):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.schedule_button)
+        buttons.addWidget(self.sheets.import_button)
+        buttons.addWidget(self.sheets.export_button)
         buttons.addStretch(1)
         buttons.addWidget(self.totals)
         layout = QVBoxLayout(self)
@@ -91,6 +97,11 @@ class ApprovedTab(BudgetTab):
         self.model.modelReset.connect(self._update)
         self.model.rowsInserted.connect(lambda *_: self._update())
         self._update()
+
+    def _imported(self) -> None:
+        emit(self.ctx.events.data_changed, "budget")
+        self.stale = True
+        self.ensure_loaded()
 
     # ------------------------------------------------------------ choosing
     def load(self) -> None:

@@ -1,0 +1,201 @@
+"""What every spreadsheet import shares: finding the columns by their headings, reading a
+cell as a code, a month or an amount, and listing every bad row before anything is saved."""
+
+from __future__ import annotations
+
+from collections.abc import Container, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from rasad_desktop.core.classification import CodeError, normalize_code
+from rasad_desktop.core.digits import localize_digits, to_latin_digits
+from rasad_desktop.core.errors import RasadError
+from rasad_desktop.core.jalali import MONTHS_EN, MONTHS_FA
+from rasad_desktop.core.text import search_key
+from rasad_desktop.db.models import Agency, FiscalYear
+from rasad_desktop.exchange.sheets import Cell, read_rows
+from rasad_desktop.services import validate
+from rasad_desktop.services.budget import agency_key, find_year
+from rasad_desktop.services.errors import ValidationError
+from rasad_desktop.services.maintenance import check_open_for_entry
+from rasad_desktop.services.roles import Actor, Permission, require
+
+Column = tuple[str, str, str, bool]  # key, Persian heading, English heading, required
+COLUMN_NAMES = {"provincial": ("استانی", "Provincial"), "national": ("ملی", "National")}
+EXACT_LIMIT = 10**15  # Excel keeps 15 significant digits: larger amounts are written as text
+MAX_LISTED = 30  # problems listed before "and N more"
+HEADER_SEARCH = 10  # rows searched for the headings
+
+
+class ImportProblems(ValidationError):
+    """The file cannot be imported; ``problems_fa`` / ``problems_en`` list each with its row."""
+
+    def __init__(self, problems_fa: list[str], problems_en: list[str]) -> None:
+        self.problems_fa, self.problems_en = problems_fa, problems_en
+        more = len(problems_fa) - MAX_LISTED
+        fa = problems_fa[:MAX_LISTED] + ([f"… و {localize_digits(str(more))} مورد دیگر"] if more > 0 else [])
+        en = problems_en[:MAX_LISTED] + ([f"… and {more} more"] if more > 0 else [])
+        super().__init__("چیزی وارد نشد؛ این موارد را در فایل درست کنید:\n" + "\n".join(fa),
+                         "Nothing was imported; correct these in the file:\n" + "\n".join(en), code="import_rows")
+
+
+@dataclass
+class ImportResult:
+    rows: int = 0  # data rows read
+    skipped: int = 0  # rows without an amount
+    cells: int = 0  # amounts in the file
+    changed: int = 0  # amounts that differ from the database (saved unless a dry run)
+    months: set[int] = field(default_factory=set)  # collections only
+    agencies: set[str] = field(default_factory=set)
+    written: bool = False
+
+
+class Problems:
+    """Collects the bad rows of one file."""
+
+    def __init__(self) -> None:
+        self.fa: list[str] = []
+        self.en: list[str] = []
+
+    def add(self, number: int, err: RasadError) -> None:
+        self.fa.append(f"سطر {localize_digits(str(number))}: {err.message('fa')}")
+        self.en.append(f"Row {number}: {err.message('en')}")
+
+    def raise_if_any(self) -> None:
+        if self.fa:
+            raise ImportProblems(self.fa, self.en)
+
+
+def start_import(session: Session, actor: Actor, permission: Permission, year: int, path: Path,
+                 columns: Sequence[Column]) -> tuple[FiscalYear, dict[str, int], list[tuple[int, list[Cell]]], set[str]]:
+    """What every import does first: the role, maintenance (a check during it would promise
+    what cannot be saved), the year, the file's columns and rows, the known agency codes."""
+    require(actor, permission)
+    check_open_for_entry(session)
+    fy = find_year(session, validate.year(year))
+    where, rows = data_rows(read_rows(Path(path)), columns)
+    return fy, where, rows, set(session.scalars(select(Agency.code)))
+
+
+def data_rows(table: list[list[Cell]], columns: Sequence[Column]) -> tuple[dict[str, int], list[tuple[int, list[Cell]]]]:
+    """The column positions and the (spreadsheet row number, cells) of every non-empty row
+    below the heading row — the first row that names the required columns."""
+    filled = [i for i, r in enumerate(table[:HEADER_SEARCH]) if any(not blank(c) for c in r)]
+    if not filled:
+        raise ValidationError("فایل خالی است.", "The file is empty.", code="import_empty")
+    for i in filled:
+        try:
+            where = _positions(table[i], columns)
+        except ValidationError:
+            continue
+        rows = [(j + 1, table[j]) for j in range(i + 1, len(table)) if any(not blank(c) for c in table[j])]
+        return where, rows
+    _positions(table[filled[0]], columns)  # raises, naming the missing columns
+    raise AssertionError("unreachable")
+
+
+def _positions(header: list[Cell], columns: Sequence[Column]) -> dict[str, int]:
+    names = {}
+    for key, fa, en, _required in columns:
+        for label in (fa, en, fa.split(" (")[0], en.split(" (")[0], key):
+            names[search_key(label)] = key
+    where: dict[str, int] = {}
+    for i, cell in enumerate(header):
+        key = names.get(search_key(str(cell))) if cell is not None else None
+        if key is not None and key not in where:
+            where[key] = i
+    missing = [(fa, en) for key, fa, en, required in columns if required and key not in where]
+    if missing:
+        raise ValidationError(
+            "ستون‌های لازم در سطر عنوان پیدا نشد: " + "، ".join(f"«{fa}»" for fa, _ in missing)
+            + ". سطر نخست فایل باید عنوان ستون‌ها باشد (نمونه را با «خروجی Excel» بگیرید).",
+            "Required columns not found in the heading row: " + ", ".join(f"'{en}'" for _, en in missing)
+            + ". The file's first row must hold the column headings (export one to see the layout).",
+            code="import_columns")
+    return where
+
+
+def cell(row: list[Cell], where: dict[str, int], key: str) -> Cell:
+    i = where.get(key)
+    return row[i] if i is not None and i < len(row) else None
+
+
+def blank(value: Cell) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def text(value: Cell) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value).strip()
+
+
+def agency(value: Cell, known: set[str]) -> str:
+    code = agency_key(text(value))
+    if not code:
+        raise ValidationError("کد دستگاه خالی است.", "The agency code is empty.", code="agency_missing")
+    if code not in known:
+        raise ValidationError(f"دستگاهی با کد «{localize_digits(code)}» تعریف نشده است.",
+                              f"No agency has the code '{code}'.", code="agency_missing")
+    return code
+
+
+def line(value: Cell, known: Container[str], year: int) -> str:
+    """A classification code that the year's Table 5 holds."""
+    try:
+        code = normalize_code(text(value))
+    except CodeError as err:
+        raise ValidationError(err.message_fa, err.message_en, code=err.code) from None
+    if code not in known:
+        raise ValidationError(f"ردیف {localize_digits(code)} در طبقه‌بندی سال {localize_digits(str(year))} نیست.",
+                              f"Line {code} is not in the classification of {year}.", code="line_missing")
+    return code
+
+
+def budget_column(value: Cell) -> str:
+    key = search_key(text(value))
+    if not key:
+        return "provincial"
+    for column, (fa, en) in COLUMN_NAMES.items():
+        if key in (search_key(fa), search_key(en), column):
+            return column
+    raise ValidationError(f"ستون بودجه «{text(value)}» شناخته نیست؛ «استانی» یا «ملی» بنویسید.",
+                          f"Budget column '{text(value)}' is unknown; write provincial or national.",
+                          code="budget_column")
+
+
+def month(value: Cell) -> int:
+    shown = to_latin_digits(text(value))
+    if shown.isascii() and shown.isdecimal() and len(shown) <= 2 and 1 <= int(shown) <= 12:
+        return int(shown)
+    key = search_key(shown)
+    for i, (fa, en) in enumerate(zip(MONTHS_FA, MONTHS_EN), start=1):
+        if key in (search_key(fa), search_key(en)):
+            return i
+    raise ValidationError(f"ماه «{localize_digits(shown)}» معتبر نیست؛ عددی از ۱ تا ۱۲ یا نام ماه بنویسید.",
+                          f"Month '{shown}' is not valid; write 1 to 12 or the month's name.", code="month")
+
+
+def amount(value: Cell) -> int | str:
+    """A number cell as int rials, or the typed text for ``validate.amount`` to parse."""
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if abs(value) >= EXACT_LIMIT:  # Excel has already rounded it: its last digits are lost
+            raise ValidationError(
+                "این مبلغ برای خانهٔ عددی Excel بزرگ است و رقم‌های آخرش گرد شده؛ آن را به‌صورت متن بنویسید.",
+                "This amount is too large for an Excel number cell and was rounded; type it as text.",
+                code="amount_rounded")
+        if value.is_integer():
+            return int(value)
+        raise ValidationError("مبلغ باید عدد صحیح ریال باشد (بدون اعشار).",
+                              "The amount must be a whole number of rials.", code="amount_fraction")
+    return text(value)
+
+
+def shown_amount(value: int) -> Cell:
+    """An amount as a spreadsheet cell: a number while Excel keeps every digit, else text."""
+    return value if abs(value) < EXACT_LIMIT else str(value)
