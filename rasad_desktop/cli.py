@@ -122,6 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p, top=False)
     p.add_argument("action", choices=("verify", "list"))
     p.add_argument("--limit", type=int, default=50, help="list: how many entries (newest first)")
+    p.add_argument("--anchor", action="append", metavar="ROW:HEX",
+                   help="verify: an anchor printed by an earlier verify; the trail must still match it (repeatable)")
 
     p = sub.add_parser("verify", help="check whether a PDF is an unaltered issued report")
     _common(p, top=False)

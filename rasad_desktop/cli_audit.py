@@ -35,24 +35,32 @@ class AuditUsageError(RasadError):
 
 def cmd_audit(ctx: Context, args: argparse.Namespace) -> int:
     if args.action == "verify":
-        return _verify(ctx)
+        return _verify(ctx, args.anchor or [])
     return _list(ctx, args.limit)
 
 
-def _verify(ctx: Context) -> int:
-    from rasad_desktop.services.audit import verify_chain
+def _verify(ctx: Context, anchor_texts: list[str]) -> int:
+    from rasad_desktop.services.audit import Anchor, chain_head, verify_chain
 
+    anchors = [Anchor.parse(t) for t in anchor_texts]
     db = ctx.open_db()
     try:
         with db.session() as session:
-            count, problems = verify_chain(session)
+            count, problems = verify_chain(session, anchors)
+            head = chain_head(session)
     finally:
         db.close()
     n = ctx.digits(str(count))
     print(ctx.t(f"{n} ردیف گزارش رویدادها بررسی شد.", f"{count} audit rows checked."))
+    if anchors and not problems:
+        k = ctx.digits(str(len(anchors)))
+        print(ctx.t(f"{k} لنگر یادداشت‌شده با زنجیره یکی است.", f"{len(anchors)} recorded anchor(s) match the trail."))
     if not problems:
         print(ctx.t("نتیجه: سالم — هیچ ردیفی پس از ثبت تغییر نکرده، حذف یا افزوده نشده است.",
                     "Result: intact — no row was changed, deleted or added after it was written."))
+        if head is not None:
+            print(ctx.t(f"لنگر امروز (بیرون از سامانه یادداشت کنید و بعدها با --anchor بدهید): {head}",
+                        f"Today's anchor (write it down outside the system; give it later with --anchor): {head}"))
         return 0
     k = ctx.digits(str(len(problems)))
     print(ctx.t(f"نتیجه: دستکاری‌شده — {k} مشکل پیدا شد:",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -29,17 +30,61 @@ class ChainProblem:
         if self.kind == "missing_before":
             return (f"Audit rows before row {n} were deleted or reordered." if language == "en"
                     else f"ردیف‌هایی پیش از ردیف {n} گزارش رویدادها حذف یا جابه‌جا شده‌اند.")
+        if self.kind == "anchor":
+            return (f"Audit row {n} differs from the anchor written down earlier: the trail was rewritten "
+                    "(or the anchor was copied wrongly)." if language == "en"
+                    else f"ردیف {n} گزارش رویدادها با لنگری که پیش‌تر یادداشت شده یکی نیست: زنجیره از نو "
+                    "نوشته شده است (یا لنگر نادرست رونویسی شده).")
         return (f"The newest audit rows (after row {n}) were deleted." if language == "en"
                 else f"آخرین ردیف‌های گزارش رویدادها (پس از ردیف {n}) حذف شده‌اند.")
 
 
-def verify_chain(session: Session) -> tuple[int, list[ChainProblem]]:
-    """(rows checked, problems). Reads the whole trail in id order, in batches."""
+ANCHOR_HEX = 16  # hex digits of a row's hash kept in an anchor: short to copy, long enough to forge
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A row of the chain as written down outside the database («1234:9f8e…»). Someone able
+    to write to the database can recompute the whole chain; they cannot change an anchor
+    already printed or filed, so a rewritten trail no longer matches it."""
+
+    audit_id: int
+    hash_prefix: str
+
+    def __str__(self) -> str:
+        return f"{self.audit_id}:{self.hash_prefix}"
+
+    @classmethod
+    def parse(cls, text: str) -> Anchor:
+        from rasad_desktop.core.digits import to_latin_digits
+        from rasad_desktop.services.errors import ValidationError
+
+        number, _, prefix = to_latin_digits(text.strip()).partition(":")
+        prefix = prefix.strip().lower()
+        if not (number.strip().isdecimal() and len(prefix) >= 8 and all(c in "0123456789abcdef" for c in prefix)):
+            raise ValidationError(
+                f"لنگر «{text}» معتبر نیست؛ به شکل «شمارهٔ ردیف:رقم‌های هگز» است، مانند 1234:9f8e7d6c5b4a3921.",
+                f"Anchor '{text}' is not valid; it looks like ROW:HEX, e.g. 1234:9f8e7d6c5b4a3921.", code="anchor")
+        return cls(int(number), prefix)
+
+
+def chain_head(session: Session) -> Anchor | None:
+    """The newest row of the chain as an anchor to write down (None for an empty trail)."""
+    row = session.execute(select(AuditLog.id, AuditLog.hash).order_by(AuditLog.id.desc()).limit(1)).first()
+    return None if row is None else Anchor(row.id, row.hash[:ANCHOR_HEX])
+
+
+def verify_chain(session: Session, anchors: Sequence[Anchor] = ()) -> tuple[int, list[ChainProblem]]:
+    """(rows checked, problems). Reads the whole trail in id order, in batches; each anchor
+    must still match its row."""
     problems: list[ChainProblem] = []
     prev, last_id, count = "", 0, 0
+    wanted = {a.audit_id: a.hash_prefix for a in anchors}
     q = select(AuditLog).order_by(AuditLog.id).execution_options(yield_per=5000)
     for row in session.scalars(q):
         count += 1
+        if row.id in wanted and not row.hash.startswith(wanted.pop(row.id)):
+            problems.append(ChainProblem(row.id, "anchor"))
         if row.prev_hash != prev:
             problems.append(ChainProblem(row.id, "missing_before"))
         if row_hash(row.prev_hash, {f: getattr(row, f) for f in FIELDS}) != row.hash:
@@ -48,6 +93,7 @@ def verify_chain(session: Session) -> tuple[int, list[ChainProblem]]:
     head = session.get(AuditHead, 1)
     if head is not None and (head.last_id != last_id or head.last_hash != prev):
         problems.append(ChainProblem(last_id, "head"))
+    problems.extend(ChainProblem(audit_id, "anchor") for audit_id in sorted(wanted))  # its row is gone
     return count, problems
 
 

@@ -573,6 +573,10 @@
         <translation>رویداد:</translation>
     </message>
     <message>
+        <source>Anchor to write down outside the system (audit verify --anchor checks it later): {0}</source>
+        <translation>لنگر برای یادداشت بیرون از سامانه (بعدها با audit verify --anchor بررسی می‌شود): {0}</translation>
+    </message>
+    <message>
         <source>Audit trail</source>
         <translation>گزارش رویدادها</translation>
     </message>

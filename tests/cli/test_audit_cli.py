@@ -67,6 +67,21 @@ def test_verify_a_fresh_demo_is_intact(data_dir, capsys, demo):
     assert "سالم" in out and "دستکاری" not in out
 
 
+def test_verify_prints_an_anchor_and_checks_anchors_given_back(data_dir, capsys, demo):
+    import re
+
+    code, out, _ = _run(capsys, "audit", "verify", "--data-dir", str(data_dir))
+    anchor = re.search(r"(\d+:[0-9a-f]{16})", out).group(1)  # type: ignore[union-attr]
+    assert code == 0 and anchor.startswith(f"{demo[-1]}:")
+    code, out, _ = _run(capsys, "audit", "verify", "--data-dir", str(data_dir), "--anchor", anchor)
+    assert code == 0 and "۱ لنگر یادداشت‌شده با زنجیره یکی است" in out
+    wrong = anchor[:-4] + "0000"
+    code, out, _ = _run(capsys, "audit", "verify", "--data-dir", str(data_dir), "--anchor", wrong)
+    assert code == 1 and "لنگری که پیش‌تر یادداشت شده" in out
+    code, _, err = _run(capsys, "audit", "verify", "--data-dir", str(data_dir), "--anchor", "nonsense")
+    assert code == 1 and "لنگر «nonsense» معتبر نیست" in err
+
+
 def test_verify_an_empty_trail(data_dir, capsys):
     code, out, _ = _run(capsys, "audit", "verify", "--data-dir", str(data_dir))
     assert code == 0 and "۰ ردیف" in out and "سالم" in out

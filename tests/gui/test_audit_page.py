@@ -237,8 +237,11 @@ def test_verify_says_intact_then_finds_a_tampered_row(page, gui_db, qtbot):
     count = len(all_rows(gui_db))
     qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
     assert page.result.property("state") == "intact"
-    assert page.result.text() == (f"گزارش رویدادها سالم است: {localize_digits(str(count))} رویداد بررسی شد و "
-                                  "هیچ‌کدام پس از ثبت تغییر نکرده، حذف یا افزوده نشده است.")
+    first, second = page.result.text().split("\n")
+    assert first == (f"گزارش رویدادها سالم است: {localize_digits(str(count))} رویداد بررسی شد و "
+                     "هیچ‌کدام پس از ثبت تغییر نکرده، حذف یا افزوده نشده است.")
+    newest = max(r.id for r in all_rows(gui_db))
+    assert second.startswith("لنگر برای یادداشت") and f"\u2068{newest}:" in second  # isolated, Latin digits
     assert page.last_check == (count, [])
 
     target = page.model.rows[3].id

@@ -296,3 +296,30 @@ def test_the_migration_of_an_empty_trail_starts_an_empty_chain(blank_url, tmp_pa
         assert check(db) == (1, [])
     finally:
         db.close()
+
+
+def test_a_whole_rewritten_chain_passes_alone_but_not_against_an_anchor_written_down_before(database, written):
+    from rasad_desktop.services.audit import Anchor, chain_head
+
+    with database.session() as s:
+        anchor = chain_head(s)  # what IT wrote down after last month's check
+    assert anchor is not None and anchor.audit_id == written[-1]
+    assert Anchor.parse(f"{localize_digits(str(anchor.audit_id))}:{anchor.hash_prefix.upper()}") == anchor
+    # someone with write access edits an early row and recomputes every hash after it, and the head
+    prev = ""
+    for audit_id in written:
+        row = _row(database, audit_id)
+        if audit_id == written[2]:
+            row["username"] = "someone-else"
+        new_hash = row_hash(prev, {f: row[f] for f in FIELDS})  # type: ignore[arg-type]
+        raw(database, "UPDATE audit_log SET username = :u, prev_hash = :p, hash = :h WHERE id = :id",
+            u=row["username"], p=prev, h=new_hash, id=audit_id)
+        prev = new_hash
+    raw(database, "UPDATE audit_head SET last_hash = :h WHERE id = 1", h=prev)
+    assert check(database)[1] == []  # a consistent forgery: the chain alone cannot tell
+    with database.session() as s:
+        assert verify_chain(s, [anchor])[1] == [ChainProblem(anchor.audit_id, "anchor")]
+        gone = Anchor(written[-1] + 50, "0" * 16)  # an anchor whose row no longer exists
+        assert verify_chain(s, [gone])[1] == [ChainProblem(gone.audit_id, "anchor")]
+    with pytest.raises(ValidationError):
+        Anchor.parse("12-abc")

@@ -32,7 +32,7 @@ from rasad_desktop.gui.context import AppContext
 from rasad_desktop.gui.models.audit_model import AFTER, BEFORE, AuditModel
 from rasad_desktop.gui.pages.base import Page
 from rasad_desktop.gui.widgets.forms import ERROR_STYLE, latin_edit
-from rasad_desktop.services.audit import ChainProblem, search, verify_chain
+from rasad_desktop.services.audit import Anchor, ChainProblem, chain_head, search, verify_chain
 from rasad_desktop.services.roles import Permission
 
 LIMIT = 500  # newest entries shown; the filters reach further back
@@ -263,14 +263,14 @@ class AuditPage(Page):
     def verify(self) -> None:
         self.verify_button.setEnabled(False)
 
-        def work() -> tuple[int, list[ChainProblem]]:
+        def work() -> tuple[int, list[ChainProblem], Anchor | None]:
             with self.ctx.db.session() as session:
-                return verify_chain(session)
+                return (*verify_chain(session), chain_head(session))
 
-        self.ctx.runner.run(self, work, self._verified, label=self.tr("Verifying the audit trail…"),
-                            on_error=self._failed)
+        self.ctx.runner.run(self, work, lambda done: self._verified(done[:2], done[2]),
+                            label=self.tr("Verifying the audit trail…"), on_error=self._failed)
 
-    def _verified(self, result: tuple[int, list[ChainProblem]]) -> None:
+    def _verified(self, result: tuple[int, list[ChainProblem]], head: Anchor | None = None) -> None:
         self.verify_button.setEnabled(True)
         self.last_check = result
         count, problems = result
@@ -280,8 +280,12 @@ class AuditPage(Page):
         if not problems:
             self.result.setProperty("state", "intact")
             self.result.setStyleSheet(INTACT_STYLE)
-            self.result.setText(self.tr("The audit trail is intact: {0} records checked; none was changed, "
-                                        "deleted or added afterwards.").format(fmt.number(count, lang)))
+            text = self.tr("The audit trail is intact: {0} records checked; none was changed, "
+                           "deleted or added afterwards.").format(fmt.number(count, lang))
+            if head is not None:  # Latin digits: it is copied and typed back as it is
+                text += "\n" + self.tr("Anchor to write down outside the system (audit verify --anchor checks "
+                                        "it later): {0}").format(fmt.isolate(str(head)))
+            self.result.setText(text)
             return
         self.result.setProperty("state", "tampered")
         self.result.setStyleSheet(ERROR_STYLE + " font-weight: bold;")
