@@ -78,6 +78,10 @@ def main() -> int:
             for _ in range(50):
                 app.processEvents()
         save(window, out, f"{number:02d}-{page.objectName()}", app)
+        if page.objectName() == "budget":  # the approved amounts, with their Excel buttons
+            page.show_tab(page.approved_tab)
+            page.approved_tab.select("101")
+            save(window, out, f"{number:02d}b-budget-approved", app)
     window.close()
     db.close()
     return 0
