@@ -152,8 +152,13 @@ def _write_xlsx(path: Path, header: Sequence[str], rows: Sequence[Sequence[Cell]
         cell.font = bold
         heading.append(cell)
     sheet.append(heading)
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    def special(v: Cell) -> bool:  # most text goes in as it is: building a cell is slower
+        return isinstance(v, str) and (v.startswith("=") or ILLEGAL_CHARACTERS_RE.search(v) is not None)
+
     for row in rows:
-        sheet.append([_text_cell(sheet, v) if isinstance(v, str) else v for v in row])
+        sheet.append([_text_cell(sheet, v) if special(v) else v for v in row])
     if notes:
         guide = book.create_sheet("راهنما")
         guide.sheet_view.rightToLeft = True
