@@ -201,6 +201,7 @@ def test_a_bad_workbook_is_reported_and_nothing_changes(page, gui_db, tmp_path):
     seen = page.ctx.errors.seen
     assert len(seen) == 1 and "سطر ۲" in seen[0].message_fa
     assert stored(gui_db, "101", "110104", 1) == before
+    assert page.sheets.import_button.isEnabled() and page.sheets.export_button.isEnabled()  # usable again
 
 
 def test_viewers_can_export_but_not_import(make_ctx, qtbot):

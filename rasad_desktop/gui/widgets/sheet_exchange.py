@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
@@ -75,9 +76,9 @@ class SheetExchange(QObject):
             with self.ctx.db.session() as session:
                 return export(session, self.ctx.actor, year, target)
 
-        self.ctx.runner.run(self.page, work, lambda rows: self.on_message(self.tr(
+        self._run(work, lambda rows: self.on_message(self.tr(
             "Exported {0} figures to {1}.").format(fmt.number(rows, self.ctx.language), fmt.isolate(target.name))),
-            label=self.tr("Writing the workbook…"))
+            self.tr("Writing the workbook…"))
 
     def start_import(self) -> None:
         _, import_file = self._functions()
@@ -93,8 +94,7 @@ class SheetExchange(QObject):
             with self.ctx.db.session() as session:
                 return import_file(session, self.ctx.actor, year, source, dry_run=True), stamp
 
-        self.ctx.runner.run(self.page, check, lambda done: self._confirm_import(year, source, *done),
-                            label=self.tr("Checking the file…"))
+        self._run(check, lambda done: self._confirm_import(year, source, *done), self.tr("Checking the file…"))
 
     def _confirm_import(self, year: int, source: Path, checked, stamp: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
         _, import_file = self._functions()
@@ -130,7 +130,25 @@ class SheetExchange(QObject):
             if not self.ctx.no_dialogs:  # the status line is replaced when the grid reloads
                 QMessageBox.information(self.page, self.import_title, text)
 
-        self.ctx.runner.run(self.page, work, done, label=self.tr("Importing…"))
+        self._run(work, done, self.tr("Importing…"))
+
+    def _run(self, work: Callable[[], Any], done: Callable[[Any], None], label: str) -> None:
+        """Off the UI thread, with both buttons off meanwhile: a second click must not start a
+        second import or write the same file twice."""
+        def enable(on: bool) -> None:
+            self.import_button.setEnabled(on)
+            self.export_button.setEnabled(on)
+
+        def finished(result: Any) -> None:
+            enable(True)
+            done(result)
+
+        def failed(exc: BaseException) -> None:
+            enable(True)
+            self.ctx.runner.on_error(self.page, exc)
+
+        enable(False)
+        self.ctx.runner.run(self.page, work, finished, label=label, on_error=failed)
 
     def _choose_open_path(self) -> Path | None:
         path, _ = QFileDialog.getOpenFileName(self.page, self.import_title, "",
