@@ -73,7 +73,7 @@ def main() -> None:
     print(f"figures                        {rows:,} ({args.agencies} agencies × {args.lines} lines × 12 months)")
     print(f"export to xlsx                 {exported:.2f} s  ({size / 1e6:.1f} MB)")
     print(f"import check (--dry-run)       {check_time:.2f} s  ({checked.changed:,} would change)")
-    print(f"import (one transaction)       {import_time:.2f} s  ({result.changed:,} changed, each audited)")
+    print(f"import (one transaction)       {import_time:.2f} s  ({result.changed:,} changed, audited per agency-month)")
     print(f"peak RSS                       {peak:.0f} MB (after building the province: {built_peak:.0f} MB)")
 
 

@@ -65,9 +65,16 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, expire_on_commit=False)
 
 
+WRITE_LOCK_KEY = 0x52415341  # "RASA": PostgreSQL advisory lock serialising writes
+
+
 def begin_write(session: Session) -> None:
-    """Start the session's transaction as a write (IMMEDIATE on SQLite)."""
-    session.connection(execution_options={WRITE_OPTION: True})
+    """Start the session's transaction as a write: IMMEDIATE on SQLite; on PostgreSQL an
+    advisory lock held to commit. Writes then never overlap, so audit rows, which get their
+    ids during the write, are chained at commit in the same order as their ids."""
+    conn = session.connection(execution_options={WRITE_OPTION: True})
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
 
 
 @contextmanager

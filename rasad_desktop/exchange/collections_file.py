@@ -131,6 +131,6 @@ def import_collections(session: Session, actor: Actor, year: int, path: Path, *,
             result.changed += 1
     problems.raise_if_any()
     if not dry_run and groups:
-        result.changed = save_months(session, actor, fy.year, dict(groups), source="import")
+        result.changed = save_months(session, actor, fy.year, dict(groups), source="import", audit_per_month=True)
         result.written = True
     return result

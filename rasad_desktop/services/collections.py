@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice
+from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -66,9 +67,12 @@ def save_months(
     months: Mapping[tuple[int, str], Sequence[Entry]],
     *,
     source: str = "manual",
+    audit_per_month: bool = False,
 ) -> int:
     """Save several (month, agency code) → figures groups in one transaction: all of them
-    or, on the first refusal, none. Returns the number of cells changed."""
+    or, on the first refusal, none. Returns the number of cells changed. With
+    ``audit_per_month`` (spreadsheet imports) each group gets one audit record holding every
+    changed cell's old and new amount, instead of one record per cell."""
     with writing(session, actor, Permission.ENTER_COLLECTIONS) as audit:
         fy = find_year(session, validate.year(year))
         if source not in SOURCES:
@@ -83,16 +87,37 @@ def save_months(
         agencies = {code: find_agency(session, code) for code in {code for _, code in months}}
         changed = 0
         with session.no_autoflush:  # each (month, agency) is distinct: its own cells are all it reads
-            for (month, agency_code), entries in months.items():
-                changed += _save_one(session, audit, actor, fy, validate.month(month), agencies[agency_code],
-                                     lines, entries, source)
+            for n, ((month, agency_code), entries) in enumerate(months.items(), start=1):
+                if n % 100 == 0:
+                    session.flush()  # written rows can leave memory; the transaction stays open
+                m, agency = validate.month(month), agencies[agency_code]
+                recorder = _MonthRecord() if audit_per_month else audit
+                changed += _save_one(session, recorder, actor, fy, m, agency, lines, entries, source)
+                if isinstance(recorder, _MonthRecord) and recorder.before | recorder.after:
+                    audit.record("collection.import", "collection", f"{fy.year}/{m}/{agency.code}",
+                                 before=recorder.before, after=recorder.after)
         if changed == 0:
             audit.nothing_changed()
         session.flush()
     return changed
 
 
-def _save_one(session: Session, audit: Audit, actor: Actor, fy: FiscalYear, m: int, agency: Agency,
+class _MonthRecord:
+    """Collects one agency-month's changes for a single audit record: line/column → amount."""
+
+    def __init__(self) -> None:
+        self.before: dict[str, object] = {}
+        self.after: dict[str, object] = {}
+
+    def record(self, action: str, entity: str, entity_id: str, *, before: Any = None, after: Any = None) -> None:
+        cell = "/".join(entity_id.split("/")[-2:])  # year/month/agency/line/column → line/column
+        if before is not None:
+            self.before[cell] = before
+        if after is not None:
+            self.after[cell] = after
+
+
+def _save_one(session: Session, audit: Audit | _MonthRecord, actor: Actor, fy: FiscalYear, m: int, agency: Agency,
               lines: dict[str, ClassificationNode], entries: Sequence[Entry], source: str) -> int:
     seen: set[tuple[str, str]] = set()
     changed = 0

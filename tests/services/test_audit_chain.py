@@ -323,3 +323,32 @@ def test_a_whole_rewritten_chain_passes_alone_but_not_against_an_anchor_written_
         assert verify_chain(s, [gone])[1] == [ChainProblem(gone.audit_id, "anchor")]
     with pytest.raises(ValidationError):
         Anchor.parse("12-abc")
+
+
+def test_writers_at_the_same_moment_keep_the_chain_in_id_order(database, written, admin):
+    """Two workstations saving at once (on PostgreSQL they really overlap): each write's audit
+    rows get their ids mid-transaction, so writes must not interleave or the chain order
+    (fixed at commit) would differ from the id order verify reads in."""
+    import threading
+
+    errors: list[BaseException] = []
+
+    def worker(agency: str, months: range) -> None:
+        try:
+            with database.session() as s:
+                for m in months:
+                    save_month(s, admin, 1404, m, agency, [Entry("110104", 1_000 + m), Entry("210101", 2_000 + m)])
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    with database.session() as s:
+        budget.save_agency(s, admin, "W1", "ایستگاه یک")
+        budget.save_agency(s, admin, "W2", "ایستگاه دو")
+    threads = [threading.Thread(target=worker, args=(code, range(1, 13))) for code in ("W1", "W2")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    count, problems = check(database)
+    assert problems == [] and count >= len(written) + 24
