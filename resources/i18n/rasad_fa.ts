@@ -2846,8 +2846,8 @@
         <translation>در حال ورود…</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.csv)</source>
-        <translation>صفحه‌گسترده‌ها (*.xlsx *.csv)</translation>
+        <source>Spreadsheets (*.xlsx *.csv *.txt)</source>
+        <translation>صفحه‌گسترده‌ها (*.xlsx *.csv *.txt)</translation>
     </message>
     <message>
         <source>Writing the workbook…</source>

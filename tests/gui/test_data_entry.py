@@ -163,9 +163,9 @@ def test_clicking_another_row_while_editing_does_not_jump_further(page, qtbot):
 def test_export_then_import_an_edited_workbook_after_confirming(page, gui_db, tmp_path, persian):
     from openpyxl import load_workbook
 
-    target = tmp_path / "out.xlsx"
-    page.sheets.choose_save_path = lambda suggested: target
+    page.sheets.choose_save_path = lambda suggested: tmp_path / "out"  # typed without ".xlsx"
     page.sheets.export_button.click()
+    target = tmp_path / "out.xlsx"
     assert target.exists() and "نوشته شد" in page.status.text()
     book = load_workbook(target)
     row = next(book.worksheets[0].iter_rows(min_row=2))

@@ -71,6 +71,8 @@ class SheetExchange(QObject):
         target = self.choose_save_path(f"{self.kind}-{year}.xlsx")
         if target is None:
             return
+        if target.suffix.lower() not in (".xlsx", ".csv"):  # a name typed without its extension
+            target = target.with_name(target.name + ".xlsx")
 
         def work() -> int:
             with self.ctx.db.session() as session:
@@ -152,7 +154,7 @@ class SheetExchange(QObject):
 
     def _choose_open_path(self) -> Path | None:
         path, _ = QFileDialog.getOpenFileName(self.page, self.import_title, "",
-                                              self.tr("Spreadsheets (*.xlsx *.csv)"))
+                                              self.tr("Spreadsheets (*.xlsx *.csv *.txt)"))
         return Path(path) if path else None
 
     def _choose_save_path(self, suggested: str) -> Path | None:
