@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -9,31 +10,15 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-class RowsModel(QAbstractTableModel):
-    """A read-only table over ``self.rows``. Subclasses give ``headers()`` (translated)
-    and ``cell(row, column, role)``."""
+class HeaderedModel(QAbstractTableModel):
+    """Column count, horizontal headers and read-only flags from ``headers()``."""
 
     def __init__(self, language: str = "fa", parent: Any = None) -> None:
         super().__init__(parent)
         self.language = language
-        self.rows: list[Any] = []
 
-    def load(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> Any:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def headers(self) -> tuple[str, ...]:
+    def headers(self) -> Sequence[str]:
         raise NotImplementedError
-
-    def cell(self, r: Any, col: int, role: int) -> Any:
-        raise NotImplementedError
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.headers())
@@ -49,6 +34,29 @@ class RowsModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class RowsModel(HeaderedModel):
+    """A read-only table over ``self.rows``. Subclasses give ``headers()`` (translated)
+    and ``cell(row, column, role)``."""
+
+    def __init__(self, language: str = "fa", parent: Any = None) -> None:
+        super().__init__(language, parent)
+        self.rows: list[Any] = []
+
+    def load(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Any:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def cell(self, r: Any, col: int, role: int) -> Any:
+        raise NotImplementedError
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

@@ -13,12 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from rasad_desktop.core.amounts import AmountError, Unit, parse_amount
 from rasad_desktop.core.metrics import ratio
 from rasad_desktop.gui import format as fmt
+from rasad_desktop.gui.models.base import HeaderedModel, ModelIndex
 from rasad_desktop.gui.signals import emit
 from rasad_desktop.services.budget_admin import (
     AgencyRow,
@@ -31,7 +32,6 @@ from rasad_desktop.services.budget_admin import (
 from rasad_desktop.services.report_data import split_evenly
 from rasad_desktop.services.validate import BUDGET_COLUMNS
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 INVALID = QColor("#f6d5d5")
 EDITED = QColor("#fff6d6")
 LOCKED = QColor("#fde2e1")
@@ -57,36 +57,14 @@ class Edit:
     error: str = ""
 
 
-class BudgetTableModel(QAbstractTableModel):
-    """Row count, column count and horizontal headers from ``headers()``."""
-
-    def __init__(self, language: str = "fa", parent: Any = None) -> None:
-        super().__init__(parent)
-        self.language = language
-
-    def headers(self) -> list[str]:
-        raise NotImplementedError
+class BudgetTableModel(HeaderedModel):
+    """Row count from ``row_count()``; columns and headers from ``headers()``."""
 
     def row_count(self) -> int:
         raise NotImplementedError
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else self.row_count()
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.headers())
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        headers = self.headers()
-        return headers[section] if 0 <= section < len(headers) else None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def _valid(self, index: ModelIndex) -> bool:
         return index.isValid() and 0 <= index.row() < self.row_count() and 0 <= index.column() < len(self.headers())
@@ -113,19 +91,27 @@ class BudgetTableModel(QAbstractTableModel):
 Y_YEAR, Y_LINES, Y_ASSIGNMENTS, Y_IN_FORCE, Y_LOCKED, Y_NOTE = range(6)
 
 
-class YearsModel(BudgetTableModel):
+class ListModel(BudgetTableModel):
+    """A read-only table over a list of plain rows, replaced whole by ``load``."""
+
     def __init__(self, language: str = "fa", parent: Any = None) -> None:
         super().__init__(language, parent)
-        self.rows: list[YearSummary] = []
-        self.unit = Unit.BILLION
+        self.rows: list[Any] = []
 
-    def load(self, rows: list[YearSummary]) -> None:
+    def load(self, rows: list[Any]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
 
     def row_count(self) -> int:
         return len(self.rows)
+
+
+class YearsModel(ListModel):
+    def __init__(self, language: str = "fa", parent: Any = None) -> None:
+        super().__init__(language, parent)
+        self.rows: list[YearSummary] = []
+        self.unit = Unit.BILLION
 
     def headers(self) -> list[str]:
         return [self.tr("Fiscal year"), self.tr("Classification lines"), self.tr("Approved lines"),
@@ -152,18 +138,8 @@ class YearsModel(BudgetTableModel):
 G_CODE, G_NAME, G_STATUS = range(3)
 
 
-class AgenciesModel(BudgetTableModel):
-    def __init__(self, language: str = "fa", parent: Any = None) -> None:
-        super().__init__(language, parent)
-        self.rows: list[AgencyRow] = []
-
-    def load(self, rows: list[AgencyRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def row_count(self) -> int:
-        return len(self.rows)
+class AgenciesModel(ListModel):
+    rows: list[AgencyRow]
 
     def headers(self) -> list[str]:
         return [self.tr("Code"), self.tr("Agency"), self.tr("Status")]
@@ -512,18 +488,8 @@ class ScheduleModel(BudgetTableModel):
 L_MONTH, L_STATUS, L_BY, L_AT, L_REASON = range(5)
 
 
-class LocksModel(BudgetTableModel):
-    def __init__(self, language: str = "fa", parent: Any = None) -> None:
-        super().__init__(language, parent)
-        self.rows: list[LockRow] = []
-
-    def load(self, rows: list[LockRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def row_count(self) -> int:
-        return len(self.rows)
+class LocksModel(ListModel):
+    rows: list[LockRow]
 
     def headers(self) -> list[str]:
         return [self.tr("Month"), self.tr("Status"), self.tr("Locked by"), self.tr("Locked on"), self.tr("Reason")]
@@ -632,4 +598,3 @@ class ComparisonModel(BudgetTableModel):
             return {C_CODE: r.code, C_TITLE: r.title, C_LAST: r.annual_last, C_THIS: r.annual,
                     C_CHANGE: r.annual - r.annual_last}.get(col)
         return None
-

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
+from rasad_desktop.core.errors import RasadError
 from rasad_desktop.gui.context import AppContext
+from rasad_desktop.gui.widgets.forms import ERROR_STYLE
 from rasad_desktop.services.roles import Permission
 
 
@@ -14,6 +16,7 @@ class Page(QWidget):
 
     permission: Permission = Permission.VIEW
     object_name = "page"
+    message: QLabel  # pages with a message line set it; show_error writes there
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,3 +45,17 @@ class Page(QWidget):
             self._stale = False
             self.refresh()
         super().showEvent(event)
+
+    def show_error(self, text: str) -> None:
+        """A Persian message in the page's message line and, unless dialogs are off, a box."""
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setText(text)
+        if not self.ctx.no_dialogs:
+            QMessageBox.warning(self, self.title(), text)
+
+    def show_failure(self, exc: BaseException) -> None:
+        """A known failure as its message; anything else goes to the crash handler."""
+        if isinstance(exc, RasadError):
+            self.show_error(exc.message(self.ctx.language))
+        else:
+            self.ctx.runner.on_error(self, exc)

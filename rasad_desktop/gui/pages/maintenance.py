@@ -37,7 +37,7 @@ from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.context import AppContext
 from rasad_desktop.gui.pages.base import Page
 from rasad_desktop.gui.signals import emit
-from rasad_desktop.gui.widgets.forms import ERROR_STYLE, dialog_buttons, message_label
+from rasad_desktop.gui.widgets.forms import dialog_buttons, message_label
 from rasad_desktop.services import attachments, backup
 from rasad_desktop.services.office import restore_in_progress
 from rasad_desktop.services.roles import Permission
@@ -368,16 +368,7 @@ class MaintenancePage(Page):
         self._set_busy(False)
         with suppress(Exception):  # the list and the mark are a courtesy here; the failure is what matters
             self.refresh()
-        if not isinstance(exc, RasadError):
-            self.ctx.runner.on_error(self, exc)  # a bug: the crash handler
-            return
-        self.show_error(exc.message(self.ctx.language))
-
-    def show_error(self, text: str) -> None:
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setText(text)
-        if not self.ctx.no_dialogs:
-            QMessageBox.warning(self, self.tr("Backups"), text)
+        self.show_failure(exc)
 
     def _choose_save_path(self, suggested: Path) -> Path | None:
         suggested.parent.mkdir(parents=True, exist_ok=True)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -33,7 +32,6 @@ from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.context import AppContext
 from rasad_desktop.gui.pages.base import Page
 from rasad_desktop.gui.signals import emit
-from rasad_desktop.gui.widgets.forms import ERROR_STYLE
 from rasad_desktop.services.notices import post_notice, upcoming_notices
 from rasad_desktop.services.roles import Permission
 
@@ -208,9 +206,3 @@ class NoticesPage(Page):
         if not self.isVisible():
             self.refresh()
         return True
-
-    def show_error(self, text: str) -> None:
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setText(text)
-        if not self.ctx.no_dialogs:
-            QMessageBox.warning(self, self.tr("Notices"), text)

@@ -54,7 +54,6 @@ from rasad_desktop.gui.models.requests_model import SUBJECT, RequestsModel, code
 from rasad_desktop.gui.pages.base import Page
 from rasad_desktop.gui.signals import emit
 from rasad_desktop.gui.widgets.attachments_panel import AttachmentsPanel
-from rasad_desktop.gui.widgets.forms import ERROR_STYLE
 from rasad_desktop.gui.widgets.pdf_preview import print_pdf
 from rasad_desktop.reports import receipt
 from rasad_desktop.services import requests as service
@@ -188,7 +187,7 @@ class RequestsPage(Page):
         history_box = QGroupBox(self.tr("History"), self)
         history_layout = QVBoxLayout(history_box)
         history_layout.addWidget(self.history)
-        self.attachments = AttachmentsPanel(ctx, self._changed, self._failed, self)
+        self.attachments = AttachmentsPanel(ctx, self._changed, self.show_failure, self)
         history_layout.addWidget(QLabel(self.tr("Attachments:"), self))
         history_layout.addWidget(self.attachments)
         self.detail_splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -409,7 +408,7 @@ class RequestsPage(Page):
                 service.move(session, self.ctx.actor, code, to_status, text=reason)  # type: ignore[arg-type]
 
         self.ctx.runner.run(self, work, lambda _: self._changed(code, done_text.format(self._code(code))),
-                            on_error=self._failed)
+                            on_error=self.show_failure)
 
     def answer(self) -> None:
         if self.current is None:
@@ -477,7 +476,7 @@ class RequestsPage(Page):
             write_pdf(path, self.receipt_pdf(view))
 
         self.ctx.runner.run(self, work, lambda _: self._say(self.tr("The receipt was saved to {0}").format(
-            "\u200e" + path + "\u200e")), label=self.tr("Saving…"), on_error=self._failed)
+            "\u200e" + path + "\u200e")), label=self.tr("Saving…"), on_error=self.show_failure)
 
     def print_receipt(self, view: RequestView | None = None) -> None:
         view = view or self.current
@@ -489,7 +488,7 @@ class RequestsPage(Page):
         data = self.receipt_pdf(view)
         self.ctx.runner.run(self, lambda: print_pdf(data, printer),
                             lambda _: self._say(self.tr("The receipt was sent to the printer.")),
-                            label=self.tr("Printing…"), on_error=self._failed)
+                            label=self.tr("Printing…"), on_error=self.show_failure)
 
     # -------------------------------------------------------------- helpers
     def _code(self, code: str) -> str:
@@ -506,18 +505,6 @@ class RequestsPage(Page):
     def _say(self, text: str) -> None:
         self.message.setStyleSheet(DONE_STYLE)
         self.message.setText(text)
-
-    def _failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, RasadError):
-            self.ctx.runner.on_error(self, exc)  # a bug: the crash handler
-            return
-        self.show_error(exc.message(self.ctx.language))
-
-    def show_error(self, text: str) -> None:
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setText(text)
-        if not self.ctx.no_dialogs:
-            QMessageBox.warning(self, self.tr("Requests"), text)
 
     def _confirm(self, text: str) -> bool:
         if self.ctx.no_dialogs:

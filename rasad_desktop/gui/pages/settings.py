@@ -257,12 +257,6 @@ class SettingsPage(Page):
             self.policies.save()
         return True
 
-    def show_error(self, text: str) -> None:
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setText(text)
-        if not self.ctx.no_dialogs:
-            QMessageBox.warning(self, self.tr("Settings"), text)
-
     # ------------------------------------------------------- signature image
     def pick_signature(self) -> None:
         path = self.choose_image()

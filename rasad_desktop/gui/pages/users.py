@@ -34,7 +34,7 @@ from rasad_desktop.gui.context import AppContext
 from rasad_desktop.gui.models.users_model import FULL_NAME, UsersModel
 from rasad_desktop.gui.pages.base import Page
 from rasad_desktop.gui.signals import emit
-from rasad_desktop.gui.widgets.forms import ERROR_STYLE, dialog_buttons, latin_edit, message_label
+from rasad_desktop.gui.widgets.forms import dialog_buttons, latin_edit, message_label
 from rasad_desktop.services import accounts
 from rasad_desktop.services.roles import Permission, Role
 from rasad_desktop.services.users_view import UserRow, list_users
@@ -267,7 +267,7 @@ class UsersPage(Page):
             self.show_once(self.tr("Temporary password"), username, temporary,
                            self.tr("The password of {0} was reset to this temporary password.").format(username))
 
-        self.ctx.runner.run(self, work, done, label=self.tr("Resetting the password…"), on_error=self._failed)
+        self.ctx.runner.run(self, work, done, label=self.tr("Resetting the password…"), on_error=self.show_failure)
 
     def set_locked(self, locked: bool) -> None:
         row = self.selected()
@@ -283,7 +283,7 @@ class UsersPage(Page):
             text = self.tr("The account {0} was locked.") if locked else self.tr("The account {0} was unlocked.")
             self._changed(username, text.format(username))
 
-        self.ctx.runner.run(self, work, done, on_error=self._failed)
+        self.ctx.runner.run(self, work, done, on_error=self.show_failure)
 
     # --------------------------------------------------------------- helpers
     def _changed(self, username: str, text: str) -> None:
@@ -293,18 +293,6 @@ class UsersPage(Page):
         self.select(username)
         self.message.setStyleSheet(DONE_STYLE)
         self.message.setText(text)
-
-    def _failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, RasadError):
-            self.ctx.runner.on_error(self, exc)  # a bug: the crash handler
-            return
-        self.show_error(exc.message(self.ctx.language))
-
-    def show_error(self, text: str) -> None:
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setText(text)
-        if not self.ctx.no_dialogs:
-            QMessageBox.warning(self, self.tr("Users"), text)
 
     def _show_once(self, title: str, username: str, password: str, note: str) -> None:
         dialog = OneTimePasswordDialog(title, username, password, note, self)

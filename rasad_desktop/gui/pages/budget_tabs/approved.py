@@ -32,10 +32,8 @@ class ApprovedTab(BudgetTab):
         self._titles: dict[str, tuple[str, bool]] = {}
         self.agency = self.agency_combo()
         self.agency.activated.connect(lambda _: self.agency_changed())
-        self.unit = self.unit_combo(Unit.MILLION)
-        self.unit.activated.connect(lambda _: self.model.set_unit(Unit.from_key(self.unit.currentData())))
         self.model = ApprovedModel(self.lang, self)
-        self.model.unit = Unit.from_key(self.unit.currentData())
+        self.unit = self.unit_for(self.model)
         self.table = self.grid(self.model, A_TITLE)
         self.table.paste_handler = self.paste
         self.line = QComboBox(self)
@@ -133,8 +131,7 @@ class ApprovedTab(BudgetTab):
     def agency_changed(self) -> bool:
         if self.choice() == self._shown:
             return True
-        if not self.page.can_leave([self]):
-            self.agency.setCurrentIndex(self.agency.findData(self._shown[1]))
+        if not self.keep_or_leave(self.agency, self._shown[1]):
             return False
         self.reload()
         return True

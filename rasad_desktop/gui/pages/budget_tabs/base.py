@@ -102,6 +102,14 @@ class BudgetTab(QWidget):
         emit(self.ctx.events.data_changed, "budget")
         return True
 
+    def keep_or_leave(self, combo: QComboBox, shown: Any) -> bool:
+        """After the user picked something else in ``combo``: True if the tab may show it
+        (no unsaved work, or the user saved or discarded it), else ``combo`` goes back."""
+        if self.page.can_leave([self]):
+            return True
+        combo.setCurrentIndex(combo.findData(shown))
+        return False
+
     # ---------------------------------------------------------- widgets
     def unit_combo(self, default: Unit = Unit.RIAL) -> QComboBox:
         combo = QComboBox(self)
@@ -109,6 +117,13 @@ class BudgetTab(QWidget):
         for u in Unit:
             combo.addItem(u.label(self.lang), u.key)
         combo.setCurrentIndex(combo.findData(default.key))
+        return combo
+
+    def unit_for(self, model: Any, default: Unit = Unit.MILLION) -> QComboBox:
+        """A unit selector that drives ``model.set_unit``; the model starts in ``default``."""
+        combo = self.unit_combo(default)
+        model.unit = default
+        combo.activated.connect(lambda _: model.set_unit(Unit.from_key(combo.currentData())))
         return combo
 
     def agency_combo(self) -> QComboBox:

@@ -28,11 +28,10 @@ class ComparisonTab(BudgetTab):
         self.by.addItem(self.tr("By classification line"), "line")
         self.by.addItem(self.tr("By agency"), "agency")
         self.by.activated.connect(lambda _: self._show())
-        self.unit = self.unit_combo(Unit.MILLION)
-        self.unit.activated.connect(lambda _: self.model.set_unit(Unit.from_key(self.unit.currentData())))
         self.heading = QLabel(self)
         self.heading.setObjectName("heading")
         self.model = ComparisonModel(self.lang, self)
+        self.unit = self.unit_for(self.model)
         self.table = self.view(self.model, C_TITLE)
 
         top = QHBoxLayout()

@@ -39,10 +39,8 @@ class ScheduleTab(BudgetTab):
         self.line.setObjectName("line")
         self.line.setMinimumWidth(300)
         self.line.activated.connect(lambda _: self.choice_changed())
-        self.unit = self.unit_combo(Unit.MILLION)
-        self.unit.activated.connect(lambda _: self.model.set_unit(Unit.from_key(self.unit.currentData())))
         self.model = ScheduleModel(self.lang, self)
-        self.model.unit = Unit.from_key(self.unit.currentData())
+        self.unit = self.unit_for(self.model)
         self.table = self.grid(self.model, None)
         self.table.paste_handler = self.paste
         self.info = QLabel(self)
@@ -127,8 +125,7 @@ class ScheduleTab(BudgetTab):
     def agency_changed(self) -> bool:
         if self.agency.currentData() == self._shown[1]:
             return True
-        if not self.page.can_leave([self]):
-            self.agency.setCurrentIndex(self.agency.findData(self._shown[1]))
+        if not self.keep_or_leave(self.agency, self._shown[1]):
             return False
         self._fill_lines(None)
         self.reload()
@@ -137,8 +134,7 @@ class ScheduleTab(BudgetTab):
     def choice_changed(self) -> bool:
         if self.choice() == self._shown:
             return True
-        if not self.page.can_leave([self]):
-            self.line.setCurrentIndex(self.line.findData(self._shown[2]))
+        if not self.keep_or_leave(self.line, self._shown[2]):
             return False
         self.reload()
         return True
