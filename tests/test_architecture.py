@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "rasad_desktop"
-QT_FREE = ["core", "db", "services", "reports", "exchange"]
+QT_FREE = ["core", "db", "formats", "services", "reports", "exchange"]
 
 
 def _imports(path: Path) -> set[str]:
