@@ -29,12 +29,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication
 from rasad_desktop.cli import Context, build_parser
 from rasad_desktop.gui.app import configure_application
+from rasad_desktop.gui.context import AppServices
 from rasad_desktop.gui.dialogs.sign_in import SignInDialog
+from rasad_desktop.gui.runner import SyncRunner
 ctx = Context(build_parser().parse_args(["--data-dir", sys.argv[1]]))
 app = QApplication(sys.argv[:1])
 configure_application(app, "fa")
 db = ctx.open_db()
-dialog = SignInDialog(db, "fa")
+dialog = SignInDialog(AppServices(db=db, settings=ctx.settings, data_dir=ctx.data_dir, runner=SyncRunner(print)))
 dialog.show()
 app.processEvents()
 print(time.time())
@@ -67,7 +69,7 @@ def main() -> int:
     from rasad_desktop.gui.context import AppContext
     from rasad_desktop.gui.main_window import MainWindow
     from rasad_desktop.gui.models.entry_model import THIS_MONTH
-    from rasad_desktop.gui.ops import SyncRunner
+    from rasad_desktop.gui.runner import SyncRunner
     from rasad_desktop.services import accounts
     from rasad_desktop.services.roles import Actor, Role
 

@@ -88,7 +88,7 @@ def run_smoke_test(out_dir: Path | None = None) -> int:
             from rasad_desktop.gui.app import configure_application
             from rasad_desktop.gui.context import AppContext
             from rasad_desktop.gui.main_window import MainWindow
-            from rasad_desktop.gui.ops import SyncRunner
+            from rasad_desktop.gui.runner import SyncRunner
 
             app = QApplication.instance() or QApplication(sys.argv[:1])
             configure_application(app, "fa")

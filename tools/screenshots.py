@@ -21,10 +21,10 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from rasad_desktop.config import Settings  # noqa: E402
 from rasad_desktop.db.database import Database  # noqa: E402
 from rasad_desktop.gui.app import configure_application  # noqa: E402
-from rasad_desktop.gui.context import AppContext  # noqa: E402
+from rasad_desktop.gui.context import AppServices  # noqa: E402
 from rasad_desktop.gui.dialogs.sign_in import SignInDialog  # noqa: E402
 from rasad_desktop.gui.main_window import MainWindow  # noqa: E402
-from rasad_desktop.gui.ops import SyncRunner  # noqa: E402
+from rasad_desktop.gui.runner import SyncRunner  # noqa: E402
 from rasad_desktop.services import accounts  # noqa: E402
 from rasad_desktop.services.demo import load_demo  # noqa: E402
 from rasad_desktop.services.roles import Actor, Role  # noqa: E402
@@ -61,13 +61,14 @@ def main() -> int:
         load_demo(s, Actor.console(), 1405, 8)
         signed = accounts.sign_in(s, "admin", PASSWORD)
 
-    dialog = SignInDialog(db, args.lang, "admin")
+    services = AppServices(db=db, settings=Settings(data), data_dir=data, runner=SyncRunner(lambda p, e: print(e)),
+                           language=args.lang, no_dialogs=True)
+    dialog = SignInDialog(services, "admin")
     dialog.show()
     save(dialog, out, "00-sign-in", app)
     dialog.close()
 
-    ctx = AppContext(db=db, settings=Settings(data), data_dir=data, runner=SyncRunner(lambda p, e: print(e)),
-                     language=args.lang, actor=signed.actor, full_name=signed.full_name, no_dialogs=True)
+    ctx = services.signed_in(signed.actor, signed.full_name)
     window = MainWindow(ctx)
     window.resize(1366, 800)
     window.show()

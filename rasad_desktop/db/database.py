@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from rasad_desktop.db.engine import make_engine, make_session_factory, sqlite_path
 from rasad_desktop.db.migrate import upgrade
 
+__all__ = ["Database", "Session"]  # the GUI names a session by this type, never by SQLAlchemy
+
 
 @dataclass
 class Database:

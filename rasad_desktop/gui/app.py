@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import logging
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
@@ -15,11 +17,24 @@ from rasad_desktop import APP_NAME, __version__
 from rasad_desktop.resources import font_files, resource
 
 if TYPE_CHECKING:
-    from rasad_desktop.cli import Context
-    from rasad_desktop.gui.context import AppContext
+    from rasad_desktop.config import Settings
+    from rasad_desktop.db.database import Database
+    from rasad_desktop.gui.context import AppContext, AppServices
+    from rasad_desktop.gui.main_window import MainWindow
 
 log = logging.getLogger("rasad.gui")
 FONT_FAMILY = "Vazirmatn"
+
+
+class Launch(Protocol):
+    """What the command line hands the application (its ``Context``)."""
+
+    data_dir: Path
+    settings: Settings
+    lang: str
+    no_dialogs: bool
+
+    def open_db(self) -> Database: ...
 
 
 def configure_application(app: QApplication, language: str = "fa") -> None:
@@ -49,32 +64,36 @@ def configure_application(app: QApplication, language: str = "fa") -> None:
         app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
 
-def start(ctx: AppContext, *, exec_dialog=None, ask=None) -> object | None:  # type: ignore[no-untyped-def]
+def start(services: AppServices, *, exec_dialog: Callable[[QDialog], int] | None = None,
+          ask: Callable[[str], bool] | None = None) -> MainWindow | None:
     """First start, sign-in (with a forced password change), notices, main window.
     Returns the main window, or None if the user gave up. ``exec_dialog`` runs a dialog
     and returns its result code, ``ask`` answers a yes/no question (tests script both)."""
     from rasad_desktop.gui.dialogs.change_password import ChangePasswordDialog
     from rasad_desktop.gui.dialogs.first_start import FirstStartDialog
     from rasad_desktop.gui.dialogs.sign_in import SignInDialog
+    from rasad_desktop.gui.operations import StartOp
     from rasad_desktop.services.accounts import count_users
 
     run = exec_dialog or (lambda dialog: dialog.exec())
     accepted = QDialog.DialogCode.Accepted
     username = ""
-    with ctx.db.session() as session:
-        first = count_users(session) == 0
+    users = StartOp(None, services, count_users).fetch()
+    if users is None:
+        return None
+    first = users == 0
     if first:
-        dialog = FirstStartDialog(ctx.db, ctx.language)
+        dialog = FirstStartDialog(services)
         if run(dialog) != accepted:
             return None
         username = dialog.created_username
-    sign_in = SignInDialog(ctx.db, ctx.language, username)
+    sign_in = SignInDialog(services, username)
     if run(sign_in) != accepted or sign_in.result_sign_in is None:
         return None
     result = sign_in.result_sign_in
-    ctx.actor, ctx.full_name = result.actor, result.full_name
+    ctx = services.signed_in(result.actor, result.full_name)
     if result.must_change_password:
-        change = ChangePasswordDialog(ctx.db, ctx.actor, ctx.language, forced=True)
+        change = ChangePasswordDialog(ctx, forced=True)
         if run(change) != accepted:
             return None
     if first:
@@ -87,9 +106,11 @@ def start(ctx: AppContext, *, exec_dialog=None, ask=None) -> object | None:  # t
     return window
 
 
-def offer_demo(ctx: AppContext, ask=None) -> bool:  # type: ignore[no-untyped-def]
+def offer_demo(ctx: AppContext, ask: Callable[[str], bool] | None = None) -> bool:
     import datetime as dt
 
+    from rasad_desktop.gui.context import Changes
+    from rasad_desktop.gui.operations import WriteOp
     from rasad_desktop.services.demo import default_demo_year, load_demo
 
     question = QApplication.translate(
@@ -102,17 +123,16 @@ def offer_demo(ctx: AppContext, ask=None) -> bool:  # type: ignore[no-untyped-de
     if not ask(question):
         return False
     year, months = default_demo_year(dt.date.today())
-    with ctx.db.session() as session:
-        load_demo(session, ctx.actor, year, months)  # type: ignore[arg-type]
-    return True
+    return WriteOp(None, ctx, lambda s, actor: load_demo(s, actor, year, months), Changes.ALL).run_now()
 
 
 def show_notices(ctx: AppContext) -> None:
     from rasad_desktop.gui import format as fmt
+    from rasad_desktop.gui.operations import ReadOp
     from rasad_desktop.services.notices import upcoming_notices
 
-    with ctx.db.session() as session:
-        notices = [(n.title, n.body, n.starts_at, n.ends_at) for n in upcoming_notices(session)]
+    notices = ReadOp(None, ctx, lambda s, _: [(n.title, n.body, n.starts_at, n.ends_at)
+                                              for n in upcoming_notices(s)]).fetch() or []
     if not notices or ctx.no_dialogs:
         return
     lines = [f"• {title}: {body} ({fmt.date_time(start, ctx.language)} – {fmt.date_time(end, ctx.language)})"
@@ -120,7 +140,7 @@ def show_notices(ctx: AppContext) -> None:
     QMessageBox.information(None, QApplication.translate("Startup", "Notices"), "\n".join(lines))
 
 
-def _log_to_file(path) -> None:  # type: ignore[no-untyped-def]
+def _log_to_file(path: Path) -> None:
     """A windowed Windows program has no console: its log goes to the data folder."""
     import logging.handlers
 
@@ -155,10 +175,10 @@ def _startup_probe():  # type: ignore[no-untyped-def]
     return probe
 
 
-def run_gui(cli: Context) -> int:
-    from rasad_desktop.gui.context import AppContext
+def run_gui(cli: Launch) -> int:
+    from rasad_desktop.gui.context import AppServices
     from rasad_desktop.gui.errors import ErrorHandler
-    from rasad_desktop.gui.ops import Runner
+    from rasad_desktop.gui.runner import Runner
     from rasad_desktop.gui.single_instance import (
         InstanceServer,
         ask_running_instance,
@@ -182,9 +202,9 @@ def run_gui(cli: Context) -> int:
     except Exception as exc:  # noqa: BLE001 - a database that cannot open is shown, then we stop
         errors(None, exc)
         return 1
-    ctx = AppContext(db=db, settings=cli.settings, data_dir=cli.data_dir, runner=Runner(errors),
-                     language=cli.lang, no_dialogs=cli.no_dialogs)
-    window = start(ctx, exec_dialog=_startup_probe())
+    services = AppServices(db=db, settings=cli.settings, data_dir=cli.data_dir, runner=Runner(errors),
+                           language=cli.lang, no_dialogs=cli.no_dialogs)
+    window = start(services, exec_dialog=_startup_probe())
     if window is None:
         return 0
     shown.append(window)

@@ -1,9 +1,12 @@
-"""What every screen needs, passed in through constructors (no globals): the database,
-the settings, the language, the signed-in user, the background runner and the one
-"data changed" signal screens refresh from."""
+"""What every screen needs, passed in through constructors (no globals).
+
+``AppServices`` is what exists before anyone signs in: the database, the settings, the
+language, the background runner and the one change signal screens refresh from.
+``AppContext`` is the same after sign-in, with the signed-in user (never ``None``)."""
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,39 +15,68 @@ from PySide6.QtCore import QObject, Signal
 from rasad_desktop.config import Settings
 from rasad_desktop.core.metrics import Thresholds
 from rasad_desktop.db.database import Database
+from rasad_desktop.gui.runner import Runner
 from rasad_desktop.services.roles import Actor, Permission
 
 
-class Events(QObject):
-    """Application-wide notifications. ``data_changed`` carries what changed (e.g.
-    "collections", "budget", "users", "notices", "reports", "settings")."""
+class Changes(enum.Flag):
+    """Which kinds of data an operation changed; each page refreshes only for its own."""
 
-    data_changed = Signal(str)
+    NONE = 0
+    COLLECTIONS = enum.auto()  # monthly figures
+    BUDGET = enum.auto()  # years, classification, agencies, approved amounts, schedules, locks
+    REQUESTS = enum.auto()  # requests, complaints, their history and attachments
+    REPORTS = enum.auto()  # issued reports
+    USERS = enum.auto()  # accounts
+    NOTICES = enum.auto()  # maintenance notices
+    SETTINGS = enum.auto()  # this workstation's settings
+    OFFICE = enum.auto()  # office settings and policies kept in the database
+    HOLIDAYS = enum.auto()  # the holiday table
+    AUDIT = enum.auto()  # the audit trail (every write adds to it)
+    BACKUP = enum.auto()  # a backup was written
+    RESTORE = enum.auto()  # the whole database was replaced: the application closes
+    ALL = (COLLECTIONS | BUDGET | REQUESTS | REPORTS | USERS | NOTICES | SETTINGS | OFFICE | HOLIDAYS
+           | AUDIT | BACKUP)  # every kind of data; RESTORE is apart, as it ends the session
+
+
+class Events(QObject):
+    """Application-wide notifications: ``data_changed`` carries a ``Changes``."""
+
+    data_changed = Signal(object)
 
 
 @dataclass
-class AppContext:
+class AppServices:
     db: Database
     settings: Settings
     data_dir: Path
-    runner: object  # gui.ops.Runner; typed loosely to avoid an import cycle
+    runner: Runner
     language: str = "fa"
-    actor: Actor | None = None
-    full_name: str = ""
     no_dialogs: bool = False
     events: Events = field(default_factory=Events)
 
-    def can(self, permission: Permission) -> bool:
-        return self.actor is not None and self.actor.can(permission)
+    def signed_in(self, actor: Actor, full_name: str = "") -> AppContext:
+        return AppContext(db=self.db, settings=self.settings, data_dir=self.data_dir, runner=self.runner,
+                          language=self.language, no_dialogs=self.no_dialogs, events=self.events,
+                          actor=actor, full_name=full_name)
 
     @property
     def digits(self) -> str:
         return "latin" if self.language == "en" else "fa"
 
     @property
-    def thresholds(self) -> Thresholds:
-        return Thresholds(self.settings.get("status_good"), self.settings.get("status_watch"))
-
-    @property
     def log_dir(self) -> Path:
         return self.data_dir / "logs"
+
+
+@dataclass
+class AppContext(AppServices):
+    actor: Actor = field(kw_only=True)
+    full_name: str = field(default="", kw_only=True)
+
+    def can(self, permission: Permission) -> bool:
+        return self.actor.can(permission)
+
+    @property
+    def thresholds(self) -> Thresholds:
+        return Thresholds(self.settings.get("status_good"), self.settings.get("status_watch"))

@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rasad_desktop.core.errors import RasadError
 from rasad_desktop.gui import format as fmt
-from rasad_desktop.gui.context import AppContext
+from rasad_desktop.gui.context import AppContext, Changes
+from rasad_desktop.gui.errors import known_message
+from rasad_desktop.gui.operations import ReadOp, StartOp
 from rasad_desktop.gui.signals import emit
 from rasad_desktop.gui.widgets.forms import latin_edit, message_label
 from rasad_desktop.services import office
@@ -52,11 +53,9 @@ def monotonic_ms() -> int:
 
 
 def idle_minutes(ctx: AppContext) -> int:
-    try:
-        with ctx.db.session() as session:
-            return int(office.get(session, "idle_lock_minutes"))
-    except Exception:  # noqa: BLE001 - a database that cannot be read still locks, after the default time
-        return DEFAULT_MINUTES
+    # a database that cannot be read still locks, after the default time
+    minutes = ReadOp(None, ctx, lambda s, _: int(office.get(s, "idle_lock_minutes"))).failure(lambda _: None).fetch()
+    return DEFAULT_MINUTES if minutes is None else minutes
 
 
 class LockDialog(QDialog):
@@ -84,8 +83,7 @@ class LockDialog(QDialog):
                               "on where you left off.").format(fmt.number(minutes, ctx.language)), self)
         note.setObjectName("note")
         note.setWordWrap(True)
-        actor = ctx.actor
-        username = actor.username if actor else ""
+        username = ctx.actor.username
         self.who = QLabel(f"{ctx.full_name} ({username})" if ctx.full_name else username, self)
         self.who.setObjectName("user")
         bold = self.who.font()
@@ -118,20 +116,24 @@ class LockDialog(QDialog):
         self.password.setFocus()
 
     def try_unlock(self) -> bool:
-        actor = self.ctx.actor
-        try:
-            with self.ctx.db.session() as session:
-                sign_in(session, actor.username if actor else "", self.password.text())
-        except RasadError as err:  # wrong password, account locked, database busy
-            self.message.setText(err.message(self.ctx.language))
-            self.message.setProperty("code", err.code)
-            self.password.clear()
-            self.password.setFocus()
+        username, password = self.ctx.actor.username, self.password.text()
+        if not StartOp(self, self.ctx, lambda s: sign_in(s, username, password)).failure(self._refused).run_now():
             return False
         self.password.clear()
         self.message.clear()
         self.accept()
         return True
+
+    def _refused(self, exc: BaseException) -> None:
+        """A wrong password, a locked account, a busy database: said here; a bug: the handler."""
+        message = known_message(exc, self.ctx.language)
+        if message is None:
+            self.ctx.runner.on_error(self, exc)
+            return
+        self.message.setText(message)
+        self.message.setProperty("code", getattr(exc, "code", ""))
+        self.password.clear()
+        self.password.setFocus()
 
     def sign_out(self) -> None:
         self.on_sign_out()
@@ -234,8 +236,8 @@ class IdleWatcher(QObject):
         self.lock()
         return True
 
-    def _on_data_changed(self, what: str) -> None:
-        if what in ("settings", "office"):
+    def _on_data_changed(self, changes: Changes) -> None:
+        if changes & (Changes.SETTINGS | Changes.OFFICE):
             minutes = idle_minutes(self.ctx)
             if minutes != self.minutes:
                 self.minutes = minutes

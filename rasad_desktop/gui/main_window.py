@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -19,8 +21,9 @@ from PySide6.QtWidgets import (
 
 from rasad_desktop import APP_NAME_FA
 from rasad_desktop.gui import format as fmt
-from rasad_desktop.gui.context import AppContext
+from rasad_desktop.gui.context import AppContext, Changes
 from rasad_desktop.gui.idle_lock import install_idle_lock
+from rasad_desktop.gui.operations import ReadOp
 from rasad_desktop.gui.pages.about import AboutPage
 from rasad_desktop.gui.pages.audit import AuditPage
 from rasad_desktop.gui.pages.base import Page
@@ -90,7 +93,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, row=i: self.nav.setCurrentRow(row))
             self.addAction(action)
         actor = ctx.actor
-        who = f"{ctx.full_name or actor.username} — {actor.role.label(ctx.language)}" if actor else ""
+        who = f"{ctx.full_name or actor.username} — {actor.role.label(ctx.language)}"
         self.statusBar().showMessage(who)
         ctx.events.data_changed.connect(self._on_changed)
         self.idle_lock = install_idle_lock(self, ctx)
@@ -121,10 +124,10 @@ class MainWindow(QMainWindow):
         self._current = row
         self.stack.setCurrentIndex(row)
 
-    def _on_changed(self, what: str) -> None:
-        if what == "notices":
+    def _on_changed(self, changes: Changes) -> None:
+        if changes & Changes.NOTICES:
             self.refresh_banner()
-        elif what == "restore":
+        if changes & Changes.RESTORE:
             # the restored data may not hold this user, or hold them with another role:
             # everyone signs in again on the restored data
             if not self.ctx.no_dialogs:
@@ -135,8 +138,10 @@ class MainWindow(QMainWindow):
             QApplication.quit()
 
     def refresh_banner(self) -> None:
-        with self.ctx.db.session() as session:
-            notices = [(n.title, n.body, n.ends_at) for n in notices_in_force(session)]
+        ReadOp(self, self.ctx, lambda s, _: [(n.title, n.body, n.ends_at) for n in notices_in_force(s)]) \
+            .success(self._show_banner).run()
+
+    def _show_banner(self, notices: list[tuple[str, str, dt.datetime]]) -> None:
         if not notices:
             self.banner.hide()
             return

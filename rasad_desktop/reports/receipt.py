@@ -3,28 +3,24 @@ portrait, the tracking code large in Persian digits, what was registered, the du
 and how to follow it up (service agreement: a unique tracking code for every request,
 kept by the requester; client data confidential — the mobile is printed masked).
 
-``receipt_data`` turns a ``RequestView`` into plain JSON-able values, so the interface
-and the tests build the same receipt; ``page_info`` gives the page furniture, whose QR
-code carries the tracking code."""
+It draws from plain values (``services.receipts.receipt_data`` builds them from a
+request); ``page_info`` gives the page furniture, whose QR code carries the tracking code."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from rasad_desktop.core.digits import localize_digits
-from rasad_desktop.core.ids import TrackingCode, mask_mobile
+from rasad_desktop.core.ids import TrackingCode
 from rasad_desktop.core.jalali import format_jalali
 from rasad_desktop.reports.flowables import BODY, HEADING, SMALL, TITLE, RTLParagraph, TextStyle
 from rasad_desktop.reports.fonts import BOLD, REGULAR
 from rasad_desktop.reports.page import PageInfo, build_pdf
-
-if TYPE_CHECKING:
-    from rasad_desktop.services.requests import RequestView
 
 LRM = "\u200e"
 TITLES = {"request": "رسید ثبت درخواست", "complaint": "رسید ثبت شکایت",
@@ -49,27 +45,6 @@ def code_fa(tracking_code: str) -> str:
 
 def title(kind: str) -> str:
     return TITLES.get(kind, TITLES["request"])
-
-
-def receipt_data(view: RequestView) -> dict[str, Any]:
-    """What the receipt shows, as plain values. The mobile is always masked: the receipt
-    leaves the office. (The one place this module reads the service's label tables;
-    ``render`` needs only the values returned here.)"""
-    from rasad_desktop.services.requests import CHANNELS, KINDS, label
-
-    return {
-        "tracking_code": view.tracking_code,
-        "kind": view.kind,
-        "kind_label": label(KINDS, view.kind),
-        "channel": view.channel,
-        "channel_label": label(CHANNELS, view.channel),
-        "subject": view.subject,
-        "requester_name": view.requester_name,
-        "mobile": mask_mobile(view.mobile),
-        "agency": view.agency,
-        "registered_at": view.registered_at.isoformat(),  # naive UTC, as stored
-        "due_date": view.due_date.isoformat(),
-    }
 
 
 def page_info(data: dict[str, Any], office: str, issue_date: dt.date | None = None) -> PageInfo:

@@ -147,3 +147,31 @@ def changed_parts(before: str | None, after: str | None) -> tuple[str | None, st
         return json.dumps({k: v for k, v in value.items() if k in keys}, ensure_ascii=False, sort_keys=True)
 
     return dump(old), dump(new)
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    actions: list[str]  # the actions in the trail and their families ("user.")
+    entities: list[str]
+
+
+def filter_choices(session: Session, actor: Actor) -> FilterChoices:
+    """What the audit page offers in its filters (administrator only)."""
+    require(actor, Permission.VIEW_AUDIT)
+    actions = set(session.scalars(select(AuditLog.action).distinct()))
+    families = {a.split(".")[0] + "." for a in actions if "." in a}
+    return FilterChoices(sorted(actions | families), sorted(set(session.scalars(select(AuditLog.entity).distinct()))))
+
+
+@dataclass(frozen=True)
+class TrailCheck:
+    checked: int
+    problems: list[ChainProblem]
+    head: Anchor | None  # the anchor to write down when the trail is intact
+
+
+def check_trail(session: Session, actor: Actor) -> TrailCheck:
+    """The hash-chain check of the audit page (administrator only)."""
+    require(actor, Permission.VIEW_AUDIT)
+    count, problems = verify_chain(session)
+    return TrailCheck(count, problems, chain_head(session))

@@ -18,7 +18,7 @@ from rasad_desktop.core.figures import Figures
 from rasad_desktop.core.jalali import Period
 from rasad_desktop.core.rounding import div_round
 from rasad_desktop.db.models import Assignment, ClassificationNode, MonthlySchedule
-from rasad_desktop.services import queries, request_stats, validate
+from rasad_desktop.services import queries, read_models, request_stats, validate
 from rasad_desktop.services.budget import find_agency, find_year
 
 KINDS = ("monitoring", "agency", "letter", "circular", "comparison", "responses")
@@ -34,48 +34,41 @@ def figures_of(d: dict[str, int]) -> Figures:
 
 
 def _agency_rows(session: Session, year: int, n: int) -> list[dict[str, Any]]:
-    info = queries.agencies(session)
-    rows = []
-    for aid, f in queries.figures(session, year, n, "agency").items():
-        if not f.is_empty:
-            a = info[aid]  # type: ignore[index]
-            rows.append({"code": a.code, "name": a.name, "figures": figures_dict(f)})
-    return sorted(rows, key=lambda r: r["code"])
+    return [{"code": r.agency.code, "name": r.agency.name, "figures": figures_dict(r.figures)}
+            for r in read_models.agencies_in_period(session, year, n)]
+
+
+def _line(line: read_models.LineFigures) -> dict[str, Any]:
+    return {"code": line.code, "title": line.title, "figures": figures_dict(line.figures)}
 
 
 def monitoring(session: Session, year: int, through_month: int) -> dict[str, Any]:
     period = Period(year, through_month)
     find_year(session, year)
-    titles = queries.line_titles(session, year)
-    info = queries.agencies(session)
-    nothing = [
-        {"agency": info[a].name, "code": c, "title": titles.get(c, ("", False))[0], "annual": annual}
-        for a, c, annual in sorted(queries.approved_without_collection(session, year, through_month),
-                                   key=lambda row: (info[row[0]].code, row[1]))
-    ]
-    unapproved = [
-        {"agency": info[a].name, "code": c, "title": titles.get(c, ("", False))[0], "collected": amount}
-        for a, c, amount in queries.collected_without_approval(session, year, through_month)
-    ]
-    by_line = queries.figures(session, year, through_month, "line")
-    earmarked = [
-        {"code": c, "title": titles[c][0], "figures": figures_dict(f)}
-        for c, f in sorted(by_line.items()) if titles.get(c, ("", False))[1]  # type: ignore[arg-type]
-    ]
+    names = read_models.titles(session, year)
+    lines = read_models.lines_in_period(session, year, through_month)
+    found = read_models.exceptions(session, year, through_month, lines)
     classification = [
         {"code": r.code, "kind": r.kind.value,
-         "title": titles.get(r.code, ("", False))[0] if r.code else "", "figures": figures_dict(r.figures)}
-        for r in queries.classification_rows(session, year, through_month, by_line)
+         "title": names.get(r.code, ("", False))[0] if r.code else "", "figures": figures_dict(r.figures)}
+        for r in queries.classification_rows(session, year, through_month, {line.code: line.figures for line in lines})
     ]
+    series = read_models.monthly(session, year)
     return {
         "kind": "monitoring",
         "year": period.year,
         "through_month": period.through_month,
         "agencies": _agency_rows(session, year, through_month),
         "classification": classification,
-        "exceptions": {"nothing_collected": nothing, "unapproved": unapproved, "earmarked": earmarked},
-        "monthly": queries.monthly_collected(session, year),
-        "monthly_last": queries.monthly_collected(session, year - 1),
+        "exceptions": {
+            "nothing_collected": [{"agency": e.agency.name, "code": e.code, "title": e.title, "annual": e.amount}
+                                  for e in found.nothing_collected],
+            "unapproved": [{"agency": e.agency.name, "code": e.code, "title": e.title, "collected": e.amount}
+                           for e in found.unapproved],
+            "earmarked": [_line(line) for line in found.earmarked],
+        },
+        "monthly": series.this_year,
+        "monthly_last": series.last_year,
     }
 
 
@@ -83,21 +76,17 @@ def agency(session: Session, year: int, through_month: int, agency_code: str) ->
     period = Period(year, through_month)
     find_year(session, year)
     a = find_agency(session, agency_code)
-    titles = queries.line_titles(session, year)
-    lines = queries.figures(session, year, through_month, "line", agency_id=a.id)
     targets = monthly_targets(session, year, agency_id=a.id)
+    series = read_models.monthly(session, year, agency_id=a.id)
     return {
         "kind": "agency",
         "year": period.year,
         "through_month": period.through_month,
         "agency": {"code": a.code, "name": a.name},
-        "lines": [
-            {"code": c, "title": titles.get(c, ("", False))[0], "earmarked": titles.get(c, ("", False))[1],
-             "figures": figures_dict(f)}
-            for c, f in sorted(lines.items())  # type: ignore[arg-type]
-        ],
-        "monthly": queries.monthly_collected(session, year, agency_id=a.id),
-        "monthly_last": queries.monthly_collected(session, year - 1, agency_id=a.id),
+        "lines": [{**_line(line), "earmarked": line.earmarked}
+                  for line in read_models.lines_in_period(session, year, through_month, agency_id=a.id)],
+        "monthly": series.this_year,
+        "monthly_last": series.last_year,
         "monthly_target": [sum(t[m] for t in targets.values()) for m in range(12)],
     }
 

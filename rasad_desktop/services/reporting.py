@@ -26,7 +26,7 @@ from rasad_desktop.reports.common import RenderOptions
 from rasad_desktop.reports.page import PageInfo
 from rasad_desktop.services import report_data
 from rasad_desktop.services.errors import NotFound, ValidationError
-from rasad_desktop.services.roles import Actor, Permission
+from rasad_desktop.services.roles import Actor, Permission, require
 from rasad_desktop.services.uow import writing
 
 RENDERERS: dict[str, Callable[[dict[str, Any], PageInfo, RenderOptions], bytes]] = {
@@ -168,6 +168,15 @@ def latest_version(session: Session, number: str) -> IssuedReport:
         raise NotFound(f"گزارشی با شمارهٔ {localize_digits(number)} صادر نشده است.",
                        f"No report with number {number} was issued.", code="report_missing")
     return row
+
+
+def issued_pdf(session: Session, actor: Actor, report_id: int) -> bytes:
+    """The exact bytes of an issued report, as it was issued."""
+    require(actor, Permission.VIEW)
+    pdf = session.scalar(select(IssuedReport.pdf).where(IssuedReport.id == report_id))
+    if pdf is None:
+        raise NotFound("این گزارش صادرشده پیدا نشد.", "This issued report was not found.", code="report_missing")
+    return pdf
 
 
 def issued_reports(session: Session) -> list[IssuedReport]:

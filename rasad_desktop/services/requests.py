@@ -28,6 +28,7 @@ from rasad_desktop.core.ids import (
     validate_national_id,
 )
 from rasad_desktop.core.jalali import to_jalali
+from rasad_desktop.core.request_terms import CHANNELS, KINDS, MOVES, OPEN, STATUSES, label
 from rasad_desktop.core.text import normalize
 from rasad_desktop.core.workdays import add_working_days
 from rasad_desktop.db.models import Holiday, RequestEvent, ServiceRequest, utcnow
@@ -36,20 +37,6 @@ from rasad_desktop.services.budget import find_agency
 from rasad_desktop.services.errors import Conflict, NotFound, ValidationError
 from rasad_desktop.services.roles import Actor, Permission, require
 from rasad_desktop.services.uow import writing
-
-KINDS = {"request": ("درخواست", "Request"), "complaint": ("شکایت", "Complaint"),
-         "suggestion": ("انتقاد و پیشنهاد", "Suggestion")}
-CHANNELS = {"in_person": ("حضوری", "In person"), "phone": ("تلفنی", "Phone"), "letter": ("نامه", "Letter"),
-            "portal": ("فرم درگاه", "Portal form")}
-STATUSES = {"registered": ("ثبت شده", "Registered"), "in_review": ("در حال بررسی", "In review"),
-            "answered": ("پاسخ داده شده", "Answered"), "closed": ("بسته", "Closed")}
-MOVES = {  # allowed status changes
-    "registered": {"in_review", "answered", "closed"},
-    "in_review": {"answered", "closed"},
-    "answered": {"closed", "in_review"},
-    "closed": {"in_review"},
-}
-OPEN = ("registered", "in_review")
 
 
 @dataclass(frozen=True)
@@ -104,11 +91,6 @@ class EventView:
     to_status: str
     text: str
     internal: bool
-
-
-def label(table: dict[str, tuple[str, str]], key: str, language: str = "fa") -> str:
-    fa, en = table.get(key, (key, key))
-    return en if language == "en" else fa
 
 
 def holidays(session: Session) -> set[dt.date]:

@@ -391,6 +391,10 @@
         <translation>پیوست شد: {0}</translation>
     </message>
     <message>
+        <source>Attaching…</source>
+        <translation>در حال پیوست…</translation>
+    </message>
+    <message>
         <source>Documents and images (*.pdf *.png *.jpg *.jpeg *.docx *.xlsx *.txt)</source>
         <translation>اسناد و تصاویر (*.pdf *.png *.jpg *.jpeg *.docx *.xlsx *.txt)</translation>
     </message>
@@ -401,6 +405,10 @@
     <message>
         <source>Save a copy…</source>
         <translation>ذخیرهٔ یک نسخه…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>در حال ذخیره…</translation>
     </message>
     <message>
         <source>{0} — {1} KB — {2}, {3}</source>

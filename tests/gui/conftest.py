@@ -15,8 +15,8 @@ from rasad_desktop.config import Settings
 from rasad_desktop.db.database import Database
 from rasad_desktop.gui import translations
 from rasad_desktop.gui.app import configure_application
-from rasad_desktop.gui.context import AppContext
-from rasad_desktop.gui.ops import SyncRunner
+from rasad_desktop.gui.context import AppContext, AppServices
+from rasad_desktop.gui.runner import SyncRunner
 from rasad_desktop.services import accounts
 from rasad_desktop.services.demo import load_demo
 from rasad_desktop.services.roles import Actor, Role
@@ -61,14 +61,26 @@ def gui_db(demo_template: Path, tmp_path: Path) -> Database:
 
 
 @pytest.fixture
-def make_ctx(app, gui_db, tmp_path):  # type: ignore[no-untyped-def]
-    def make(role: Role = Role.ADMIN, language: str = "fa") -> AppContext:
+def make_services(app, gui_db, tmp_path):  # type: ignore[no-untyped-def]
+    """What the application has before sign-in, on ``db`` (the demo copy by default); the
+    failures it would have shown are in ``.errors.seen``."""
+    def make(db: Database | None = None, language: str = "fa") -> AppServices:
         errors = RecordingErrors()
+        services = AppServices(db=db or gui_db, settings=Settings(tmp_path), data_dir=tmp_path,
+                               runner=SyncRunner(errors), language=language, no_dialogs=True)
+        services.errors = errors  # type: ignore[attr-defined]
+        return services
+    return make
+
+
+@pytest.fixture
+def make_ctx(make_services, gui_db):  # type: ignore[no-untyped-def]
+    def make(role: Role = Role.ADMIN, language: str = "fa") -> AppContext:
         with gui_db.session() as s:
             signed = accounts.sign_in(s, USERS[role], PASSWORD)
-        ctx = AppContext(db=gui_db, settings=Settings(tmp_path), data_dir=tmp_path, runner=SyncRunner(errors),
-                         language=language, actor=signed.actor, full_name=signed.full_name, no_dialogs=True)
-        ctx.errors = errors  # type: ignore[attr-defined]
+        services = make_services(language=language)
+        ctx = services.signed_in(signed.actor, signed.full_name)
+        ctx.errors = services.errors  # type: ignore[attr-defined]
         return ctx
     return make
 

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QGroupBox, QLabel
 
 from rasad_desktop import __version__
 from rasad_desktop.config import Settings
-from rasad_desktop.db.models import utcnow
+from rasad_desktop.core.clock import utcnow
 from rasad_desktop.gui import format as fmt
+from rasad_desktop.gui.context import Changes
 from rasad_desktop.gui.main_window import MainWindow
 from rasad_desktop.gui.models.users_model import LAST_SIGN_IN, MUST_CHANGE, ROLE, STATE, UsersModel
 from rasad_desktop.gui.pages.about import AboutPage
@@ -107,7 +108,7 @@ def test_adding_a_user_shows_the_generated_password_once_and_it_must_be_changed(
     page = users_page
     dialogs = Dialogs(qtbot, "n.ahmadi", "نرگس احمدی", Role.REPORT_OFFICER)
     page.exec_dialog = dialogs
-    with qtbot.waitSignal(page.ctx.events.data_changed, check_params_cb=lambda what: what == "users"):
+    with qtbot.waitSignal(page.ctx.events.data_changed, check_params_cb=lambda what: bool(what & Changes.USERS)):
         qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     assert len(dialogs.passwords) == 1  # shown once, and only then
     title, username, password = dialogs.passwords[0]
@@ -244,7 +245,7 @@ def test_a_notice_posted_around_now_is_in_force_and_listed(make_ctx, qtbot, pers
     page = shown(qtbot, NoticesPage(ctx))
     assert page.starts.calendar().name() == "Jalali" and page.starts.text().startswith("۱۴")
     now = utcnow().replace(second=0, microsecond=0)
-    with qtbot.waitSignal(ctx.events.data_changed, check_params_cb=lambda what: what == "notices"):
+    with qtbot.waitSignal(ctx.events.data_changed, check_params_cb=lambda what: bool(what & Changes.NOTICES)):
         assert post_through_the_form(page, "نگهداری سامانه", "پشتیبان‌گیری از پایگاه داده",
                                      now - dt.timedelta(minutes=5), now + dt.timedelta(hours=2))
     assert page.message.text() == "اطلاعیه منتشر شد."
@@ -319,7 +320,7 @@ def test_an_administrator_changes_thresholds_and_office_and_they_are_saved(make_
     retype(page.watch, "۹۰")
     retype(page.texts["office_fa"], "اداره کل امور اقتصادی و دارایی استان اردبیل")
     page.unit.setCurrentIndex(page.unit.findData("billion"))
-    with qtbot.waitSignal(ctx.events.data_changed, check_params_cb=lambda what: what == "settings"):
+    with qtbot.waitSignal(ctx.events.data_changed, check_params_cb=lambda what: bool(what & Changes.SETTINGS)):
         qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert page.message.text() == "ذخیره شد."
     stored = Settings(ctx.data_dir)

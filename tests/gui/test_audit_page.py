@@ -242,7 +242,7 @@ def test_verify_says_intact_then_finds_a_tampered_row(page, gui_db, qtbot):
                      "هیچ‌کدام پس از ثبت تغییر نکرده، حذف یا افزوده نشده است.")
     newest = max(r.id for r in all_rows(gui_db))
     assert second.startswith("لنگر برای یادداشت") and f"\u2068{newest}:" in second  # isolated, Latin digits
-    assert page.last_check == (count, [])
+    assert (page.last_check.checked, page.last_check.problems) == (count, [])
 
     target = page.model.rows[3].id
     with gui_db.engine.begin() as conn:
@@ -271,7 +271,7 @@ def test_verify_reports_a_deleted_row_and_lists_many_problems_briefly(page, gui_
     page.verify()
     lines = page.result.text().splitlines()
     assert f"• ردیف‌هایی پیش از ردیف {localize_digits(str(ids[2]))} گزارش رویدادها حذف یا جابه‌جا شده‌اند." in lines
-    problems = len(page.last_check[1])
+    problems = len(page.last_check.problems)
     assert problems > 3 and len(lines) == 1 + 3 + 1
     assert lines[-1] == f"…و {localize_digits(str(problems - 3))} مشکل دیگر."
 
@@ -279,20 +279,21 @@ def test_verify_reports_a_deleted_row_and_lists_many_problems_briefly(page, gui_
 def test_a_failing_check_goes_to_the_error_handler(page, monkeypatch):
     import rasad_desktop.gui.pages.audit as audit_page
 
-    def broken(session):  # type: ignore[no-untyped-def]
+    def broken(session, actor):  # type: ignore[no-untyped-def]
         raise RuntimeError("disk gone")
 
-    monkeypatch.setattr(audit_page, "verify_chain", broken)
+    monkeypatch.setattr(audit_page, "check_trail", broken)
     page.verify()
     assert isinstance(page.ctx.errors.seen[-1], RuntimeError)
     assert page.verify_button.isEnabled()
 
 
 def test_the_page_refreshes_when_data_changes(page, ctx):
+    from rasad_desktop.gui.context import Changes
     from rasad_desktop.gui.signals import emit
 
     before = len(page.model.rows)
     with ctx.db.session() as s:
         accounts.sign_in(s, "guest", PASSWORD)
-    emit(ctx.events.data_changed, "users")
+    emit(ctx.events.data_changed, Changes.USERS | Changes.AUDIT)
     assert len(page.model.rows) == before + 1 and actions(page)[0] == "user.sign_in"

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from rasad_desktop.core.amounts import Unit
 from rasad_desktop.db.models import Agency, AuditLog, ClassificationNode, FiscalYear, MonthlySchedule, PeriodLock
+from rasad_desktop.gui.context import Changes
 from rasad_desktop.gui.models.budget_models import (
     A_APPROVED,
     A_REVISED,
@@ -100,7 +101,7 @@ def test_creating_a_fiscal_year_with_last_years_classification_shows_it(page, gu
     assert "۱۴۰۵" in tab.copy.text() or "1405" in tab.copy.text()
     with qtbot.waitSignal(page.ctx.events.data_changed) as changed:
         tab.create_button.click()
-    assert changed.args == ["budget"]
+    assert changed.args == [Changes.BUDGET | Changes.AUDIT]
     assert [r.year for r in tab.model.rows] == [1404, 1405, 1406]
     assert page.year() == 1406 and page.year_combo.currentData() == 1406
     assert page.year_combo.currentText() == "۱۴۰۶"
@@ -203,7 +204,7 @@ def test_approved_amounts_typed_in_persian_digits_are_saved_as_integers(page, gu
     assert tab.save_button.isEnabled()
     with qtbot.waitSignal(page.ctx.events.data_changed) as changed:
         assert tab.save()
-    assert changed.args == ["budget"]
+    assert changed.args == [Changes.BUDGET | Changes.AUDIT]
     assert approved_of(gui_db, "101", "110104") == (40_000_000_000_000, None)
     assert approved_of(gui_db, "101", "110112") == (9_200_000_000_000, 9_000_000_000_000)
     assert approved_of(gui_db, "101", lines[2])[0] == 7_500_000_000

@@ -14,12 +14,15 @@ from rasad_desktop.core.amounts import Unit
 from rasad_desktop.core.metrics import Status
 from rasad_desktop.db.models import Agency
 from rasad_desktop.gui import format as fmt
+from rasad_desktop.gui.context import Changes
 from rasad_desktop.gui.dialogs.agency_detail import AgencyDetailModel
 from rasad_desktop.gui.models.agency_table_model import KEY_ROLE, SORT_ROLE, STATUS_COLOURS, AgencyTableModel
-from rasad_desktop.gui.pages.dashboard import AGENCY_ROLE, DashboardPage, default_month
+from rasad_desktop.gui.pages.dashboard import AGENCY_ROLE, DashboardPage
+from rasad_desktop.gui.signals import emit
 from rasad_desktop.gui.widgets.monthly_chart import LAST_YEAR, THIS_YEAR, MonthlyChart
 from rasad_desktop.services import queries
 from rasad_desktop.services.collections import Entry, save_month
+from rasad_desktop.services.read_models import default_month
 from rasad_desktop.services.roles import Role
 
 YEAR, MONTH = 1405, 8  # the demo: 1404 complete, 1405 collected through Aban
@@ -264,7 +267,7 @@ def test_new_collections_refresh_the_page(page, gui_db):
     before = page.cards["collected"].text()
     with gui_db.session() as s:
         save_month(s, page.ctx.actor, YEAR, 9, "101", [Entry("110104", 7_000_000_000_000)])
-    page.ctx.events.data_changed.emit("collections")
+    emit(page.ctx.events.data_changed, Changes.COLLECTIONS)
     assert page.month.currentData() == 9  # the default follows the last month with collections
     assert page.cards["collected"].text() != before
     assert page.cards["collected"].text() == fmt.money(expected_table(page.ctx, YEAR, 9).total.figures.collected,
@@ -275,7 +278,7 @@ def test_a_chosen_month_is_kept_when_data_change(page, gui_db):
     page.select(YEAR, 5)
     with gui_db.session() as s:
         save_month(s, page.ctx.actor, YEAR, 9, "101", [Entry("110104", 1_000_000)])
-    page.ctx.events.data_changed.emit("collections")
+    emit(page.ctx.events.data_changed, Changes.COLLECTIONS)
     assert page.month.currentData() == 5
 
 
@@ -313,11 +316,11 @@ def test_default_month_without_collections():
 
 
 def test_an_empty_database_says_so(make_ctx, qtbot):
-    from rasad_desktop.gui.pages.dashboard import DashboardData
+    from rasad_desktop.services.read_models import Dashboard
 
     page = DashboardPage(make_ctx(Role.VIEWER))
     qtbot.addWidget(page)
-    page._show(DashboardData(years=[]))
+    page._show(Dashboard(years=[]))
     assert page.proxy.rowCount() == 0 and not page.status.isHidden()
     assert page.open_detail(1) is None
 
@@ -385,7 +388,7 @@ def test_the_response_times_section(make_ctx, qtbot, gui_db):
 
     with gui_db.session() as s:
         requests.answer(s, ctx.actor, open_code, "پاسخ")
-    page.ctx.events.data_changed.emit("requests")
+    emit(page.ctx.events.data_changed, Changes.REQUESTS)
     assert head["overdue"].text() == "۰" and head["overdue"].styleSheet() == ""
     assert box.cells[("complaint", "answered")].text() == "۲"
     # another year has its own requests (none in 1404)

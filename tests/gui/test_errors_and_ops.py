@@ -8,7 +8,7 @@ import errno
 from PySide6.QtCore import QThread
 
 from rasad_desktop.gui.errors import ErrorHandler, known_message
-from rasad_desktop.gui.ops import Runner
+from rasad_desktop.gui.runner import Runner
 from rasad_desktop.services.errors import ValidationError
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 from sqlalchemy import select
 
 from rasad_desktop.db.models import AuditLog
+from rasad_desktop.gui.context import Changes
 from rasad_desktop.gui.idle_lock import IdleWatcher, LockDialog, install_idle_lock
 from rasad_desktop.gui.main_window import MainWindow
 from rasad_desktop.gui.signals import emit
@@ -216,7 +217,7 @@ def test_a_policy_change_applies_at_once(window):
     ctx = window.ctx
     with ctx.db.session() as s:
         office.set_policy(s, accounts.sign_in(s, USERS[Role.ADMIN], PASSWORD).actor, "idle_lock_minutes", 1)
-    emit(ctx.events.data_changed, "office")
+    emit(ctx.events.data_changed, Changes.OFFICE)
     assert window.idle_lock.idle_limit_ms == 60_000
     assert idle(window, 60_000)
 

@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from rasad_desktop.db.models import utcnow
+from rasad_desktop.core.clock import utcnow
+from rasad_desktop.gui.context import Changes
 from rasad_desktop.gui.main_window import MainWindow
 from rasad_desktop.services import notices
 from rasad_desktop.services.roles import Role
@@ -76,5 +77,5 @@ def test_after_a_restore_the_window_closes_for_a_new_sign_in(make_ctx, qtbot):
     qtbot.addWidget(window)
     window.show()
     window.page("dataEntry").model.setData(window.page("dataEntry").model.index(0, 4), "۱۰")
-    emit(ctx.events.data_changed, "restore")
+    emit(ctx.events.data_changed, Changes.RESTORE)
     assert not window.isVisible()  # closed without asking about figures of the old data

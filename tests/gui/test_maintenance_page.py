@@ -12,6 +12,7 @@ from pathlib import Path
 from keys import type_text
 from PySide6.QtWidgets import QDialog
 
+from rasad_desktop.gui.context import Changes
 from rasad_desktop.gui.pages.maintenance import DATE, KIND, NAME, SIZE, MaintenancePage, PassphraseDialog, RestoreDialog
 from rasad_desktop.services import backup, office
 from rasad_desktop.services.roles import Permission, Role
@@ -71,7 +72,7 @@ def test_back_up_from_the_page_and_see_it_in_the_list(qtbot, make_ctx, persian):
     page = page_for(qtbot, ctx, dialogs)
     assert page.title() == "پشتیبان‌گیری" and page.file_names() == []
     assert "هنوز نسخهٔ پشتیبانی" in page.folder_label.text()
-    changes: list[str] = []
+    changes: list[Changes] = []
     ctx.events.data_changed.connect(changes.append)
 
     page.backup_button.click()
@@ -83,7 +84,7 @@ def test_back_up_from_the_page_and_see_it_in_the_list(qtbot, make_ctx, persian):
     assert page.file_names() == [files[0].name]
     assert page.table.item(0, KIND).text() == "نسخهٔ پشتیبان رمزشده"
     assert "کیلوبایت" in page.table.item(0, SIZE).text() and "۱۴۰" in page.table.item(0, DATE).text()
-    assert changes == ["backup"] and ctx.errors.seen == []
+    assert changes == [Changes.BACKUP | Changes.AUDIT] and ctx.errors.seen == []
     assert page.backup_button.isEnabled() and page.restore_button.isEnabled()
     # the file opens with the passphrase typed in the dialog
     backup.decrypt(files[0].read_bytes(), PASS)
@@ -108,14 +109,14 @@ def test_restore_from_the_page(qtbot, make_ctx, persian, tmp_path):
     at_backup = fingerprint(ctx.db)
     change_collections(ctx.db)
     assert fingerprint(ctx.db) != at_backup
-    changes: list[str] = []
+    changes: list[Changes] = []
     ctx.events.data_changed.connect(changes.append)
 
     page.restore_button.click()
     restore_dialog = page.exec_dialog.seen[-1]  # type: ignore[attr-defined]
     assert isinstance(restore_dialog, RestoreDialog) and restore_dialog.word == "بازگردانی"
     assert fingerprint(ctx.db) == at_backup
-    assert changes == ["restore"] and ctx.errors.seen == []
+    assert changes == [Changes.RESTORE] and ctx.errors.seen == []
     assert "از نسخهٔ پشتیبان «before.rbk»" in page.message.text() and "بازگردانده شد" in page.message.text()
     kinds = {page.table.item(r, NAME).text(): page.table.item(r, KIND).text() for r in range(page.table.rowCount())}
     safety = [name for name in kinds if name.startswith("pre-restore-")]
@@ -133,7 +134,7 @@ def test_a_wrong_passphrase_shows_the_message_and_changes_nothing(qtbot, make_ct
     page.backup_button.click()
     change_collections(ctx.db)
     before = fingerprint(ctx.db)
-    changes: list[str] = []
+    changes: list[Changes] = []
     ctx.events.data_changed.connect(changes.append)
     page = page_for(qtbot, ctx, Dialogs("not the passphrase"), open_=target)
     page.restore_button.click()
@@ -199,7 +200,7 @@ def test_only_administrators_get_the_page(make_ctx):
 
 def test_the_work_runs_off_the_ui_thread(qtbot, make_ctx, persian):
     """With the real runner: the buttons wait while the backup and the restore run on the pool."""
-    from rasad_desktop.gui.ops import Runner
+    from rasad_desktop.gui.runner import Runner
 
     ctx = make_ctx()
     ctx.runner = Runner(ctx.errors)
@@ -209,8 +210,8 @@ def test_the_work_runs_off_the_ui_thread(qtbot, make_ctx, persian):
     assert not page.backup_button.isEnabled() and not page.restore_button.isEnabled()
     qtbot.waitUntil(lambda: page.backup_button.isEnabled(), timeout=30_000)
     assert target.exists() and "بازبینی شد" in page.message.text() and page.file_names() == ["threaded.rbk"]
-    changes: list[str] = []
+    changes: list[Changes] = []
     ctx.events.data_changed.connect(changes.append)
     page.restore_button.click()
     qtbot.waitUntil(lambda: page.restore_button.isEnabled(), timeout=30_000)
-    assert changes == ["restore"] and "بازگردانده شد" in page.message.text() and ctx.errors.seen == []
+    assert changes == [Changes.RESTORE] and "بازگردانده شد" in page.message.text() and ctx.errors.seen == []

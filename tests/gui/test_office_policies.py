@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 from rasad_desktop.core.jalali import parse_jalali
 from rasad_desktop.db.models import AuditLog
+from rasad_desktop.gui.context import Changes
 from rasad_desktop.gui.pages.settings import NUMBER_POLICIES, OfficePolicies, SettingsPage
 from rasad_desktop.services import holidays, office, requests
 from rasad_desktop.services.roles import Role
@@ -66,7 +67,7 @@ def test_the_administrator_changes_the_week_and_a_target_and_the_due_date_moves(
     box.thursday_off.click()
     retype(box.numbers["response_days_complaint"], "۵")  # Persian digits, as typed
     assert not box.thursday_off.isChecked() and box.numbers["response_days_complaint"].value() == 5
-    with qtbot.waitSignal(page.ctx.events.data_changed, check_params_cb=lambda what: what == "office"):
+    with qtbot.waitSignal(page.ctx.events.data_changed, check_params_cb=lambda what: bool(what & Changes.OFFICE)):
         qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
     assert box.message.text() == "سیاست‌های اداره ذخیره شد."
     with gui_db.session() as s:
@@ -99,7 +100,7 @@ def test_a_holiday_typed_in_jalali_moves_the_due_date(make_ctx, qtbot, persian, 
     before = due(gui_db)
     type_text(box.day, "۱۴۰۵/۰۱/۱۸")  # Tue 7 Apr 2026
     type_text(box.holiday_title, "تعطیل ویژه")
-    with qtbot.waitSignal(box.ctx.events.data_changed, check_params_cb=lambda what: what == "holidays"):
+    with qtbot.waitSignal(box.ctx.events.data_changed, check_params_cb=lambda what: bool(what & Changes.HOLIDAYS)):
         qtbot.mouseClick(box.add_button, Qt.MouseButton.LeftButton)
     assert box.holiday_message.text() == "روز ۱۴۰۵/۰۱/۱۸ به تعطیلات افزوده شد."
     assert table_texts(box) == [("۱۴۰۵/۰۱/۱۸", "سه‌شنبه", "تعطیل ویژه")]

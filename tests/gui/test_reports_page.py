@@ -15,9 +15,10 @@ from sqlalchemy import select
 from rasad_desktop.core.amounts import Unit
 from rasad_desktop.db.models import Agency, IssuedReport
 from rasad_desktop.gui import format as fmt
+from rasad_desktop.gui.context import Changes
 from rasad_desktop.gui.models.issued_model import KIND, NUMBER, PERIOD, IssuedModel, IssuedRow, kind_label, ltr
-from rasad_desktop.gui.ops import Runner
 from rasad_desktop.gui.pages.reports import ReportsPage
+from rasad_desktop.gui.runner import Runner
 from rasad_desktop.gui.signals import emit
 from rasad_desktop.reports.common import RenderOptions
 from rasad_desktop.services import reporting
@@ -253,7 +254,7 @@ def test_issuing_numbers_freezes_lists_and_reopens_the_report(make_page, qtbot, 
     page.select("monitoring", 1405, 8)
     with qtbot.waitSignal(page.ctx.events.data_changed) as changed:
         qtbot.mouseClick(page.issue_button, LEFT)
-    assert changed.args == ["reports"]
+    assert changed.args == [Changes.REPORTS | Changes.AUDIT]
     assert page.ctx.errors.seen == []
     assert len(questions) == 1 and "۱۴۰۵" in questions[0] and "آبان" in questions[0]
 
@@ -335,7 +336,7 @@ def test_the_list_refreshes_when_another_screen_issues(page, qtbot):
         reporting.issue(s, Actor("officer", Role.REPORT_OFFICER), reporting.ReportRequest("circular", 1405),
                         RenderOptions())
     assert page.issued_model.rowCount() == 0
-    emit(page.ctx.events.data_changed, "reports")
+    emit(page.ctx.events.data_changed, Changes.REPORTS)
     assert page.issued_model.rowCount() == 1
     assert "۱" in page.issued_count.text()
 

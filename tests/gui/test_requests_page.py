@@ -16,9 +16,10 @@ from keys import type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QPushButton
 
+from rasad_desktop.core.clock import utcnow
 from rasad_desktop.core.digits import localize_digits, to_persian_digits
 from rasad_desktop.core.ids import TrackingCode
-from rasad_desktop.db.models import utcnow
+from rasad_desktop.gui.context import Changes
 from rasad_desktop.gui.dialogs.request_dialogs import (
     RegisterRequestDialog,
     RequestLookupDialog,
@@ -118,7 +119,7 @@ def test_a_clerk_registers_a_request_and_gets_a_valid_code_shown_big(clerk_page,
     page = clerk_page
     dialogs = Dialogs(qtbot)
     page.exec_dialog = dialogs
-    with qtbot.waitSignal(page.ctx.events.data_changed, check_params_cb=lambda what: what == "requests"):
+    with qtbot.waitSignal(page.ctx.events.data_changed, check_params_cb=lambda what: bool(what & Changes.REQUESTS)):
         qtbot.mouseClick(page.register_button, Qt.MouseButton.LeftButton)
     assert len(dialogs.codes) == 1
     shown_code = dialogs.codes[0]
@@ -263,7 +264,7 @@ def test_answer_close_and_reopen_from_the_gui_each_step_in_the_history(clerk_pag
     dialogs = Dialogs(qtbot)
     page.exec_dialog = dialogs
     dialogs.text = "نامهٔ شما بررسی و پاسخ آن ارسال شد."
-    with qtbot.waitSignal(page.ctx.events.data_changed, check_params_cb=lambda what: what == "requests"):
+    with qtbot.waitSignal(page.ctx.events.data_changed, check_params_cb=lambda what: bool(what & Changes.REQUESTS)):
         qtbot.mouseClick(page.actions["answer"], Qt.MouseButton.LeftButton)
     assert page.current.status == "answered" and page.current.answer == dialogs.text
     assert page.fields.text("answer") == dialogs.text

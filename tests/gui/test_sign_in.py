@@ -14,8 +14,8 @@ from rasad_desktop.services.roles import Actor, Role
 
 
 @pytest.fixture
-def dialog(app, gui_db, qtbot):  # type: ignore[no-untyped-def]
-    d = SignInDialog(gui_db, "fa")
+def dialog(make_services, qtbot):  # type: ignore[no-untyped-def]
+    d = SignInDialog(make_services())
     qtbot.addWidget(d)
     return d
 
@@ -52,35 +52,35 @@ def test_an_account_locked_by_the_administrator(dialog, gui_db):
     assert dialog.message.property("code") == "account_locked" and "مدیر سامانه" in dialog.message.text()
 
 
-def test_a_reset_password_must_be_changed_before_going_on(app, gui_db, qtbot):
+def test_a_reset_password_must_be_changed_before_going_on(make_services, gui_db, qtbot):
     with gui_db.session() as s:
         temporary = accounts.reset_password(s, Actor("setup", Role.ADMIN), USERS[Role.DATA_ENTRY])
         signed = accounts.sign_in(s, USERS[Role.DATA_ENTRY], temporary)
     assert signed.must_change_password
-    change = ChangePasswordDialog(gui_db, signed.actor, "fa", forced=True)
+    change = ChangePasswordDialog(make_services().signed_in(signed.actor), forced=True)
     qtbot.addWidget(change)
     change.old.setText(temporary)
     change.new.setText("new-secret-22")
     change.repeat.setText("new-secret-2")
-    change.try_change()
+    change.try_accept()
     assert "یکسان" in change.message.text() and change.result() != ChangePasswordDialog.DialogCode.Accepted
     change.repeat.setText("new-secret-22")
-    change.try_change()
+    change.try_accept()
     assert change.result() == ChangePasswordDialog.DialogCode.Accepted
     with gui_db.session() as s:
         assert not accounts.sign_in(s, USERS[Role.DATA_ENTRY], "new-secret-22").must_change_password
 
 
-def test_first_start_creates_the_administrator(app, tmp_path, qtbot):
+def test_first_start_creates_the_administrator(make_services, tmp_path, qtbot):
     from rasad_desktop.db.database import Database
 
     db = Database.open(f"sqlite:///{(tmp_path / 'new.db').as_posix()}")
-    first = FirstStartDialog(db, "fa")
+    first = FirstStartDialog(make_services(db))
     qtbot.addWidget(first)
     assert first.layoutDirection() == Qt.LayoutDirection.RightToLeft
     first.password.setText("admin-pass-1")
     first.repeat.setText("admin-pass-1")
-    first.try_create()
+    first.try_accept()
     assert first.created_username == "admin"
     with db.session() as s:
         assert accounts.sign_in(s, "admin", "admin-pass-1").actor.role is Role.ADMIN

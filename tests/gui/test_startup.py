@@ -11,18 +11,18 @@ from PySide6.QtWidgets import QApplication, QDialog
 from rasad_desktop.config import Settings
 from rasad_desktop.db.database import Database
 from rasad_desktop.gui.app import start
-from rasad_desktop.gui.context import AppContext
+from rasad_desktop.gui.context import AppServices
 from rasad_desktop.gui.dialogs.first_start import FirstStartDialog
 from rasad_desktop.gui.dialogs.sign_in import SignInDialog
-from rasad_desktop.gui.ops import SyncRunner
+from rasad_desktop.gui.runner import SyncRunner
 from rasad_desktop.services.budget import list_years
 from rasad_desktop.services.demo import default_demo_year
 
 
 def test_first_start_to_a_populated_main_window(app, tmp_path, qtbot):
     db = Database.open(f"sqlite:///{(tmp_path / 'rasad.db').as_posix()}")
-    ctx = AppContext(db=db, settings=Settings(tmp_path), data_dir=tmp_path, runner=SyncRunner(lambda p, e: None),
-                     no_dialogs=True)
+    ctx = AppServices(db=db, settings=Settings(tmp_path), data_dir=tmp_path, runner=SyncRunner(lambda p, e: None),
+                      no_dialogs=True)
     seen = []
 
     def exec_dialog(dialog: QDialog) -> int:
@@ -31,12 +31,12 @@ def test_first_start_to_a_populated_main_window(app, tmp_path, qtbot):
         if isinstance(dialog, FirstStartDialog):
             dialog.password.setText("first-admin-1")
             dialog.repeat.setText("first-admin-1")
-            dialog.try_create()
+            dialog.try_accept()
         elif isinstance(dialog, SignInDialog):
             assert dialog.username.text() == "admin"  # filled in from the first start
             assert dialog.windowTitle() == "ورود به رصد منابع"  # the Persian catalogue is loaded
             dialog.password.setText("first-admin-1")
-            dialog.try_sign_in()
+            dialog.try_accept()
         return dialog.result()
 
     questions = []
@@ -53,7 +53,6 @@ def test_first_start_to_a_populated_main_window(app, tmp_path, qtbot):
 
 
 def test_giving_up_at_sign_in_opens_nothing(app, gui_db, tmp_path):
-    ctx = AppContext(db=gui_db, settings=Settings(tmp_path), data_dir=tmp_path, runner=SyncRunner(lambda p, e: None),
-                     no_dialogs=True)
-    assert start(ctx, exec_dialog=lambda d: QDialog.DialogCode.Rejected) is None
-    assert ctx.actor is None
+    services = AppServices(db=gui_db, settings=Settings(tmp_path), data_dir=tmp_path,
+                           runner=SyncRunner(lambda p, e: None), no_dialogs=True)
+    assert start(services, exec_dialog=lambda d: QDialog.DialogCode.Rejected) is None

@@ -18,6 +18,7 @@ from rasad_desktop.core.ids import TrackingCode
 from rasad_desktop.db.database import Database
 from rasad_desktop.reports import receipt
 from rasad_desktop.services import requests as service
+from rasad_desktop.services.receipts import receipt_data
 from rasad_desktop.services.requests import NewRequest
 from rasad_desktop.services.roles import Actor, Role
 
@@ -47,7 +48,7 @@ def pdfs(views, tmp_path_factory) -> dict[str, Path]:  # type: ignore[no-untyped
     folder = tmp_path_factory.mktemp("receipt-pdfs")
     out = {}
     for kind, view in views.items():
-        data = receipt.receipt_data(view)
+        data = receipt_data(view)
         path = folder / f"{kind}.pdf"
         path.write_bytes(receipt.render(data, receipt.page_info(data, OFFICE, dt.date(2025, 11, 25))))
         out[kind] = path
@@ -61,7 +62,7 @@ def in_order(words: list[str], text: str) -> bool:
 
 def test_the_receipt_data_is_plain_json_with_the_mobile_masked(views):
     view = views["complaint"]
-    data = receipt.receipt_data(view)
+    data = receipt_data(view)
     assert json.loads(json.dumps(data)) == data
     assert data["tracking_code"] == view.tracking_code
     assert data["mobile"] == "0914•••4567" and "1234567" not in json.dumps(data)
@@ -69,7 +70,7 @@ def test_the_receipt_data_is_plain_json_with_the_mobile_masked(views):
 
 
 def test_the_qr_code_carries_the_tracking_code(views):
-    data = receipt.receipt_data(views["request"])
+    data = receipt_data(views["request"])
     info = receipt.page_info(data, OFFICE)
     assert info.qr_payload == f"RASAD-REQ|{views['request'].tracking_code}"
     assert TrackingCode.parse(info.qr_payload.split("|")[1]).digits == views["request"].tracking_code
@@ -100,7 +101,7 @@ def test_fonts_are_embedded_and_nothing_falls_back(pdfs):
 
 def test_the_persian_pdf_checker_passes(pdfs, views, checker):
     for kind, path in pdfs.items():
-        data = receipt.receipt_data(views[kind])
+        data = receipt_data(views[kind])
         expect = [receipt.title(kind), receipt.KEEP_IT, receipt.follow_up_text(data), receipt.code_fa(data["tracking_code"]),
                   "کد پیگیری", "این کد را نزد خود نگه دارید؛ برای هر پیگیری به آن نیاز دارید."]
         expect += [name for name, _ in receipt.field_rows(data)] + [value for _, value in receipt.field_rows(data)]

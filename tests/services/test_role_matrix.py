@@ -261,6 +261,12 @@ def _audited(action: str) -> Callable[[Cell, Any, Any], None]:
     return check
 
 
+def _issued_report(cell: Cell) -> int:
+    report = reporting.issue(cell.session, ADMIN, reporting.ReportRequest("comparison", 1404), OPTS,
+                             today=dt.date(2026, 11, 25))
+    return report.id
+
+
 def _holiday_day(cell: Cell) -> dt.date:
     return dt.date(1990, 1, 1) + dt.timedelta(days=cell.n)
 
@@ -390,6 +396,15 @@ ROWS: list[Row] = [
     Row("audit.search", Permission.VIEW_AUDIT,
         lambda c, a, _: audit.search(c.session, a, action="request."),
         check=lambda c, a, entries: bool(entries), writes=False),
+    Row("audit.filter_choices", Permission.VIEW_AUDIT,
+        lambda c, a, _: audit.filter_choices(c.session, a),
+        check=lambda c, a, found: "request." in found.actions, writes=False),
+    Row("audit.check_trail", Permission.VIEW_AUDIT,
+        lambda c, a, _: audit.check_trail(c.session, a),
+        check=lambda c, a, found: found.checked > 0 and found.problems == [], writes=False),
+    Row("reporting.issued_pdf", Permission.VIEW,
+        lambda c, a, report_id: reporting.issued_pdf(c.session, a, report_id),
+        prepare=_issued_report, check=lambda c, a, pdf: pdf.startswith(b"%PDF"), writes=False),
     # ------------------------------------------------------------ backups (SQLite data folders)
     Row("backup.make_backup", Permission.BACKUP,
         lambda c, a, _: backup.make_backup(c.world.db, a, c.world.folder / "made" / f"m{c.n}.rbk", PASSPHRASE),

@@ -4,8 +4,6 @@ stay open side by side while the dashboard is still usable."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,15 +18,12 @@ from PySide6.QtWidgets import (
 
 from rasad_desktop.core.amounts import Unit
 from rasad_desktop.core.jalali import Period
-from rasad_desktop.core.metrics import Thresholds
-from rasad_desktop.core.tables import RankedTable, ranked_table
-from rasad_desktop.db.database import Database
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.context import AppContext
 from rasad_desktop.gui.models.agency_table_model import SORT_ROLE, RealizationModel
+from rasad_desktop.gui.operations import ReadOp
 from rasad_desktop.gui.widgets.monthly_chart import MonthlyChart
-from rasad_desktop.services import queries
-from rasad_desktop.services.queries import AgencyInfo
+from rasad_desktop.services.read_models import AgencyDetail, agency_detail
 
 
 class AgencyDetailModel(RealizationModel):
@@ -41,32 +36,6 @@ class AgencyDetailModel(RealizationModel):
             "pct_share": self.tr("% of period share"), "last": self.tr("Same period last year"),
             "growth": self.tr("Growth %"),
         }
-
-
-@dataclass(frozen=True)
-class AgencyDetail:
-    agency: AgencyInfo
-    year: int
-    through_month: int
-    lines: RankedTable  # rows by line code, with the agency's total
-    monthly: list[int]
-    monthly_last: list[int]
-
-
-def load_detail(db: Database, year: int, through_month: int, agency_id: int,
-                thresholds: Thresholds | None = None) -> AgencyDetail:
-    """Everything the dialog shows (runs off the UI thread: no Qt here)."""
-    with db.session() as s:
-        agency = queries.agencies(s)[agency_id]
-        titles = {**queries.line_titles(s, year - 1), **queries.line_titles(s, year)}
-        by_line = queries.figures(s, year, through_month, "line", agency_id=agency_id)
-        entries = [(str(code), titles.get(str(code), ("", False))[0], f)
-                   for code, f in sorted(by_line.items(), key=lambda kv: str(kv[0])) if not f.is_empty]
-        table = ranked_table(entries, through_month, thresholds=thresholds)
-        table = RankedTable(table.through_month, sorted(table.rows, key=lambda r: r.key), table.total)
-        return AgencyDetail(agency, year, through_month, table,
-                            queries.monthly_collected(s, year, agency_id=agency_id),
-                            queries.monthly_collected(s, year - 1, agency_id=agency_id))
 
 
 class AgencyDetailDialog(QDialog):
@@ -116,8 +85,9 @@ class AgencyDetailDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        args = (self.ctx.db, self.year, self.through_month, self.agency_id, self.ctx.thresholds)
-        self.ctx.runner.run(self, lambda: load_detail(*args), self._show, label=self.tr("Loading…"))
+        year, month, agency_id, thresholds = self.year, self.through_month, self.agency_id, self.ctx.thresholds
+        ReadOp(self, self.ctx, lambda s, _: agency_detail(s, year, month, agency_id, thresholds=thresholds),
+               label=self.tr("Loading…")).success(self._show).run()
 
     def _show(self, detail: AgencyDetail) -> None:
         self.detail = detail
@@ -133,4 +103,5 @@ class AgencyDetailDialog(QDialog):
                                    "same period last year {4}, growth {5}").format(
             fmt.money(f.annual, unit, lang), fmt.money(f.share, unit, lang), fmt.money(f.collected, unit, lang),
             fmt.percent(m.pct_share, lang), fmt.money(f.collected_last, unit, lang), fmt.percent(m.growth, lang)))
-        self.chart.set_data(detail.monthly, detail.monthly_last, detail.through_month, year=detail.year, unit=unit)
+        self.chart.set_data(detail.monthly.this_year, detail.monthly.last_year, detail.through_month,
+                            year=detail.year, unit=unit)

@@ -32,10 +32,13 @@ from PySide6.QtWidgets import (
 
 from rasad_desktop.core.errors import RasadError
 from rasad_desktop.gui import format as fmt
-from rasad_desktop.gui.context import AppContext
+from rasad_desktop.gui.context import AppContext, Changes
 from rasad_desktop.gui.dialogs.unsaved import CANCEL, DISCARD, SAVE, ask_unsaved
+from rasad_desktop.gui.errors import known_message
 from rasad_desktop.gui.models.requests_model import code_text, ltr_digits
-from rasad_desktop.gui.widgets.forms import dialog_buttons, latin_edit, message_label
+from rasad_desktop.gui.operations import ReadOp, Task, WriteOp
+from rasad_desktop.gui.widgets.form_dialog import FormDialog
+from rasad_desktop.gui.widgets.forms import latin_edit, message_label
 from rasad_desktop.services import queries
 from rasad_desktop.services import requests as service
 from rasad_desktop.services.requests import CHANNELS, KINDS, STATUSES, PublicStatus, RequestView, label
@@ -155,20 +158,18 @@ class RequestFields(QWidget):
 
 
 # ----------------------------------------------------------------------------- register
-class RegisterRequestDialog(QDialog):
+class RegisterRequestDialog(FormDialog):
     """Kind, channel, requester, national ID, mobile, agency (optional), subject and text; the
     request is registered when the clerk presses Register. A refused value (or maintenance)
     keeps the dialog open with the service's message."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, name="registerRequest", accept_name="registerButton", min_width=560)
+        self.set_texts(self.tr("Register a request"), self.tr("Register"), self.tr("Cancel"))
         self.ctx = ctx
         self.registered: RequestView | None = None
         self.ask_unsaved: Callable[[], str] = self._ask_unsaved
         lang = ctx.language
-        self.setObjectName("registerRequest")
-        self.setWindowTitle(self.tr("Register a request"))
-        self.setMinimumWidth(560)
         self.kind = QComboBox(self)
         self.kind.setObjectName("kind")
         for key in KINDS:
@@ -190,36 +191,23 @@ class RegisterRequestDialog(QDialog):
         self.agency.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.agency.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.agency.addItem(self.tr("(none)"), None)
-        with ctx.db.session() as session:
-            for a in queries.agencies(session).values():
-                self.agency.addItem(f"{fmt.number(a.code, lang)} — {a.name}", a.code)
+        for a in ReadOp(self, ctx, lambda s, _: list(queries.agencies(s).values())).fetch() or []:
+            self.agency.addItem(f"{fmt.number(a.code, lang)} — {a.name}", a.code)
         self.subject = QLineEdit(self)
         self.subject.setObjectName("subject")
         self.body = QPlainTextEdit(self)
         self.body.setObjectName("body")
         self.body.setTabChangesFocus(True)
         self.body.setMinimumHeight(110)
-        self.message = message_label(self)
-        form = QFormLayout()
-        form.addRow(self.tr("Kind:"), self.kind)
-        form.addRow(self.tr("Received by:"), self.channel)
-        form.addRow(self.tr("Requester's name:"), self.name)
-        form.addRow(self.tr("National ID:"), self.national_id)
-        form.addRow(self.tr("Mobile:"), self.mobile)
-        form.addRow(self.tr("Agency (optional):"), self.agency)
-        form.addRow(self.tr("Subject:"), self.subject)
-        form.addRow(self.tr("Text:"), self.body)
-        hint = QLabel(self.tr("The request gets its tracking code when it is registered; the requester "
-                              "follows it up with the code and the last four digits of the mobile."), self)
-        hint.setWordWrap(True)
+        for caption, widget in ((self.tr("Kind:"), self.kind), (self.tr("Received by:"), self.channel),
+                                (self.tr("Requester's name:"), self.name), (self.tr("National ID:"), self.national_id),
+                                (self.tr("Mobile:"), self.mobile), (self.tr("Agency (optional):"), self.agency),
+                                (self.tr("Subject:"), self.subject), (self.tr("Text:"), self.body)):
+            self.form.addRow(caption, widget)
+        hint = self.note(self.tr("The request gets its tracking code when it is registered; the requester "
+                                 "follows it up with the code and the last four digits of the mobile."))
         hint.setStyleSheet(NOTE_STYLE)
-        buttons, self.ok = dialog_buttons(self, self.tr("Register"), self.tr("Cancel"), self.try_register,
-                                          "registerButton")
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(hint)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        self.lay_out(below=[hint])
         self.name.setFocus()
 
     def agency_code(self) -> str | None:
@@ -239,18 +227,27 @@ class RegisterRequestDialog(QDialog):
             national_id=self.national_id.text(), mobile=self.mobile.text(), subject=self.subject.text(),
             body=self.body.toPlainText(), agency_code=self.agency_code())
 
-    def try_register(self) -> None:
+    def try_accept(self) -> None:
         try:
             new = self.new_request()
-            with self.ctx.db.session() as session:
-                view = service.register(session, self.ctx.actor, new,  # type: ignore[arg-type]
-                                        workstation=self.ctx.settings.get("workstation"))
         except RasadError as err:
-            self.message.setText(err.message(self.ctx.language))
-            self._focus_on(err.code)
+            self._refused(err)
             return
+        workstation = self.ctx.settings.get("workstation")
+        WriteOp(self, self.ctx, lambda s, actor: service.register(s, actor, new, workstation=workstation),
+                Changes.REQUESTS).success(self._registered).failure(self._refused).run_now()
+
+    def _registered(self, view: RequestView) -> None:
         self.registered = view
         self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        message = known_message(exc, self.ctx.language)
+        if message is None:
+            self.ctx.runner.on_error(self, exc)
+            return
+        self.refuse(message)
+        self._focus_on(getattr(exc, "code", ""))
 
     def _focus_on(self, code: str) -> None:
         field = {"mobile": self.mobile, "agency_choice": self.agency, "agency_missing": self.agency}.get(code)
@@ -270,7 +267,7 @@ class RegisterRequestDialog(QDialog):
         if self.registered is None and self.has_input():
             answer = self.ask_unsaved()
             if answer == SAVE:
-                self.try_register()
+                self.try_accept()
                 return
             if answer == CANCEL:
                 return
@@ -341,43 +338,27 @@ class RequestRegisteredDialog(QDialog):
 
 
 # --------------------------------------------------------------------------------- text
-class RequestTextDialog(QDialog):
-    """A text the page needs (an answer, a reason, a note). ``submit(text)`` does the work; if
-    it raises a known error the message is shown and the text stays."""
+class RequestTextDialog(FormDialog):
+    """A text the page needs (an answer, a reason, a note). ``operation(text)`` is the work;
+    if it is refused the message is shown and the text stays."""
 
-    def __init__(self, title: str, prompt: str, accept_text: str, submit: Callable[[str], None], language: str,
+    def __init__(self, title: str, prompt: str, accept_text: str, operation: Callable[[str], Task[object]],
                  *, text: str = "", name: str = "textDialog", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.submit = submit
-        self.language = language
-        self.setObjectName(name)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(480)
-        caption = QLabel(prompt, self)
-        caption.setWordWrap(True)
+        super().__init__(parent, name=name, accept_name="okButton", min_width=480)
+        self.set_texts(title, accept_text, self.tr("Cancel"))
+        self.operation = operation
         self.text = QPlainTextEdit(text, self)
         self.text.setObjectName("text")
         self.text.setTabChangesFocus(True)
-        self.message = message_label(self)
-        buttons, self.ok = dialog_buttons(self, accept_text, self.tr("Cancel"), self.try_submit, "okButton")
-        layout = QVBoxLayout(self)
-        layout.addWidget(caption)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        self.lay_out([self.note(prompt)], stretch=self.text)
         self.text.setFocus()
 
-    def try_submit(self) -> None:
+    def try_accept(self) -> None:
         text = self.text.toPlainText()
         if not text.strip():
-            self.message.setText(self.tr("Write the text first."))
+            self.refuse(self.tr("Write the text first."))
             return
-        try:
-            self.submit(text)
-        except RasadError as err:
-            self.message.setText(err.message(self.language))
-            return
-        self.accept()
+        self.submit(self.operation(text))
 
 
 # ------------------------------------------------------------------------------- lookup
@@ -436,12 +417,11 @@ class RequestLookupDialog(QDialog):
         self.found = None
         self.open_button.setEnabled(False)
         self.fields.clear()
-        try:
-            with self.ctx.db.session() as session:
-                found = service.lookup(session, self.ctx.actor, self.code.text(), last4)  # type: ignore[arg-type]
-        except RasadError as err:
-            self.message.setText(err.message(self.ctx.language))
-            return
+        code = self.code.text()
+        ReadOp(self, self.ctx, lambda s, actor: service.lookup(s, actor, code, last4)) \
+            .messages_to(self.message.setText).success(self._found).run_now()
+
+    def _found(self, found: PublicStatus | RequestView) -> None:
         self.message.setText("")
         self.found = found
         if isinstance(found, RequestView):

@@ -3,25 +3,24 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from rasad_desktop import APP_NAME_FA
-from rasad_desktop.db.database import Database
-from rasad_desktop.gui.widgets.forms import dialog_buttons, latin_edit, message_label
+from rasad_desktop.gui.context import AppServices
+from rasad_desktop.gui.errors import known_message
+from rasad_desktop.gui.operations import StartOp
+from rasad_desktop.gui.widgets.form_dialog import FormDialog
+from rasad_desktop.gui.widgets.forms import latin_edit
 from rasad_desktop.services.accounts import SignIn, SignInError, sign_in
 
 
-class SignInDialog(QDialog):
-    def __init__(self, db: Database, language: str = "fa", username: str = "",
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.language = language
+class SignInDialog(FormDialog):
+    def __init__(self, services: AppServices, username: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent, name="signIn", accept_name="signInButton", min_width=420)
+        self.set_texts(self.tr("Sign in to Rasad"), self.tr("Sign in"), self.tr("Cancel"))
+        self.services = services
         self.result_sign_in: SignIn | None = None
-        self.setObjectName("signIn")
-        self.setWindowTitle(self.tr("Sign in to Rasad"))
-        self.setMinimumWidth(420)
-        heading = QLabel(APP_NAME_FA if language == "fa" else "Rasad", self)
+        heading = QLabel(APP_NAME_FA if services.language == "fa" else "Rasad", self)
         heading.setObjectName("heading")
         font = heading.font()
         font.setPointSize(font.pointSize() + 6)
@@ -30,30 +29,27 @@ class SignInDialog(QDialog):
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.username = latin_edit(self, "username", username)
         self.password = latin_edit(self, "password", password=True)
-        self.message = message_label(self)
-        form = QFormLayout()
-        form.addRow(self.tr("User name:"), self.username)
-        form.addRow(self.tr("Password:"), self.password)
-        buttons, self.ok = dialog_buttons(self, self.tr("Sign in"), self.tr("Cancel"), self.try_sign_in,
-                                          "signInButton")
-        hint = QLabel(self.tr("Forgot your password? Ask the system administrator to reset it."), self)
-        hint.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(hint)
-        layout.addWidget(buttons)
+        self.form.addRow(self.tr("User name:"), self.username)
+        self.form.addRow(self.tr("Password:"), self.password)
+        hint = self.note(self.tr("Forgot your password? Ask the system administrator to reset it."))
+        self.lay_out([heading], [hint])
         (self.password if username else self.username).setFocus()
 
-    def try_sign_in(self) -> None:
-        try:
-            with self.db.session() as session:
-                self.result_sign_in = sign_in(session, self.username.text(), self.password.text())
-        except SignInError as err:
-            self.message.setText(err.message(self.language))
-            self.message.setProperty("code", err.code)
-            self.password.selectAll()
-            self.password.setFocus()
-            return
+    def try_accept(self) -> None:
+        username, password = self.username.text(), self.password.text()
+        StartOp(self, self.services, lambda s: sign_in(s, username, password)) \
+            .success(self._signed_in).failure(self._refused).run_now()
+
+    def _signed_in(self, result: SignIn) -> None:
+        self.result_sign_in = result
         self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        message = known_message(exc, self.services.language)
+        if message is None:
+            self.services.runner.on_error(self, exc)
+            return
+        self.refuse(message)
+        self.message.setProperty("code", exc.code if isinstance(exc, SignInError) else "")
+        self.password.selectAll()
+        self.password.setFocus()

@@ -23,16 +23,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from rasad_desktop.core.errors import RasadError
-from rasad_desktop.db.models import AuditLog
 from rasad_desktop.gui import format as fmt
-from rasad_desktop.gui.context import AppContext
+from rasad_desktop.gui.context import AppContext, Changes
+from rasad_desktop.gui.errors import known_message
 from rasad_desktop.gui.models.audit_model import AFTER, BEFORE, AuditModel
+from rasad_desktop.gui.operations import ReadOp
 from rasad_desktop.gui.pages.base import Page
 from rasad_desktop.gui.widgets.forms import ERROR_STYLE, latin_edit
-from rasad_desktop.services.audit import Anchor, ChainProblem, chain_head, search, verify_chain
+from rasad_desktop.services.audit import AuditEntry, FilterChoices, TrailCheck, check_trail, filter_choices, search
 from rasad_desktop.services.roles import Permission
 
 LIMIT = 500  # newest entries shown; the filters reach further back
@@ -66,12 +65,13 @@ def local_midnight_utc(day: dt.date) -> dt.datetime:
 
 
 class AuditPage(Page):
+    refresh_on = Changes.ALL  # every write adds to the trail
     permission = Permission.VIEW_AUDIT
     object_name = "audit"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.last_check: tuple[int, list[ChainProblem]] | None = None
+        self.last_check: TrailCheck | None = None
         intro = QLabel(self.tr("Every change is recorded here: who made it, when, and the values before and "
                                "after. The records are chained by hash, so a record edited, deleted or added "
                                "afterwards is found by \"Verify the chain\"."), self)
@@ -227,21 +227,21 @@ class AuditPage(Page):
             self._show_count()
             return
         self.filter_message.clear()
-        with self.ctx.db.session() as session:
-            if self.action_filter.count() == 0:
-                self._fill_choices(session)
-            rows = search(session, self.ctx.actor, username=self.user_filter.text(),  # type: ignore[arg-type]
-                          action=self.action_filter.currentText(), entity=self.entity_filter.currentText(),
-                          since=since, until=until, limit=LIMIT)
+        if self.action_filter.count() == 0:
+            ReadOp(self, self.ctx, filter_choices).success(self._fill_choices).run_now()
+        username, action, entity = (self.user_filter.text(), self.action_filter.currentText(),
+                                    self.entity_filter.currentText())
+        reading = ReadOp(self, self.ctx, lambda s, actor: search(
+            s, actor, username=username, action=action, entity=entity, since=since, until=until, limit=LIMIT))
+        reading.success(self._show_rows).run_now()  # at once: a check marks its problems on these rows
+
+    def _show_rows(self, rows: list[AuditEntry]) -> None:
         self.model.load(rows)
         self._show_count()
 
-    def _fill_choices(self, session) -> None:  # type: ignore[no-untyped-def]
+    def _fill_choices(self, choices: FilterChoices) -> None:
         """The actions (and their families, e.g. "user.") and entities the trail holds."""
-        actions = set(session.scalars(select(AuditLog.action).distinct()))
-        families = {a.split(".")[0] + "." for a in actions if "." in a}
-        entities = set(session.scalars(select(AuditLog.entity).distinct()))
-        for combo, values in ((self.action_filter, sorted(actions | families)), (self.entity_filter, sorted(entities))):
+        for combo, values in ((self.action_filter, choices.actions), (self.entity_filter, choices.entities)):
             text = combo.currentText()
             combo.blockSignals(True)
             combo.addItems(["", *values])
@@ -261,19 +261,13 @@ class AuditPage(Page):
 
     # --------------------------------------------------------------- verifying
     def verify(self) -> None:
-        self.verify_button.setEnabled(False)
+        ReadOp(self, self.ctx, check_trail, label=self.tr("Verifying the audit trail…")) \
+            .while_busy(lambda busy: self.verify_button.setEnabled(not busy)) \
+            .success(self._verified).failure(self._failed).run()
 
-        def work() -> tuple[int, list[ChainProblem], Anchor | None]:
-            with self.ctx.db.session() as session:
-                return (*verify_chain(session), chain_head(session))
-
-        self.ctx.runner.run(self, work, lambda done: self._verified(done[:2], done[2]),
-                            label=self.tr("Verifying the audit trail…"), on_error=self._failed)
-
-    def _verified(self, result: tuple[int, list[ChainProblem]], head: Anchor | None = None) -> None:
-        self.verify_button.setEnabled(True)
-        self.last_check = result
-        count, problems = result
+    def _verified(self, check: TrailCheck) -> None:
+        self.last_check = check
+        count, problems, head = check.checked, check.problems, check.head
         lang = self.ctx.language
         self.refresh()  # show the rows as they are now, marked where the check found a problem
         self.model.set_problems({p.audit_id: p.message(lang) for p in problems})
@@ -297,10 +291,10 @@ class AuditPage(Page):
         self.result.setText("\n".join(lines))
 
     def _failed(self, exc: BaseException) -> None:
-        self.verify_button.setEnabled(True)
-        if not isinstance(exc, RasadError):
+        message = known_message(exc, self.ctx.language)
+        if message is None:
             self.ctx.runner.on_error(self, exc)  # a bug: the crash handler
             return
         self.result.setProperty("state", "error")
         self.result.setStyleSheet(ERROR_STYLE)
-        self.result.setText(exc.message(self.ctx.language))
+        self.result.setText(message)

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from rasad_desktop.core.errors import RasadError
-from rasad_desktop.gui.context import AppContext
+from rasad_desktop.gui.context import AppContext, Changes
+from rasad_desktop.gui.errors import known_message
 from rasad_desktop.gui.widgets.forms import ERROR_STYLE
 from rasad_desktop.services.roles import Permission
 
 
 class Page(QWidget):
     """A screen in the main window. Subclasses set ``permission`` (the page is offered only
-    to roles that have it) and implement ``refresh``; ``can_leave`` guards unsaved work."""
+    to roles that have it) and ``refresh_on`` (the kinds of change it shows), and implement
+    ``refresh``; ``can_leave`` guards unsaved work."""
 
     permission: Permission = Permission.VIEW
+    refresh_on: Changes = Changes.ALL
     object_name = "page"
     message: QLabel  # pages with a message line set it; show_error writes there
 
@@ -34,7 +36,9 @@ class Page(QWidget):
         """False keeps the user here (e.g. they cancelled leaving unsaved changes)."""
         return True
 
-    def on_data_changed(self, what: str) -> None:
+    def on_data_changed(self, changes: Changes) -> None:
+        if not changes & self.refresh_on:
+            return
         if self.isVisible():
             self.refresh()
         else:
@@ -55,7 +59,8 @@ class Page(QWidget):
 
     def show_failure(self, exc: BaseException) -> None:
         """A known failure as its message; anything else goes to the crash handler."""
-        if isinstance(exc, RasadError):
-            self.show_error(exc.message(self.ctx.language))
-        else:
+        message = known_message(exc, self.ctx.language)
+        if message is None:
             self.ctx.runner.on_error(self, exc)
+        else:
+            self.show_error(message)

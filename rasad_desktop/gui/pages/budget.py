@@ -2,7 +2,7 @@
 approved amounts, monthly schedules, period locks, and this year beside last year.
 
 Every change goes through the budget services (role check, validation, audit, one
-transaction) and is announced as ``data_changed("budget")``; service errors are shown
+transaction) and is announced as ``Changes.BUDGET``; service errors are shown
 with their Persian message in the status line and, unless dialogs are off, a message box.
 """
 
@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from rasad_desktop.gui import format as fmt
-from rasad_desktop.gui.context import AppContext
+from rasad_desktop.gui.context import AppContext, Changes
 from rasad_desktop.gui.dialogs.unsaved import CANCEL, DISCARD, SAVE, ask_unsaved
+from rasad_desktop.gui.operations import ReadOp
 from rasad_desktop.gui.pages.base import Page
 from rasad_desktop.gui.pages.budget_tabs import (
     AgenciesTab,
@@ -41,6 +42,7 @@ __all__ = ["BudgetPage", "CANCEL", "DISCARD", "SAVE"]
 
 
 class BudgetPage(Page):
+    refresh_on = Changes.BUDGET
     permission = Permission.MANAGE_BUDGET
     object_name = "budget"
 
@@ -101,8 +103,9 @@ class BudgetPage(Page):
         return self._shown_year
 
     def refresh(self) -> None:
-        with self.ctx.db.session() as session:
-            years = list_years(session)
+        years = ReadOp(self, self.ctx, lambda s, _: list_years(s)).failure(self.show_failure).fetch()
+        if years is None:
+            return
         keep = self._shown_year if self._shown_year in years else (years[-1] if years else None)
         self.year_combo.clear()
         for y in years:

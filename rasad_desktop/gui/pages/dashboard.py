@@ -6,8 +6,6 @@ Double-clicking an agency opens its detail."""
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
 from fractions import Fraction
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
@@ -30,97 +28,34 @@ from PySide6.QtWidgets import (
 )
 
 from rasad_desktop.core.amounts import Unit, format_ratio
-from rasad_desktop.core.jalali import Period, last_completed_month
-from rasad_desktop.core.metrics import Status, Thresholds
+from rasad_desktop.core.jalali import Period
+from rasad_desktop.core.metrics import Status
+from rasad_desktop.core.request_terms import KINDS
+from rasad_desktop.core.request_terms import label as kind_label
 from rasad_desktop.core.stats import StatRow, format_days
-from rasad_desktop.core.tables import RankedTable
-from rasad_desktop.db.database import Database
 from rasad_desktop.gui import format as fmt
-from rasad_desktop.gui.context import AppContext
+from rasad_desktop.gui.context import AppContext, Changes
 from rasad_desktop.gui.dialogs.agency_detail import AgencyDetailDialog
 from rasad_desktop.gui.models.agency_table_model import KEY_ROLE, SORT_ROLE, STATUS_COLOURS, AgencyTableModel
+from rasad_desktop.gui.operations import ReadOp
 from rasad_desktop.gui.pages.base import Page
 from rasad_desktop.gui.widgets.monthly_chart import MonthlyChart
-from rasad_desktop.services import queries, request_stats
-from rasad_desktop.services.budget import list_years
-from rasad_desktop.services.requests import KINDS
-from rasad_desktop.services.requests import label as kind_label
+from rasad_desktop.services.read_models import Dashboard, dashboard
 from rasad_desktop.services.roles import Permission
 
 CARDS = ("approved", "share", "collected", "pct_share", "growth")
 AGENCY_ROLE = Qt.ItemDataRole.UserRole  # agency id of an exception item
 
 
-@dataclass(frozen=True)
-class ExceptionRow:
-    agency_id: int
-    agency: str
-    code: str
-    title: str
-    amount: int
-
-
-@dataclass(frozen=True)
-class DashboardData:
-    years: list[int]
-    year: int | None = None
-    through_month: int = 12
-    table: RankedTable | None = None
-    agency_ids: dict[str, int] = field(default_factory=dict)  # agency code → id
-    monthly: list[int] = field(default_factory=lambda: [0] * 12)
-    monthly_last: list[int] = field(default_factory=lambda: [0] * 12)
-    nothing_collected: list[ExceptionRow] = field(default_factory=list)
-    unapproved: list[ExceptionRow] = field(default_factory=list)
-    responses: list[StatRow] | None = None  # None: not read (no year, or not allowed)
-
-
-def default_month(monthly: list[int], year: int, today: dt.date) -> int:
-    """The last month with collections, else the last completed month (of that year)."""
-    filled = [m for m, amount in enumerate(monthly, start=1) if amount]
-    if filled:
-        return filled[-1]
-    last_year, last_month = last_completed_month(today)
-    return last_month if year == last_year else 12 if year < last_year else 1
-
-
-def load_dashboard(db: Database, year: int | None, month: int | None, thresholds: Thresholds,
-                   today: dt.date | None = None, *, responses: bool = True) -> DashboardData:
-    """What the page shows (runs off the UI thread: no Qt here). ``None`` = the default.
-    ``responses``: also count the response times of the year's requests."""
-    today = today or dt.date.today()
-    with db.session() as s:
-        years = list_years(s)
-        if not years:
-            return DashboardData(years)
-        if year not in years:
-            year, month = years[-1], None
-        monthly = queries.monthly_collected(s, year)
-        n = month or default_month(monthly, year, today)
-        info = queries.agencies(s)
-        titles = {**queries.line_titles(s, year - 1), **queries.line_titles(s, year)}
-        return DashboardData(
-            years, year, n, queries.agency_table(s, year, n, thresholds=thresholds),
-            {a.code: a.id for a in info.values()}, monthly, queries.monthly_collected(s, year - 1),
-            _exceptions(queries.approved_without_collection(s, year, n), info, titles),
-            _exceptions(queries.collected_without_approval(s, year, n), info, titles),
-            request_stats.response_times(s, year, today=today) if responses else None)
-
-
-# (a function defined inside a `with` block makes pyside6-lupdate lose the class context
-# of everything after it: keep helpers at module level)
-def _exceptions(rows: list[tuple[int, str, int]], info: dict[int, queries.AgencyInfo],
-                titles: dict[str, tuple[str, bool]]) -> list[ExceptionRow]:
-    found = [ExceptionRow(a, info[a].name, c, titles.get(c, ("", False))[0], v) for a, c, v in rows]
-    return sorted(found, key=lambda e: (info[e.agency_id].code, e.code))
-
-
 class DashboardPage(Page):
+    refresh_on = Changes.COLLECTIONS | Changes.BUDGET | Changes.REQUESTS | Changes.OFFICE | Changes.HOLIDAYS \
+        | Changes.SETTINGS
     permission = Permission.VIEW
     object_name = "dashboard"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.data: DashboardData | None = None
+        self.data: Dashboard | None = None
         self.details: dict[int, AgencyDetailDialog] = {}
         self._wanted: tuple[int | None, int | None] = (None, None)  # None = the default
         self._loads = 0  # a result older than the newest request is dropped
@@ -263,17 +198,16 @@ class DashboardPage(Page):
     def reload(self) -> None:
         self._loads += 1
         ticket, (year, month) = self._loads, self._wanted
-        db, thresholds = self.ctx.db, self.ctx.thresholds  # read here, on the UI thread
-        responses = self.ctx.can(Permission.VIEW_REQUESTS)
+        thresholds = self.ctx.thresholds  # read here, on the UI thread
 
-        def done(data: DashboardData) -> None:
+        def done(data: Dashboard) -> None:
             if ticket == self._loads:
                 self._show(data)
 
-        self.ctx.runner.run(self, lambda: load_dashboard(db, year, month, thresholds, responses=responses), done,
-                            label=self.tr("Loading…"))
+        ReadOp(self, self.ctx, lambda s, actor: dashboard(s, actor, year, month, thresholds=thresholds),
+               label=self.tr("Loading…")).success(done).run()
 
-    def _show(self, data: DashboardData) -> None:
+    def _show(self, data: Dashboard) -> None:
         self.data = data
         lang = self.ctx.language
         self.year.clear()
@@ -323,24 +257,26 @@ class DashboardPage(Page):
             f"#pct_shareCard {{ border: 1px solid #c9d1da; border-radius: 6px; {fill} }}")
         self.period.setText(Period(data.year, data.through_month).label(lang) + " — "
                             + self.tr("amounts in {0}").format(unit.label(lang)))
-        self.chart.set_data(data.monthly, data.monthly_last, data.through_month, year=data.year, unit=unit)
+        self.chart.set_data(data.monthly.this_year, data.monthly.last_year, data.through_month, year=data.year,
+                            unit=unit)
 
-    def _show_exceptions(self, data: DashboardData) -> None:
+    def _show_exceptions(self, data: Dashboard) -> None:
         lang, unit = self.ctx.language, self.current_unit()
 
         def count(items: list) -> str:
             return fmt.number(len(items), lang)
 
         lagging = [r for r in (data.table.rows if data.table else []) if r.metrics.status is Status.LAGGING]
+        found = data.exceptions
         groups = [
-            (self.tr("Approved lines with nothing collected ({0})").format(count(data.nothing_collected)),
-             [(e.agency_id, self.tr("{0} — line {1} {2}: approved {3}").format(
-                 e.agency, fmt.number(e.code, lang), e.title, fmt.money(e.amount, unit, lang)))
-              for e in data.nothing_collected]),
-            (self.tr("Collected without an approved amount ({0})").format(count(data.unapproved)),
-             [(e.agency_id, self.tr("{0} — line {1} {2}: collected {3}").format(
-                 e.agency, fmt.number(e.code, lang), e.title, fmt.money(e.amount, unit, lang)))
-              for e in data.unapproved]),
+            (self.tr("Approved lines with nothing collected ({0})").format(count(found.nothing_collected)),
+             [(e.agency.id, self.tr("{0} — line {1} {2}: approved {3}").format(
+                 e.agency.name, fmt.number(e.code, lang), e.title, fmt.money(e.amount, unit, lang)))
+              for e in found.nothing_collected]),
+            (self.tr("Collected without an approved amount ({0})").format(count(found.unapproved)),
+             [(e.agency.id, self.tr("{0} — line {1} {2}: collected {3}").format(
+                 e.agency.name, fmt.number(e.code, lang), e.title, fmt.money(e.amount, unit, lang)))
+              for e in found.unapproved]),
             (self.tr("Agencies below {0} of the period share ({1})").format(
                 _pct(self.ctx.thresholds.watch, lang), count(lagging)),
              [(data.agency_ids.get(r.key), self.tr("{0}: {1} of the period share").format(

@@ -28,17 +28,17 @@ from rasad_desktop.core.amounts import Unit
 from rasad_desktop.core.jalali import last_completed_month
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.clipboard import pasted_column
-from rasad_desktop.gui.context import AppContext
+from rasad_desktop.gui.context import AppContext, Changes
 from rasad_desktop.gui.dialogs.unsaved import DISCARD, SAVE, ask_unsaved
 from rasad_desktop.gui.models.entry_model import THIS_MONTH, TITLE, EntryModel
+from rasad_desktop.gui.operations import ReadOp, Session, WriteOp
 from rasad_desktop.gui.pages.base import Page
-from rasad_desktop.gui.signals import emit
 from rasad_desktop.gui.widgets.sheet_exchange import SheetExchange
 from rasad_desktop.services import queries
 from rasad_desktop.services.budget import list_years
 from rasad_desktop.services.collections import save_month
 from rasad_desktop.services.entry import EntrySheet, addable_lines, entry_sheet
-from rasad_desktop.services.roles import Permission
+from rasad_desktop.services.roles import Actor, Permission
 
 
 class _EnterDelegate(QStyledItemDelegate):
@@ -90,6 +90,7 @@ class EntryTable(QTableView):
 
 
 class DataEntryPage(Page):
+    refresh_on = Changes.COLLECTIONS | Changes.BUDGET
     permission = Permission.ENTER_COLLECTIONS
     object_name = "dataEntry"
 
@@ -183,9 +184,10 @@ class DataEntryPage(Page):
     def refresh(self) -> None:
         if self.model.is_dirty:
             return  # never throw typed figures away behind the user's back
-        with self.ctx.db.session() as session:
-            years = list_years(session)
-            agencies = queries.agencies(session)
+        found = ReadOp(self, self.ctx, lambda s, _: (list_years(s), queries.agencies(s))).fetch()
+        if found is None:
+            return
+        years, agencies = found
         keep_year, keep_agency = self.year.currentData(), self.agency.currentData()
         self.year.clear()
         for y in years:
@@ -236,11 +238,8 @@ class DataEntryPage(Page):
             self.model.load([])
             return
 
-        def work() -> EntrySheet:
-            with self.ctx.db.session() as session:
-                return entry_sheet(session, year, month, agency)
-
-        self.ctx.runner.run(self, work, self._show_sheet, label=self.tr("Loading…"))
+        ReadOp(self, self.ctx, lambda s, _: entry_sheet(s, year, month, agency), label=self.tr("Loading…")) \
+            .success(self._show_sheet).run()
 
     def _show_sheet(self, sheet: EntrySheet) -> None:
         self.sheet = sheet
@@ -267,8 +266,7 @@ class DataEntryPage(Page):
         year = self.year.currentData()
         if year is None or self.model.read_only:
             return
-        with self.ctx.db.session() as session:
-            lines = addable_lines(session, year)
+        lines = ReadOp(self, self.ctx, lambda s, _: addable_lines(s, year)).fetch() or []
         labels = [f"{fmt.number(c, self.ctx.language)} — {t}" for c, t in lines]
         choice, ok = QInputDialog.getItem(self, self.tr("Add a line"),
                                           self.tr("A line collected without an approved amount:"), labels, 0, False)
@@ -295,25 +293,23 @@ class DataEntryPage(Page):
             return False
         year, month, agency_id = self._shown
         entries = self.model.changed_entries()
-        with self.ctx.db.session() as session:
+
+        def save(session: Session, actor: Actor) -> int:
             code = queries.agencies(session)[agency_id].code  # type: ignore[index]
-        try:  # quick (≤ 100 ms) and must finish before the user may leave: on this thread
-            with self.ctx.db.session() as session:
-                count = save_month(session, self.ctx.actor, year, month, code, entries)  # type: ignore[arg-type]
-        except Exception as exc:  # noqa: BLE001 - known errors become messages, others a crash report
-            self.ctx.runner.on_error(self, exc)
-            return False
+            return save_month(session, actor, year, month, code, entries)  # type: ignore[arg-type]
+
+        # quick (≤ 100 ms) and must finish before the user may leave: on this thread
+        return WriteOp(self, self.ctx, save, Changes.COLLECTIONS).success(self._saved).run_now()
+
+    def _saved(self, count: int) -> None:
         self.model.edits.clear()
         self.status.setText(self.tr("Saved: {0} figures.").format(fmt.number(count, self.ctx.language)))
-        emit(self.ctx.events.data_changed, "collections")
         self.reload()
-        return True
 
     def status_text(self, text: str) -> None:
         self.status.setText(text)
 
     def _imported(self) -> None:
-        emit(self.ctx.events.data_changed, "collections")
         self.reload()
 
     def show_message(self, text: str) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
 from rasad_desktop.core.errors import RasadError
 from rasad_desktop.core.text import normalize
 from rasad_desktop.gui import format as fmt
-from rasad_desktop.gui.context import AppContext
+from rasad_desktop.gui.context import AppContext, Changes
+from rasad_desktop.gui.operations import ReadOp, Task
 from rasad_desktop.gui.pages.base import Page
-from rasad_desktop.gui.signals import emit
-from rasad_desktop.gui.widgets.forms import dialog_buttons, message_label
+from rasad_desktop.gui.widgets.form_dialog import FormDialog
 from rasad_desktop.services import attachments, backup
 from rasad_desktop.services.office import restore_in_progress
 from rasad_desktop.services.roles import Permission
@@ -46,6 +46,7 @@ NAME, KIND, SIZE, DATE = range(4)
 DONE_STYLE = "color: #1d5e2c;"
 LRM = "\u200e"
 WARNING_STYLE = "background: #fff3c4; color: #5b4300; padding: 6px;"
+T = TypeVar("T")
 
 
 def _password_edit(parent: QWidget, name: str) -> QLineEdit:
@@ -55,37 +56,26 @@ def _password_edit(parent: QWidget, name: str) -> QLineEdit:
     return edit
 
 
-class PassphraseDialog(QDialog):
+class PassphraseDialog(FormDialog):
     """The passphrase of a new backup, typed twice; at least eight characters."""
 
     def __init__(self, target: Path, language: str = "fa", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, name="backupPassphrase", accept_name="backupButton", min_width=480)
+        self.set_texts(self.tr("Back up now"), self.tr("Back up"), self.tr("Cancel"))
         self.passphrase = ""
         self.language = language
-        self.setObjectName("backupPassphrase")
-        self.setWindowTitle(self.tr("Back up now"))
-        self.setMinimumWidth(480)
-        intro = QLabel(self.tr("The backup {0} is encrypted with this passphrase. Keep it somewhere safe: "
-                               "without it the backup cannot be opened, by anyone.").format(target.name), self)
+        intro = self.note(self.tr("The backup {0} is encrypted with this passphrase. Keep it somewhere safe: "
+                                  "without it the backup cannot be opened, by anyone.").format(target.name))
         intro.setObjectName("intro")
-        intro.setWordWrap(True)
         self.first = _password_edit(self, "passphrase")
         self.second = _password_edit(self, "passphraseAgain")
         self.show_text = QCheckBox(self.tr("Show the passphrase"), self)
         self.show_text.setObjectName("showPassphrase")
         self.show_text.toggled.connect(self._toggle)
-        self.message = message_label(self)
-        form = QFormLayout()
-        form.addRow(self.tr("Passphrase (at least 8 characters):"), self.first)
-        form.addRow(self.tr("Passphrase again:"), self.second)
-        form.addRow("", self.show_text)
-        buttons, self.ok = dialog_buttons(self, self.tr("Back up"), self.tr("Cancel"), self.try_accept,
-                                          "backupButton")
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        self.form.addRow(self.tr("Passphrase (at least 8 characters):"), self.first)
+        self.form.addRow(self.tr("Passphrase again:"), self.second)
+        self.form.addRow("", self.show_text)
+        self.lay_out([intro])
         self.first.setFocus()
 
     def _toggle(self, shown: bool) -> None:
@@ -98,25 +88,23 @@ class PassphraseDialog(QDialog):
         try:
             backup.check_passphrase(text)
         except RasadError as err:
-            self.message.setText(err.message(self.language))
+            self.refuse(err.message(self.language))
             return
         if self.second.text() != text:
-            self.message.setText(self.tr("The two passphrases differ."))
+            self.refuse(self.tr("The two passphrases differ."))
             return
         self.passphrase = text
         self.accept()
 
 
-class RestoreDialog(QDialog):
+class RestoreDialog(FormDialog):
     """Restoring replaces every current figure: the passphrase, and the confirmation word typed
     out (a click alone is not enough)."""
 
     def __init__(self, source: Path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, name="restoreBackup", accept_name="restoreButton", min_width=520)
+        self.set_texts(self.tr("Restore from a backup"), self.tr("Restore"), self.tr("Cancel"))
         self.passphrase = ""
-        self.setObjectName("restoreBackup")
-        self.setWindowTitle(self.tr("Restore from a backup"))
-        self.setMinimumWidth(520)
         self.word = self.tr("RESTORE")
         file_label = QLabel(source.name, self)
         file_label.setObjectName("file")
@@ -126,32 +114,23 @@ class RestoreDialog(QDialog):
         # a Latin label would follow its own text direction (to the left): put it where Persian text starts
         start = Qt.AlignmentFlag.AlignRight if self.isRightToLeft() else Qt.AlignmentFlag.AlignLeft
         file_label.setAlignment(start | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
-        warning = QLabel(self.tr("All current data — budgets, collections, users, requests, issued reports — "
-                                 "is replaced by the contents of this backup. A copy of the current data is "
-                                 "kept in the backups folder. Data entry is closed until the restore "
-                                 "finishes."), self)
+        warning = self.note(self.tr("All current data — budgets, collections, users, requests, issued reports — "
+                                    "is replaced by the contents of this backup. A copy of the current data is "
+                                    "kept in the backups folder. Data entry is closed until the restore "
+                                    "finishes."))
         warning.setObjectName("warning")
-        warning.setWordWrap(True)
         warning.setStyleSheet(WARNING_STYLE)
         self.passphrase_edit = _password_edit(self, "passphrase")
         self.confirm_edit = QLineEdit(self)
         self.confirm_edit.setObjectName("confirmWord")
         self.confirm_edit.setPlaceholderText(self.word)
-        self.message = message_label(self)
-        form = QFormLayout()
-        form.addRow(self.tr("Backup file:"), file_label)
-        form.addRow(self.tr("Passphrase:"), self.passphrase_edit)
-        form.addRow(self.tr("To confirm, type «{0}»:").format(self.word), self.confirm_edit)
-        buttons, self.ok = dialog_buttons(self, self.tr("Restore"), self.tr("Cancel"), self.try_accept,
-                                          "restoreButton")
+        self.form.addRow(self.tr("Backup file:"), file_label)
+        self.form.addRow(self.tr("Passphrase:"), self.passphrase_edit)
+        self.form.addRow(self.tr("To confirm, type «{0}»:").format(self.word), self.confirm_edit)
         self.ok.setDefault(False)  # Enter alone never restores
         self.ok.setEnabled(False)
         self.confirm_edit.textChanged.connect(lambda _: self.ok.setEnabled(self.confirmed()))
-        layout = QVBoxLayout(self)
-        layout.addWidget(warning)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        self.lay_out([warning])
         self.passphrase_edit.setFocus()
 
     def confirmed(self) -> bool:
@@ -160,16 +139,17 @@ class RestoreDialog(QDialog):
 
     def try_accept(self) -> None:
         if not self.confirmed():
-            self.message.setText(self.tr("Type «{0}» to confirm.").format(self.word))
+            self.refuse(self.tr("Type «{0}» to confirm.").format(self.word))
             return
         if not self.passphrase_edit.text():
-            self.message.setText(self.tr("Enter the backup's passphrase."))
+            self.refuse(self.tr("Enter the backup's passphrase."))
             return
         self.passphrase = self.passphrase_edit.text()
         self.accept()
 
 
 class MaintenancePage(Page):
+    refresh_on = Changes.BACKUP | Changes.OFFICE
     permission = Permission.BACKUP
     object_name = "maintenance"
 
@@ -261,9 +241,8 @@ class MaintenancePage(Page):
         folder = f"{LRM}{self.folder}{LRM}"  # a path reads left to right, also inside Persian text
         self.folder_label.setText(self.tr("Files in {0}:").format(folder) if files
                                   else self.tr("No backups yet in {0}.").format(folder))
-        with self.ctx.db.session() as session:
-            flagged = restore_in_progress(session)
-        self._show_flag(flagged and not self.busy)
+        flagged = ReadOp(self, self.ctx, lambda s, _: restore_in_progress(s)).fetch()
+        self._show_flag(bool(flagged) and not self.busy)
 
     def file_names(self) -> list[str]:
         return [self.table.item(r, NAME).text() for r in range(self.table.rowCount())]
@@ -287,12 +266,7 @@ class MaintenancePage(Page):
             return
         db, actor, attachments_dir = self.ctx.db, self.ctx.actor, attachments.folder(self.ctx.data_dir)
 
-        def work() -> backup.BackupInfo:
-            return backup.make_backup(db, actor, target, passphrase,  # type: ignore[arg-type]
-                                      attachments_dir=attachments_dir)
-
         def done(info: backup.BackupInfo) -> None:
-            self._set_busy(False)
             text = self.tr("The backup {0} was written and checked ({1}, {2} attachments). SHA-256: {3}").format(
                 info.path.name, backup.human_size(info.size, self.ctx.language),
                 fmt.number(info.attachments, self.ctx.language), info.sha256)
@@ -301,12 +275,10 @@ class MaintenancePage(Page):
                                       "changed; they are not in this backup.").format(
                     fmt.number(len(info.missing_attachments), self.ctx.language))
             self._done(text)
-            emit(self.ctx.events.data_changed, "backup")  # the audit trail has a new entry
             self.refresh()
 
-        self._set_busy(True)
-        self.ctx.runner.run(self, work, done, label=self.tr("Writing and checking the backup…"),
-                            on_error=self._failed)
+        self._busy_op(lambda: backup.make_backup(db, actor, target, passphrase, attachments_dir=attachments_dir),
+                      self.tr("Writing and checking the backup…"), Changes.BACKUP | Changes.AUDIT).success(done).run()
 
     def restore(self) -> None:
         source = self.choose_open_path(self.folder)
@@ -321,12 +293,7 @@ class MaintenancePage(Page):
         db, actor, folder = self.ctx.db, self.ctx.actor, self.folder
         attachments_dir = attachments.folder(self.ctx.data_dir)
 
-        def work() -> backup.RestoreInfo:
-            return backup.restore_backup(db, actor, source, passphrase,  # type: ignore[arg-type]
-                                         backup_dir=folder, attachments_dir=attachments_dir)
-
         def done(info: backup.RestoreInfo) -> None:
-            self._set_busy(False)
             text = self.tr("The data was restored from {0} (made on {1}). The data as it was before is kept in "
                            "{2}.").format(info.source.name, fmt.date_time(info.backup_created_at, self.ctx.language),
                                           info.safety_copy.name)
@@ -336,25 +303,27 @@ class MaintenancePage(Page):
                 text += " " + self.tr("{0} attachment files were put back in the data folder.").format(
                     fmt.number(info.attachments, self.ctx.language))
             self._done(text)
-            emit(self.ctx.events.data_changed, "restore")
             self.refresh()
 
-        self._set_busy(True)
-        self.ctx.runner.run(self, work, done, label=self.tr("Restoring the backup…"), on_error=self._failed)
+        self._busy_op(lambda: backup.restore_backup(db, actor, source, passphrase, backup_dir=folder,
+                                                    attachments_dir=attachments_dir),
+                      self.tr("Restoring the backup…"), Changes.RESTORE).success(done).run()
 
     def clear_flag(self) -> None:
         if not self.confirm(self.tr("Clear the mark only if no restore is running on any computer. Clear it?")):
             return
-        try:
-            backup.clear_restore_flag(self.ctx.db, self.ctx.actor)  # type: ignore[arg-type]
-        except RasadError as err:
-            self.show_error(err.message(self.ctx.language))
-            return
-        self._done(self.tr("The mark was cleared; data entry is open again."))
-        emit(self.ctx.events.data_changed, "settings")
-        self.refresh()
+        db, actor = self.ctx.db, self.ctx.actor
+        if Task(self, self.ctx, lambda: backup.clear_restore_flag(db, actor), changes=Changes.OFFICE | Changes.AUDIT) \
+                .messages_to(self.show_error).run_now():
+            self._done(self.tr("The mark was cleared; data entry is open again."))
+            self.refresh()
 
     # --------------------------------------------------------------- helpers
+    def _busy_op(self, work: Callable[[], T], label: str, changes: Changes) -> Task[T]:
+        """A backup or a restore: the buttons wait while it runs; a failure is told here."""
+        return Task(self, self.ctx, work, label=label, changes=changes).while_busy(self._set_busy) \
+            .failure(self._failed)
+
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         self.backup_button.setEnabled(not busy)
@@ -365,7 +334,6 @@ class MaintenancePage(Page):
         self.message.setText(text)
 
     def _failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
         with suppress(Exception):  # the list and the mark are a courtesy here; the failure is what matters
             self.refresh()
         self.show_failure(exc)

@@ -26,12 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rasad_desktop.core.errors import RasadError
-from rasad_desktop.db.models import utcnow
+from rasad_desktop.core.clock import utcnow
 from rasad_desktop.gui import format as fmt
-from rasad_desktop.gui.context import AppContext
+from rasad_desktop.gui.context import AppContext, Changes
+from rasad_desktop.gui.operations import ReadOp, WriteOp
 from rasad_desktop.gui.pages.base import Page
-from rasad_desktop.gui.signals import emit
 from rasad_desktop.services.notices import post_notice, upcoming_notices
 from rasad_desktop.services.roles import Permission
 
@@ -75,6 +74,7 @@ def jalali_date_time_edit(parent: QWidget, value: QDateTime) -> QDateTimeEdit:
 
 
 class NoticesPage(Page):
+    refresh_on = Changes.NOTICES
     permission = Permission.VIEW
     object_name = "notices"
 
@@ -161,9 +161,12 @@ class NoticesPage(Page):
     # --------------------------------------------------------------- showing
     def refresh(self) -> None:
         now = utcnow()
-        with self.ctx.db.session() as session:
-            self.rows = [NoticeRow(n.kind, n.title, n.body or "", n.starts_at, n.ends_at, n.starts_at <= now)
-                         for n in upcoming_notices(session, now)]
+        ReadOp(self, self.ctx, lambda s, _: [
+            NoticeRow(n.kind, n.title, n.body or "", n.starts_at, n.ends_at, n.starts_at <= now)
+            for n in upcoming_notices(s, now)]).success(self._show).run()
+
+    def _show(self, rows: list[NoticeRow]) -> None:
+        self.rows = rows
         lang = self.ctx.language
         self.table.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):
@@ -191,18 +194,14 @@ class NoticesPage(Page):
         if ends <= utcnow():
             self.show_error(self.tr("This time window is already over: choose an end in the future."))
             return False
-        try:
-            with self.ctx.db.session() as session:
-                post_notice(session, self.ctx.actor, self.notice_title.text(), self.body.toPlainText(),  # type: ignore[arg-type]
-                            starts, ends, kind=self.kind.currentData())
-        except RasadError as err:
-            self.show_error(err.message(self.ctx.language))
-            return False
+        title, body, kind = self.notice_title.text(), self.body.toPlainText(), self.kind.currentData()
+        return WriteOp(self, self.ctx, lambda s, actor: post_notice(s, actor, title, body, starts, ends, kind=kind),
+                       Changes.NOTICES).messages_to(self.show_error).success(self._posted).run_now()
+
+    def _posted(self, _: object) -> None:
         self.notice_title.clear()
         self.body.clear()
         self.message.setStyleSheet(DONE_STYLE)
         self.message.setText(self.tr("The notice was posted."))
-        emit(self.ctx.events.data_changed, "notices")
         if not self.isVisible():
             self.refresh()
-        return True

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QStandardPaths, Qt
 from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QShortcut
@@ -31,28 +32,26 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from rasad_desktop.cli_reports import write_pdf
 from rasad_desktop.core.amounts import Unit
 from rasad_desktop.core.errors import RasadError
 from rasad_desktop.core.jalali import last_completed_month
-from rasad_desktop.db.models import IssuedReport
+from rasad_desktop.formats.atomic import write_bytes
 from rasad_desktop.gui import format as fmt
-from rasad_desktop.gui.context import AppContext
+from rasad_desktop.gui.context import AppContext, Changes
 from rasad_desktop.gui.models.issued_model import KIND, IssuedModel, IssuedRow, kind_label, ltr
+from rasad_desktop.gui.operations import ReadOp, Session, Task, WriteOp
 from rasad_desktop.gui.pages.base import Page
-from rasad_desktop.gui.signals import emit
 from rasad_desktop.gui.widgets.pdf_preview import PdfPreview, print_pdf
 from rasad_desktop.reports.common import options_from_settings
 from rasad_desktop.services import queries, reporting
 from rasad_desktop.services.budget import list_years
-from rasad_desktop.services.errors import NotFound
 from rasad_desktop.services.report_data import KINDS, PERIOD_KINDS
 from rasad_desktop.services.reporting import ReportRequest
-from rasad_desktop.services.roles import Permission
+from rasad_desktop.services.roles import Actor, Permission
 
 log = logging.getLogger("rasad.gui")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -66,6 +65,7 @@ class Shown:
 
 
 class ReportsPage(Page):
+    refresh_on = Changes.REPORTS | Changes.BUDGET
     permission = Permission.VIEW
     object_name = "reports"
 
@@ -229,10 +229,12 @@ class ReportsPage(Page):
 
     # ------------------------------------------------------------ choosing
     def refresh(self) -> None:
-        with self.ctx.db.session() as session:
-            years = list_years(session)
-            agencies = [(a.code, a.name) for a in queries.agencies(session).values()]
-            rows = [IssuedRow.from_report(r) for r in reporting.issued_reports(session)]
+        found = ReadOp(self, self.ctx, lambda s, _: (
+            list_years(s), [(a.code, a.name) for a in queries.agencies(s).values()],
+            [IssuedRow.from_report(r) for r in reporting.issued_reports(s)])).failure(self.show_failure).fetch()
+        if found is None:
+            return
+        years, agencies, rows = found
         lang = self.ctx.language
         keep_year, keep_agency = self.year.currentData(), self.agency.currentData()
         self.year.clear()
@@ -323,36 +325,33 @@ class ReportsPage(Page):
         if request is None or self._busy:
             return
         opts = options_from_settings(self.ctx.settings, request.unit)
-        db = self.ctx.db
         name = "-".join(str(p) for p in (request.kind, request.year, request.through_month, request.agency_code)
                         if p is not None) + "-draft.pdf"
-
-        def work() -> bytes:
-            with db.session() as session:
-                return reporting.draft(session, request, opts)
-
         ticket = self._start()
         self.status.setText(self.tr("Preparing {0}…").format(self.describe(request)))
-        self.ctx.runner.run(self, work, lambda pdf: self._finish(ticket, Shown(pdf, name)),
-                            label=self.tr("Preparing the report…"), on_error=self._failed)
+        self._busy_op(ReadOp(self, self.ctx, lambda s, _: reporting.draft(s, request, opts),
+                             label=self.tr("Preparing the report…"))) \
+            .success(lambda pdf: self._finish(ticket, Shown(pdf, name))).run()
 
     def _start(self) -> int:
         self._ticket += 1
-        self._busy = True
-        self._update_buttons()
         return self._ticket
 
-    def _failed(self, exc: BaseException) -> None:
-        self._busy = False
+    def _busy_op(self, op: Task[T]) -> Task[T]:
+        """While a report is prepared, printed, issued or opened, the buttons wait."""
+        return op.while_busy(self._set_busy).failure(self._failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
         self._update_buttons()
+
+    def _failed(self, exc: BaseException) -> None:
         self.status.setText("")
         self.ctx.runner.on_error(self, exc)
 
     def _finish(self, ticket: int, shown: Shown) -> None:
-        self._busy = False
         if ticket == self._ticket:
             self.show_pdf(shown)
-        self._update_buttons()
 
     def show_pdf(self, shown: Shown) -> None:
         if not self.preview.load(shown.pdf):
@@ -392,16 +391,11 @@ class ReportsPage(Page):
             return
         data, lang = self.shown.pdf, self.ctx.language
 
-        def done(pages: int) -> None:
-            self._busy = False
-            self._update_buttons()
-            self.status.setText(self.tr("{0} pages sent to the printer.").format(fmt.number(pages, lang)))
-
         # each page is rasterised for the printer (≈ 1–2 s a page): off the UI thread, with progress
-        self._start()
         self.status.setText(self.tr("Printing…"))
-        self.ctx.runner.run(self, lambda: print_pdf(data, printer), done, label=self.tr("Printing…"),
-                            on_error=self._failed)
+        self._busy_op(Task(self, self.ctx, lambda: print_pdf(data, printer), label=self.tr("Printing…"))).success(
+            lambda pages: self.status.setText(self.tr("{0} pages sent to the printer.").format(fmt.number(pages, lang)))
+        ).run()
 
     def _ask_printer(self) -> QPrinter | None:
         if self.ctx.no_dialogs:
@@ -429,9 +423,8 @@ class ReportsPage(Page):
             path += ".pdf"
         self._save_dir = str(Path(path).parent)
         data = self.shown.pdf
-        self.ctx.runner.run(self, lambda: write_pdf(path, data),
-                            lambda _: self.status.setText(self.tr("Saved to {0}").format(ltr(path))),
-                            label=self.tr("Saving…"))
+        Task(self, self.ctx, lambda: write_bytes(path, data), label=self.tr("Saving…")) \
+            .success(lambda _: self.status.setText(self.tr("Saved to {0}").format(ltr(path)))).run()
 
     def _ask_save_path(self, suggested: str) -> str:
         if self.ctx.no_dialogs:
@@ -460,18 +453,16 @@ class ReportsPage(Page):
         if not self.confirm_issue(question):
             return
         opts = options_from_settings(self.ctx.settings, request.unit)
-        db, actor = self.ctx.db, self.ctx.actor
 
-        def work() -> Shown:
-            with db.session() as session:
-                report = reporting.issue(session, actor, request, opts, correction_of=correction_of)  # type: ignore[arg-type]
-                row = IssuedRow.from_report(report)
-                return Shown(report.pdf, row.file_name, row)
+        def work(session: Session, actor: Actor) -> Shown:
+            report = reporting.issue(session, actor, request, opts, correction_of=correction_of)
+            row = IssuedRow.from_report(report)
+            return Shown(report.pdf, row.file_name, row)
 
         ticket = self._start()
         self.status.setText(self.tr("Issuing {0}…").format(what))
-        self.ctx.runner.run(self, work, lambda shown: self._issued(ticket, shown),
-                            label=self.tr("Issuing the report…"), on_error=self._failed)
+        self._busy_op(WriteOp(self, self.ctx, work, Changes.REPORTS, label=self.tr("Issuing the report…"))) \
+            .success(lambda shown: self._issued(ticket, shown)).run()
 
     def _issued(self, ticket: int, shown: Shown) -> None:
         self._finish(ticket, shown)
@@ -480,7 +471,6 @@ class ReportsPage(Page):
         lang = self.ctx.language
         self.status.setText(self.tr("Issued: number {0}, version {1}; verification code {2}.").format(
             fmt.number(r.number, lang), fmt.number(r.version, lang), ltr(r.verification_code)))
-        emit(self.ctx.events.data_changed, "reports")
         self.select_issued(self.issued_model.row_of(r.id))
 
     def _ask_confirm_issue(self, question: str) -> bool:
@@ -511,19 +501,12 @@ class ReportsPage(Page):
             else self.selected_issued()
         if row is None or self._busy:
             return
-        db, report_id = self.ctx.db, row.id
-
-        def work() -> bytes:
-            with db.session() as session:
-                pdf = session.scalar(select(IssuedReport.pdf).where(IssuedReport.id == report_id))
-            if pdf is None:
-                raise NotFound("این گزارش صادرشده پیدا نشد.", "This issued report was not found.", code="report_missing")
-            return pdf
-
+        report_id = row.id
         ticket = self._start()
         self.status.setText("")
-        self.ctx.runner.run(self, work, lambda pdf: self._finish(ticket, Shown(pdf, row.file_name, row)),
-                            label=self.tr("Opening the issued report…"), on_error=self._failed)
+        self._busy_op(ReadOp(self, self.ctx, lambda s, actor: reporting.issued_pdf(s, actor, report_id),
+                             label=self.tr("Opening the issued report…"))) \
+            .success(lambda pdf: self._finish(ticket, Shown(pdf, row.file_name, row))).run()
 
     # -------------------------------------------------------------- state
     def _update_buttons(self) -> None:

@@ -38,11 +38,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rasad_desktop.cli_reports import write_pdf
-from rasad_desktop.core.errors import RasadError
 from rasad_desktop.core.text import normalize
+from rasad_desktop.formats.atomic import write_bytes
 from rasad_desktop.gui import format as fmt
-from rasad_desktop.gui.context import AppContext
+from rasad_desktop.gui.context import AppContext, Changes
 from rasad_desktop.gui.dialogs.request_dialogs import (
     RegisterRequestDialog,
     RequestFields,
@@ -51,14 +50,14 @@ from rasad_desktop.gui.dialogs.request_dialogs import (
     RequestTextDialog,
 )
 from rasad_desktop.gui.models.requests_model import SUBJECT, RequestsModel, code_text
+from rasad_desktop.gui.operations import ReadOp, Session, Task, WriteOp
 from rasad_desktop.gui.pages.base import Page
-from rasad_desktop.gui.signals import emit
 from rasad_desktop.gui.widgets.attachments_panel import AttachmentsPanel
 from rasad_desktop.gui.widgets.pdf_preview import print_pdf
-from rasad_desktop.reports import receipt
 from rasad_desktop.services import requests as service
+from rasad_desktop.services.receipts import receipt_pdf
 from rasad_desktop.services.requests import KINDS, STATUSES, EventView, RequestView, label
-from rasad_desktop.services.roles import Permission
+from rasad_desktop.services.roles import Actor, Permission
 
 log = logging.getLogger("rasad.gui")
 DONE_STYLE = "color: #1d5e2c;"
@@ -66,6 +65,7 @@ INTERNAL_BACKGROUND = QColor("#fff3c4")
 
 
 class RequestsPage(Page):
+    refresh_on = Changes.REQUESTS | Changes.BUDGET  # agencies' names are shown
     permission = Permission.VIEW_REQUESTS
     object_name = "requests"
 
@@ -246,9 +246,12 @@ class RequestsPage(Page):
         status, kind = self.status_filter.currentData(), self.kind_filter.currentData()
         text = normalize(self.search.text())
         overdue_on = self.today() if self.overdue_only.isChecked() else None
-        with self.ctx.db.session() as session:
-            rows = service.search(session, self.ctx.actor, status=status, kind=kind, text=text,  # type: ignore[arg-type]
-                                  overdue_on=overdue_on)
+        rows = ReadOp(self, self.ctx, lambda s, actor: service.search(
+            s, actor, status=status, kind=kind, text=text, overdue_on=overdue_on)).failure(self.show_failure).fetch()
+        if rows is not None:  # read at once: an action selects its request in the fresh list
+            self._show_rows(rows, keep)
+
+    def _show_rows(self, rows: list[RequestView], keep: str | None) -> None:
         self.model.load(rows)
         lang = self.ctx.language
         self.count.setText(self.tr("{0} requests; {1} overdue").format(
@@ -293,15 +296,13 @@ class RequestsPage(Page):
         if row is None:
             self.show_request(None)
             return
-        try:
-            with self.ctx.db.session() as session:
-                view = service.get(session, self.ctx.actor, row.tracking_code)  # type: ignore[arg-type]
-                events = service.history(session, self.ctx.actor, row.tracking_code)  # type: ignore[arg-type]
-        except RasadError as err:  # e.g. removed by a restore meanwhile
-            self.show_error(err.message(self.ctx.language))
+        code = row.tracking_code
+        found = ReadOp(self, self.ctx, lambda s, actor: (service.get(s, actor, code), service.history(s, actor, code))) \
+            .messages_to(self.show_error).fetch()
+        if found is not None:
+            self.show_request(*found)
+        else:  # e.g. removed by a restore meanwhile
             self.show_request(None)
-            return
-        self.show_request(view, events)
 
     def show_request(self, view: RequestView | None, events: list[EventView] | None = None) -> None:
         self.current, self.events = view, list(events or [])
@@ -402,22 +403,16 @@ class RequestsPage(Page):
         if self.current is None:
             return
         code = self.current.tracking_code
-
-        def work() -> None:
-            with self.ctx.db.session() as session:
-                service.move(session, self.ctx.actor, code, to_status, text=reason)  # type: ignore[arg-type]
-
-        self.ctx.runner.run(self, work, lambda _: self._changed(code, done_text.format(self._code(code))),
-                            on_error=self.show_failure)
+        self._write(lambda s, actor: service.move(s, actor, code, to_status, text=reason)) \
+            .success(lambda _: self._changed(code, done_text.format(self._code(code)))).failure(self.show_failure).run()
 
     def answer(self) -> None:
         if self.current is None:
             return
         code = self.current.tracking_code
 
-        def submit(text: str) -> None:
-            with self.ctx.db.session() as session:
-                service.answer(session, self.ctx.actor, code, text)  # type: ignore[arg-type]
+        def submit(text: str) -> Task[object]:
+            return self._write(lambda s, actor: service.answer(s, actor, code, text))
 
         self._ask_text(self.tr("Answer the request"), self.tr("The answer the requester is given (they see it "
                                                              "when they look the request up):"),
@@ -429,9 +424,8 @@ class RequestsPage(Page):
             return
         code = self.current.tracking_code
 
-        def submit(text: str) -> None:
-            with self.ctx.db.session() as session:
-                service.move(session, self.ctx.actor, code, "in_review", text=text)  # type: ignore[arg-type]
+        def submit(text: str) -> Task[object]:
+            return self._write(lambda s, actor: service.move(s, actor, code, "in_review", text=text))
 
         self._ask_text(self.tr("Reopen the request"), self.tr("Why is the request reopened?"),
                        self.tr("Reopen"), submit, "reopenDialog", "", self.tr("The request {0} was reopened."), code)
@@ -441,16 +435,15 @@ class RequestsPage(Page):
             return
         code = self.current.tracking_code
 
-        def submit(text: str) -> None:
-            with self.ctx.db.session() as session:
-                service.add_note(session, self.ctx.actor, code, text)  # type: ignore[arg-type]
+        def submit(text: str) -> Task[object]:
+            return self._write(lambda s, actor: service.add_note(s, actor, code, text))
 
         self._ask_text(self.tr("Internal note"), self.tr("A note for the staff; the requester never sees it:"),
                        self.tr("Add the note"), submit, "noteDialog", "", self.tr("A note was added to {0}."), code)
 
-    def _ask_text(self, title: str, prompt: str, accept: str, submit: Callable[[str], None], name: str,
+    def _ask_text(self, title: str, prompt: str, accept: str, submit: Callable[[str], Task[object]], name: str,
                   text: str, done_text: str, code: str) -> None:
-        dialog = RequestTextDialog(title, prompt, accept, submit, self.ctx.language, text=text, name=name, parent=self)
+        dialog = RequestTextDialog(title, prompt, accept, submit, text=text, name=name, parent=self)
         accepted = self.exec_dialog(dialog) == QDialog.DialogCode.Accepted
         dialog.deleteLater()
         if accepted:
@@ -458,8 +451,7 @@ class RequestsPage(Page):
 
     # -------------------------------------------------------------- receipt
     def receipt_pdf(self, view: RequestView) -> bytes:
-        data = receipt.receipt_data(view)
-        return receipt.render(data, receipt.page_info(data, self.ctx.settings.get("office_fa"), self.today()))
+        return receipt_pdf(view, self.ctx.settings.get("office_fa"), self.today())
 
     def save_receipt(self, view: RequestView | None = None) -> None:
         view = view or self.current
@@ -471,12 +463,9 @@ class RequestsPage(Page):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         self._save_dir = str(Path(path).parent)
-
-        def work() -> None:
-            write_pdf(path, self.receipt_pdf(view))
-
-        self.ctx.runner.run(self, work, lambda _: self._say(self.tr("The receipt was saved to {0}").format(
-            "\u200e" + path + "\u200e")), label=self.tr("Saving…"), on_error=self.show_failure)
+        Task(self, self.ctx, lambda: write_bytes(path, self.receipt_pdf(view)), label=self.tr("Saving…")) \
+            .success(lambda _: self._say(self.tr("The receipt was saved to {0}").format("\u200e" + path + "\u200e"))) \
+            .failure(self.show_failure).run()
 
     def print_receipt(self, view: RequestView | None = None) -> None:
         view = view or self.current
@@ -486,16 +475,19 @@ class RequestsPage(Page):
         if printer is None:
             return
         data = self.receipt_pdf(view)
-        self.ctx.runner.run(self, lambda: print_pdf(data, printer),
-                            lambda _: self._say(self.tr("The receipt was sent to the printer.")),
-                            label=self.tr("Printing…"), on_error=self.show_failure)
+        Task(self, self.ctx, lambda: print_pdf(data, printer), label=self.tr("Printing…")) \
+            .success(lambda _: self._say(self.tr("The receipt was sent to the printer."))) \
+            .failure(self.show_failure).run()
 
     # -------------------------------------------------------------- helpers
     def _code(self, code: str) -> str:
         return code_text(code, self.ctx.language)
 
+    def _write(self, op: Callable[[Session, Actor], object]) -> WriteOp[object]:
+        return WriteOp(self, self.ctx, op, Changes.REQUESTS)
+
     def _changed(self, code: str, text: str) -> None:
-        emit(self.ctx.events.data_changed, "requests")
+        """After a write (whose op announced it): show the request it was about."""
         if not self.isVisible():
             self.refresh()  # a hidden page only marks itself stale; the selection must follow now
         if not self.select(code):  # filtered out by the filters in force: show it all the same

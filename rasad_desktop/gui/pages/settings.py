@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -35,16 +35,15 @@ from PySide6.QtWidgets import (
 )
 
 from rasad_desktop.core.amounts import Unit
-from rasad_desktop.core.errors import RasadError
 from rasad_desktop.core.jalali import MAX_YEAR, MIN_YEAR, fiscal_month_of
 from rasad_desktop.core.text import normalize
 from rasad_desktop.gui import format as fmt
-from rasad_desktop.gui.context import AppContext
+from rasad_desktop.gui.context import AppContext, Changes
+from rasad_desktop.gui.operations import ReadOp, Session, Task, WriteOp
 from rasad_desktop.gui.pages.base import Page
-from rasad_desktop.gui.signals import emit
 from rasad_desktop.gui.widgets.forms import ERROR_STYLE
 from rasad_desktop.services import holidays, office
-from rasad_desktop.services.roles import Permission
+from rasad_desktop.services.roles import Actor, Permission
 
 # There is no permission of its own for settings; managing users is the administrator's.
 ADMIN_ONLY = Permission.MANAGE_SETTINGS
@@ -54,10 +53,12 @@ TEXT_KEYS = ("office_fa", "province_fa", "prepared_by_name", "prepared_by_title"
              "approved_by_title")
 
 DONE_STYLE = "color: #1d5e2c;"
+T = TypeVar("T")
 
 
 class SettingsPage(Page):
     permission = Permission.VIEW
+    refresh_on = Changes.SETTINGS
     object_name = "settings"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -183,8 +184,8 @@ class SettingsPage(Page):
         """Settings change only through this page: other data changing must not throw away what
         is being typed here."""
 
-    def on_data_changed(self, what: str) -> None:
-        if what == "settings":
+    def on_data_changed(self, changes: Changes) -> None:
+        if changes & self.refresh_on:
             self.load()
 
     def load(self) -> None:
@@ -244,12 +245,9 @@ class SettingsPage(Page):
         policies_changed = self.is_admin and bool(self.policies.changes())
         for key, value in values.items():
             self.ctx.settings.set(key, value)
-        try:
-            self.ctx.settings.save()
-        except OSError as exc:
-            self.ctx.runner.on_error(self, exc)  # the disk is full, the folder is read-only, …
+        # the disk is full, the folder is read-only, …: told by the handler
+        if not Task(self, self.ctx, self.ctx.settings.save, changes=Changes.SETTINGS).run_now():
             return False
-        emit(self.ctx.events.data_changed, "settings")
         self.message.setStyleSheet(DONE_STYLE)
         self.message.setText(self.tr("Saved. The new language takes effect the next time Rasad starts.")
                              if language_changed else self.tr("Saved."))
@@ -405,24 +403,15 @@ class OfficePolicies(QGroupBox):
 
     # --------------------------------------------------------------- reading
     def load(self) -> None:
-        db, year = self.ctx.db, self.year.value()
-
-        def work() -> tuple[dict[str, Any], list[holidays.HolidayView]]:
-            with db.session() as session:
-                return office.get_all(session), holidays.list_holidays(session, year)
-
-        self.ctx.runner.run(self, work, self._show, on_error=lambda exc: self._failed(exc, self.message))
+        year = self.year.value()
+        ReadOp(self, self.ctx, lambda s, _: (office.get_all(s), holidays.list_holidays(s, year))) \
+            .success(self._show).messages_to(lambda text: self._show_error(self.message, text)).run()
 
     def load_holidays(self) -> None:
         self._year_changed()
-        db, year = self.ctx.db, self.year.value()
-
-        def work() -> list[holidays.HolidayView]:
-            with db.session() as session:
-                return holidays.list_holidays(session, year)
-
-        self.ctx.runner.run(self, work, self._show_holidays,
-                            on_error=lambda exc: self._failed(exc, self.holiday_message))
+        year = self.year.value()
+        ReadOp(self, self.ctx, lambda s, _: holidays.list_holidays(s, year)).success(self._show_holidays) \
+            .messages_to(lambda text: self._show_error(self.holiday_message, text)).run()
 
     def _year_changed(self) -> None:
         self.seed_button.setText(self.tr("Add the fixed official holidays of {0}").format(
@@ -466,22 +455,17 @@ class OfficePolicies(QGroupBox):
         if not changed:
             self._done(self.message, self.tr("Nothing to save: the policies are unchanged."))
             return
-        db, actor = self.ctx.db, self.ctx.actor
 
-        def work() -> None:
-            with db.session() as session:
-                for key, value in changed.items():
-                    office.set_policy(session, actor, key, value)  # type: ignore[arg-type]
+        def work(session: Session, actor: Actor) -> None:
+            for key, value in changed.items():
+                office.set_policy(session, actor, key, value)
 
-        self.ctx.runner.run(self, work, lambda _: self._changed("office", self.tr("The office policies were saved.")),
-                            on_error=lambda exc: self._failed(exc, self.message))
+        WriteOp(self, self.ctx, work, Changes.OFFICE) \
+            .success(lambda _: self._changed(Changes.OFFICE, self.tr("The office policies were saved."))) \
+            .messages_to(lambda text: self._show_error(self.message, text)).run()
 
     def add_holiday(self) -> None:
-        db, actor, day, title = self.ctx.db, self.ctx.actor, self.day.text(), self.holiday_title.text()
-
-        def work() -> holidays.HolidayView:
-            with db.session() as session:
-                return holidays.add_holiday(session, actor, day, title)  # type: ignore[arg-type]
+        day, title = self.day.text(), self.holiday_title.text()
 
         def done(added: holidays.HolidayView) -> None:
             self.day.clear()
@@ -489,10 +473,10 @@ class OfficePolicies(QGroupBox):
             year = fiscal_month_of(added.day)[0]
             if year != self.year.value():
                 self.year.setValue(year)  # show the year the holiday was added to
-            self._changed("holidays", self.tr("{0} was added as a holiday.").format(
+            self._changed(Changes.HOLIDAYS, self.tr("{0} was added as a holiday.").format(
                 fmt.date(added.day, self.ctx.language)))
 
-        self.ctx.runner.run(self, work, done, on_error=lambda exc: self._failed(exc, self.holiday_message))
+        self._holiday_op(lambda s, actor: holidays.add_holiday(s, actor, day, title)).success(done).run()
 
     def selected_day(self) -> dt.date | None:
         rows = self.table.selectionModel().selectedRows()
@@ -505,22 +489,12 @@ class OfficePolicies(QGroupBox):
         if day is None:
             self._show_error(self.holiday_message, self.tr("Choose a holiday in the table first."))
             return
-        db, actor = self.ctx.db, self.ctx.actor
-
-        def work() -> None:
-            with db.session() as session:
-                holidays.remove_holiday(session, actor, day)  # type: ignore[arg-type]
-
-        self.ctx.runner.run(self, work, lambda _: self._changed("holidays", self.tr(
-            "{0} is no longer a holiday.").format(fmt.date(day, self.ctx.language))),
-            on_error=lambda exc: self._failed(exc, self.holiday_message))
+        self._holiday_op(lambda s, actor: holidays.remove_holiday(s, actor, day)).success(
+            lambda _: self._changed(Changes.HOLIDAYS, self.tr("{0} is no longer a holiday.").format(
+                fmt.date(day, self.ctx.language)))).run()
 
     def seed(self) -> None:
-        db, actor, year = self.ctx.db, self.ctx.actor, self.year.value()
-
-        def work() -> list[holidays.HolidayView]:
-            with db.session() as session:
-                return holidays.seed_official_holidays(session, actor, year)  # type: ignore[arg-type]
+        year = self.year.value()
 
         def done(added: list[holidays.HolidayView]) -> None:
             lang = self.ctx.language
@@ -531,29 +505,27 @@ class OfficePolicies(QGroupBox):
             else:
                 text = self.tr("The fixed official holidays of {0} were already in the table.").format(
                     fmt.number(year, lang))
-            self._changed("holidays", text)
+            self._changed(Changes.HOLIDAYS, text)
 
-        self.ctx.runner.run(self, work, done, on_error=lambda exc: self._failed(exc, self.holiday_message))
+        self._holiday_op(lambda s, actor: holidays.seed_official_holidays(s, actor, year)).success(done).run()
 
     # --------------------------------------------------------------- helpers
-    def _changed(self, what: str, text: str) -> None:
-        if what == "office":
+    def _holiday_op(self, op: Callable[[Session, Actor], T]) -> WriteOp[T]:
+        return WriteOp(self, self.ctx, op, Changes.HOLIDAYS).messages_to(
+            lambda text: self._show_error(self.holiday_message, text))
+
+    def _changed(self, what: Changes, text: str) -> None:
+        """After a write (whose op announces it): reload, then say what was done."""
+        if what == Changes.OFFICE:
             self.load()
         else:
             self.load_holidays()
-        emit(self.ctx.events.data_changed, what)
-        self._done(self.message if what == "office" else self.holiday_message, text)
+        self._done(self.message if what == Changes.OFFICE else self.holiday_message, text)
 
     @staticmethod
     def _done(label: QLabel, text: str) -> None:
         label.setStyleSheet(DONE_STYLE)
         label.setText(text)
-
-    def _failed(self, exc: BaseException, label: QLabel) -> None:
-        if not isinstance(exc, RasadError):
-            self.ctx.runner.on_error(self, exc)  # a bug: the crash handler
-            return
-        self._show_error(label, exc.message(self.ctx.language))
 
     def _show_error(self, label: QLabel, text: str) -> None:
         label.setStyleSheet(ERROR_STYLE)

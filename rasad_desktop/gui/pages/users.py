@@ -29,30 +29,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rasad_desktop.core.errors import RasadError
-from rasad_desktop.gui.context import AppContext
+from rasad_desktop.gui.context import AppContext, Changes
 from rasad_desktop.gui.models.users_model import FULL_NAME, UsersModel
+from rasad_desktop.gui.operations import ReadOp, Session, WriteOp
 from rasad_desktop.gui.pages.base import Page
-from rasad_desktop.gui.signals import emit
-from rasad_desktop.gui.widgets.forms import dialog_buttons, latin_edit, message_label
+from rasad_desktop.gui.widgets.form_dialog import FormDialog
+from rasad_desktop.gui.widgets.forms import latin_edit
 from rasad_desktop.services import accounts
-from rasad_desktop.services.roles import Permission, Role
+from rasad_desktop.services.roles import Actor, Permission, Role
 from rasad_desktop.services.users_view import UserRow, list_users
 
 DONE_STYLE = "color: #1d5e2c;"
 
 
-class AddUserDialog(QDialog):
+class AddUserDialog(FormDialog):
     """User name, full name and role; the account is created when the administrator presses
     Create, with a generated password. A refused value keeps the dialog open with its message."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, name="addUser", accept_name="createButton")
+        self.set_texts(self.tr("Add a user"), self.tr("Create user"), self.tr("Cancel"))
         self.ctx = ctx
         self.created: tuple[str, str] | None = None  # (user name, generated password)
-        self.setObjectName("addUser")
-        self.setWindowTitle(self.tr("Add a user"))
-        self.setMinimumWidth(460)
         self.username = latin_edit(self, "username")
         self.full_name = QLineEdit(self)
         self.full_name.setObjectName("fullName")
@@ -61,35 +59,22 @@ class AddUserDialog(QDialog):
         for role in (Role.ADMIN, Role.DATA_ENTRY, Role.REPORT_OFFICER, Role.VIEWER):
             self.role.addItem(role.label(ctx.language), role.value)
         self.role.setCurrentIndex(self.role.findData(Role.VIEWER.value))  # the least a new account may do
-        hint = QLabel(self.tr("A password is generated and shown to you once; the user must change it at "
-                              "their first sign-in."), self)
-        hint.setWordWrap(True)
-        self.message = message_label(self)
-        form = QFormLayout()
-        form.addRow(self.tr("User name (Latin letters):"), self.username)
-        form.addRow(self.tr("Full name:"), self.full_name)
-        form.addRow(self.tr("Role:"), self.role)
-        buttons, self.ok = dialog_buttons(self, self.tr("Create user"), self.tr("Cancel"), self.try_create,
-                                          "createButton")
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(hint)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        hint = self.note(self.tr("A password is generated and shown to you once; the user must change it at "
+                                 "their first sign-in."))
+        self.form.addRow(self.tr("User name (Latin letters):"), self.username)
+        self.form.addRow(self.tr("Full name:"), self.full_name)
+        self.form.addRow(self.tr("Role:"), self.role)
+        self.lay_out(below=[hint])
         self.username.setFocus()
 
-    def try_create(self) -> None:
-        role = Role(self.role.currentData())
-        try:
-            with self.ctx.db.session() as session:
-                user, generated = accounts.create_user(session, self.ctx.actor, self.username.text(), role,  # type: ignore[arg-type]
-                                                       full_name=self.full_name.text())
-                username = user.username
-        except RasadError as err:
-            self.message.setText(err.message(self.ctx.language))
-            return
-        self.created = (username, generated or "")
-        self.accept()
+    def try_accept(self) -> None:
+        role, username, full_name = Role(self.role.currentData()), self.username.text(), self.full_name.text()
+
+        def create(session: Session, actor: Actor) -> tuple[str, str]:
+            user, generated = accounts.create_user(session, actor, username, role, full_name=full_name)
+            return user.username, generated or ""
+
+        self.submit(WriteOp(self, self.ctx, create, Changes.USERS), lambda created: setattr(self, "created", created))
 
 
 class OneTimePasswordDialog(QDialog):
@@ -150,6 +135,7 @@ class OneTimePasswordDialog(QDialog):
 
 
 class UsersPage(Page):
+    refresh_on = Changes.USERS
     permission = Permission.MANAGE_USERS
     object_name = "users"
 
@@ -210,8 +196,9 @@ class UsersPage(Page):
     # --------------------------------------------------------------- showing
     def refresh(self) -> None:
         keep = self.selected()
-        with self.ctx.db.session() as session:
-            rows = list_users(session)
+        rows = ReadOp(self, self.ctx, lambda s, _: list_users(s)).fetch()  # at once: an action selects in it
+        if rows is None:
+            return
         self.model.load(rows)
         if keep is not None:
             self.select(keep.username)
@@ -257,17 +244,14 @@ class UsersPage(Page):
             return
         username = row.username
 
-        def work() -> str:
-            with self.ctx.db.session() as session:
-                return accounts.reset_password(session, self.ctx.actor, username)  # type: ignore[arg-type]
-
         def done(temporary: str) -> None:
             self._changed(username, self.tr("The password of {0} was reset; they must change it at their next "
                                             "sign-in.").format(username))
             self.show_once(self.tr("Temporary password"), username, temporary,
                            self.tr("The password of {0} was reset to this temporary password.").format(username))
 
-        self.ctx.runner.run(self, work, done, label=self.tr("Resetting the password…"), on_error=self.show_failure)
+        WriteOp(self, self.ctx, lambda s, actor: accounts.reset_password(s, actor, username), Changes.USERS,
+                label=self.tr("Resetting the password…")).success(done).failure(self.show_failure).run()
 
     def set_locked(self, locked: bool) -> None:
         row = self.selected()
@@ -275,19 +259,16 @@ class UsersPage(Page):
             return
         username = row.username
 
-        def work() -> None:
-            with self.ctx.db.session() as session:
-                accounts.set_locked(session, self.ctx.actor, username, locked)  # type: ignore[arg-type]
-
         def done(_: object) -> None:
             text = self.tr("The account {0} was locked.") if locked else self.tr("The account {0} was unlocked.")
             self._changed(username, text.format(username))
 
-        self.ctx.runner.run(self, work, done, on_error=self.show_failure)
+        WriteOp(self, self.ctx, lambda s, actor: accounts.set_locked(s, actor, username, locked), Changes.USERS) \
+            .success(done).failure(self.show_failure).run()
 
     # --------------------------------------------------------------- helpers
     def _changed(self, username: str, text: str) -> None:
-        emit(self.ctx.events.data_changed, "users")
+        """After a write (whose op announced it): select the user it was about."""
         if not self.isVisible():
             self.refresh()  # a hidden page only marks itself stale; the selection must follow now
         self.select(username)

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from rasad_desktop.core.errors import RasadError
+from rasad_desktop.formats.atomic import write_bytes
 from rasad_desktop.gui import format as fmt
-from rasad_desktop.gui.context import AppContext
+from rasad_desktop.gui.context import AppContext, Changes
+from rasad_desktop.gui.operations import ReadOp, WriteOp
 from rasad_desktop.services import attachments
 from rasad_desktop.services.attachments import AttachmentView
 from rasad_desktop.services.roles import Permission
@@ -52,8 +53,9 @@ class AttachmentsPanel(QWidget):
         self.list.clear()
         self.items = []
         if tracking_code is not None:
-            with self.ctx.db.session() as session:
-                self.items = attachments.attachments(session, self.ctx.actor, tracking_code, self.ctx.data_dir)  # type: ignore[arg-type]
+            data_dir = self.ctx.data_dir
+            self.items = ReadOp(self, self.ctx, lambda s, actor: attachments.attachments(
+                s, actor, tracking_code, data_dir)).failure(self.on_error).fetch() or []
         for a in self.items:
             size = fmt.number(f"{max(1, a.size // 1024)}", self.ctx.language)
             QListWidgetItem(self.tr("{0} — {1} KB — {2}, {3}").format(
@@ -74,14 +76,10 @@ class AttachmentsPanel(QWidget):
         path = self.choose_file()
         if not path:
             return
-        code = self.code
-        try:
-            with self.ctx.db.session() as session:
-                view = attachments.add_attachment(session, self.ctx.actor, code, Path(path), self.ctx.data_dir)  # type: ignore[arg-type]
-        except RasadError as err:
-            self.on_error(err)
-            return
-        self.on_changed(code, self.tr("Attached: {0}").format(fmt.isolate(view.file_name)))
+        code, data_dir = self.code, self.ctx.data_dir
+        WriteOp(self, self.ctx, lambda s, actor: attachments.add_attachment(s, actor, code, Path(path), data_dir),
+                Changes.REQUESTS, label=self.tr("Attaching…")).failure(self.on_error).success(
+            lambda view: self.on_changed(code, self.tr("Attached: {0}").format(fmt.isolate(view.file_name)))).run()
 
     def save_copy(self) -> None:
         row = self.list.currentRow()
@@ -91,12 +89,10 @@ class AttachmentsPanel(QWidget):
         target = self.choose_save_path(item.file_name)
         if not target:
             return
-        try:
-            with self.ctx.db.session() as session:
-                data = attachments.open_attachment(session, self.ctx.actor, item.id, self.ctx.data_dir)  # type: ignore[arg-type]
-            Path(target).write_bytes(data)
-        except (RasadError, OSError) as err:
-            self.on_error(err)
+        data_dir = self.ctx.data_dir
+        ReadOp(self, self.ctx, lambda s, actor: write_bytes(
+            target, attachments.open_attachment(s, actor, item.id, data_dir)), label=self.tr("Saving…")) \
+            .failure(self.on_error).run()
 
     def _ask_file(self) -> str:
         if self.ctx.no_dialogs:

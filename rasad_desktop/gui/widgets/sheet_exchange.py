@@ -8,15 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 from rasad_desktop.core.errors import RasadError
 from rasad_desktop.gui import format as fmt
-from rasad_desktop.gui.context import AppContext
-from rasad_desktop.services.roles import Permission
+from rasad_desktop.gui.context import AppContext, Changes
+from rasad_desktop.gui.operations import ReadOp, Session, Task, WriteOp
+from rasad_desktop.services.roles import Actor, Permission
+
+T = TypeVar("T")
 
 
 class FileChanged(RasadError):
@@ -50,6 +53,7 @@ class SheetExchange(QObject):
         self.export_button = QPushButton(self.tr("Export to Excel…"), parent)
         self.export_button.setObjectName("exportSheet")
         needed = Permission.MANAGE_BUDGET if kind == "approved" else Permission.ENTER_COLLECTIONS
+        self.changes = Changes.BUDGET if kind == "approved" else Changes.COLLECTIONS
         self.import_button.setVisible(ctx.actor.can(needed))
         self.import_button.clicked.connect(self.start_import)
         self.export_button.clicked.connect(self.export)
@@ -74,13 +78,9 @@ class SheetExchange(QObject):
         if target.suffix.lower() not in (".xlsx", ".csv"):  # a name typed without its extension
             target = target.with_name(target.name + ".xlsx")
 
-        def work() -> int:
-            with self.ctx.db.session() as session:
-                return export(session, self.ctx.actor, year, target)
-
-        self._run(work, lambda rows: self.on_message(self.tr(
-            "Exported {0} figures to {1}.").format(fmt.number(rows, self.ctx.language), fmt.isolate(target.name))),
-            self.tr("Writing the workbook…"))
+        self._run(ReadOp(self.page, self.ctx, lambda s, actor: export(s, actor, year, target),
+                         label=self.tr("Writing the workbook…"))).success(lambda rows: self.on_message(self.tr(
+            "Exported {0} figures to {1}.").format(fmt.number(rows, self.ctx.language), fmt.isolate(target.name)))).run()
 
     def start_import(self) -> None:
         _, import_file = self._functions()
@@ -91,12 +91,12 @@ class SheetExchange(QObject):
         if source is None:
             return
 
-        def check():  # type: ignore[no-untyped-def]
+        def check(session: Session, actor: Actor):  # type: ignore[no-untyped-def]
             stamp = _stamp(source)
-            with self.ctx.db.session() as session:
-                return import_file(session, self.ctx.actor, year, source, dry_run=True), stamp
+            return import_file(session, actor, year, source, dry_run=True), stamp
 
-        self._run(check, lambda done: self._confirm_import(year, source, *done), self.tr("Checking the file…"))
+        self._run(ReadOp(self.page, self.ctx, check, label=self.tr("Checking the file…"))) \
+            .success(lambda done: self._confirm_import(year, source, *done)).run()
 
     def _confirm_import(self, year: int, source: Path, checked, stamp: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
         _, import_file = self._functions()
@@ -117,13 +117,12 @@ class SheetExchange(QObject):
         if not self.confirm(question):
             return
 
-        def work() -> int:
+        def work(session: Session, actor: Actor) -> int:
             if _stamp(source) != stamp:  # edited in Excel while the question was open
                 raise FileChanged(
                     f"«{source.name}» پس از بررسی تغییر کرده است؛ دوباره «ورود از Excel» را بزنید.",
                     f"'{source.name}' changed after it was checked; import it again.", code="import_changed")
-            with self.ctx.db.session() as session:
-                return import_file(session, self.ctx.actor, year, source).changed
+            return import_file(session, actor, year, source).changed
 
         def done(changed: int) -> None:
             self.on_imported()  # reloads the grid first: the message stays
@@ -132,25 +131,16 @@ class SheetExchange(QObject):
             if not self.ctx.no_dialogs:  # the status line is replaced when the grid reloads
                 QMessageBox.information(self.page, self.import_title, text)
 
-        self._run(work, done, self.tr("Importing…"))
+        self._run(WriteOp(self.page, self.ctx, work, self.changes, label=self.tr("Importing…"))).success(done).run()
 
-    def _run(self, work: Callable[[], Any], done: Callable[[Any], None], label: str) -> None:
+    def _run(self, op: Task[T]) -> Task[T]:
         """Off the UI thread, with both buttons off meanwhile: a second click must not start a
         second import or write the same file twice."""
-        def enable(on: bool) -> None:
-            self.import_button.setEnabled(on)
-            self.export_button.setEnabled(on)
+        def busy(on: bool) -> None:
+            self.import_button.setEnabled(not on)
+            self.export_button.setEnabled(not on)
 
-        def finished(result: Any) -> None:
-            enable(True)
-            done(result)
-
-        def failed(exc: BaseException) -> None:
-            enable(True)
-            self.ctx.runner.on_error(self.page, exc)
-
-        enable(False)
-        self.ctx.runner.run(self.page, work, finished, label=label, on_error=failed)
+        return op.while_busy(busy)
 
     def _choose_open_path(self) -> Path | None:
         path, _ = QFileDialog.getOpenFileName(self.page, self.import_title, "",

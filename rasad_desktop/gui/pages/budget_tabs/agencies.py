@@ -62,8 +62,7 @@ class AgenciesTab(BudgetTab):
 
     def load(self) -> None:
         keep = self.selected()
-        with self.ctx.db.session() as session:
-            self.model.load(agency_rows(session))
+        self.model.load(self.read(lambda s, _: agency_rows(s)) or [])
         if keep is not None:
             self.select(keep.code)
         else:
@@ -106,7 +105,7 @@ class AgenciesTab(BudgetTab):
     def save_agency(self) -> bool:
         code, name, active = self.code.text().strip(), self.name.text(), self.active.isChecked()
         done = lambda a: self.tr("Agency {0} was saved.").format(fmt.number(a.code, self.lang))  # noqa: E731
-        ok = self.write(lambda s: save_agency(s, self.ctx.actor, code, name, active=active), done)
+        ok = self.write(lambda s, actor: save_agency(s, actor, code, name, active=active), done)
         if ok:
             self.ensure_loaded()
             self.select(code)
@@ -120,7 +119,7 @@ class AgenciesTab(BudgetTab):
             done = lambda _: self.tr("Agency {0} was deactivated.").format(fmt.number(a.code, self.lang))  # noqa: E731
         else:
             done = lambda _: self.tr("Agency {0} was activated.").format(fmt.number(a.code, self.lang))  # noqa: E731
-        ok = self.write(lambda s: save_agency(s, self.ctx.actor, a.code, a.name, active=not a.active), done)
+        ok = self.write(lambda s, actor: save_agency(s, actor, a.code, a.name, active=not a.active), done)
         if ok:
             self.ensure_loaded()
             self.select(a.code)

@@ -19,7 +19,6 @@ from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.clipboard import pasted_column
 from rasad_desktop.gui.models.budget_models import A_APPROVED, A_EDITABLE, A_TITLE, ApprovedModel, column_label
 from rasad_desktop.gui.pages.budget_tabs.base import BudgetTab
-from rasad_desktop.gui.signals import emit
 from rasad_desktop.gui.widgets.sheet_exchange import SheetExchange
 from rasad_desktop.services.budget_admin import agency_assignments, agency_rows, row_lines, save_approved_many
 from rasad_desktop.services.queries import line_titles
@@ -97,7 +96,6 @@ class ApprovedTab(BudgetTab):
         self._update()
 
     def _imported(self) -> None:
-        emit(self.ctx.events.data_changed, "budget")
         self.stale = True
         self.ensure_loaded()
 
@@ -107,10 +105,9 @@ class ApprovedTab(BudgetTab):
             self.stale = True  # reload once the edits are saved or discarded
             return  # never throw typed amounts away behind the user's back
         year = self.year()
-        with self.ctx.db.session() as session:
-            agencies = agency_rows(session)
-            lines = row_lines(session, year) if year is not None else []
-            self._titles = line_titles(session, year) if year is not None else {}
+        agencies, lines, self._titles = self.read(lambda s, _: (
+            agency_rows(s), row_lines(s, year) if year is not None else [],
+            line_titles(s, year) if year is not None else {})) or ([], [], {})
         keep = self._shown[1] or (agencies[0].code if agencies else None)
         self.fill_agencies(self.agency, agencies, keep)
         self.line.clear()
@@ -141,9 +138,7 @@ class ApprovedTab(BudgetTab):
         if year is None or code is None:
             self.model.load([])
             return
-        with self.ctx.db.session() as session:
-            rows = agency_assignments(session, year, code)
-        self.model.load(rows)
+        self.model.load(self.read(lambda s, _: agency_assignments(s, year, code)) or [])
 
     # ------------------------------------------------------------- editing
     def add_chosen_line(self) -> None:
@@ -186,7 +181,7 @@ class ApprovedTab(BudgetTab):
         year, code = self._shown
         changes = self.model.changes()
         done = lambda n: self.tr("Saved: {0} lines changed.").format(fmt.number(n, self.lang))  # noqa: E731
-        if not self.write(lambda s: save_approved_many(s, self.ctx.actor, year, code, changes), done):
+        if not self.write(lambda s, actor: save_approved_many(s, actor, year, code, changes), done):
             return False
         self.model.edits.clear()
         self.model.discard()  # drops the added rows; the reload brings them back saved

@@ -4,7 +4,7 @@ one write path that shows service errors in Persian, and the common pickers."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -18,14 +18,17 @@ from PySide6.QtWidgets import (
 )
 
 from rasad_desktop.core.amounts import Unit
-from rasad_desktop.core.errors import RasadError
 from rasad_desktop.gui import format as fmt
+from rasad_desktop.gui.context import Changes
+from rasad_desktop.gui.operations import ReadOp, Session, WriteOp
 from rasad_desktop.gui.pages.data_entry import EntryTable
-from rasad_desktop.gui.signals import emit
 from rasad_desktop.services.budget_admin import AgencyRow
+from rasad_desktop.services.roles import Actor
 
 if TYPE_CHECKING:
     from rasad_desktop.gui.pages.budget import BudgetPage
+
+T = TypeVar("T")
 
 
 class BudgetGrid(EntryTable):
@@ -84,23 +87,17 @@ class BudgetTab(QWidget):
     def discard(self) -> None:
         """Forget unsaved edits."""
 
-    # ------------------------------------------------------------- writing
-    def write(self, fn: Callable[[Any], Any], done: Callable[[Any], str]) -> bool:
-        """Run one service call in its own session. A service error shows its Persian
-        message; anything else goes to the application's error handler. On success the
-        status shows ``done(result)`` and every screen hears "budget" changed."""
-        try:
-            with self.ctx.db.session() as session:
-                result = fn(session)
-        except RasadError as err:
-            self.page.show_error(err.message(self.lang))
-            return False
-        except Exception as exc:  # noqa: BLE001 - unexpected: the crash handler
-            self.ctx.runner.on_error(self, exc)
-            return False
-        self.page.show_status(done(result))
-        emit(self.ctx.events.data_changed, "budget")
-        return True
+    # ------------------------------------------------------ reading, writing
+    def read(self, query: Callable[[Session, Actor], T]) -> T | None:
+        """Read what the tab shows next, at once; a failure is told and gives None."""
+        return ReadOp(self, self.ctx, query).failure(self.page.show_failure).fetch()
+
+    def write(self, op: Callable[[Session, Actor], T], done: Callable[[T], str]) -> bool:
+        """One service call, before the user goes on (quick, and the tab shows its result).
+        A refusal shows its Persian message; a bug goes to the crash handler. On success the
+        status shows ``done(result)`` and every screen hears the budget changed."""
+        return WriteOp(self, self.ctx, op, Changes.BUDGET).failure(self.page.show_failure) \
+            .success(lambda result: self.page.show_status(done(result))).run_now()
 
     def keep_or_leave(self, combo: QComboBox, shown: Any) -> bool:
         """After the user picked something else in ``combo``: True if the tab may show it

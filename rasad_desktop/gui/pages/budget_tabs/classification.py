@@ -76,8 +76,7 @@ class ClassificationTab(BudgetTab):
         if year is None:
             self.summary.clear()
             return
-        with self.ctx.db.session() as session:
-            roots = line_tree(session, year)
+        roots = self.read(lambda s, _: line_tree(s, year)) or []
         count = [0, 0]
 
         def add(node: LineNode, parent: QTreeWidget | QTreeWidgetItem) -> None:
@@ -116,7 +115,7 @@ class ClassificationTab(BudgetTab):
             return False
         code, title, earmarked = self.code.text(), self.title_edit.text(), self.earmarked.isChecked()
         done = lambda node: self.tr("Line {0} was added.").format(fmt.number(node.code, self.lang))  # noqa: E731
-        ok = self.write(lambda s: add_line(s, self.ctx.actor, year, code, title, earmarked=earmarked), done)
+        ok = self.write(lambda s, actor: add_line(s, actor, year, code, title, earmarked=earmarked), done)
         if ok:
             self.ensure_loaded()
             found = self.item(to_latin_digits(code).strip())

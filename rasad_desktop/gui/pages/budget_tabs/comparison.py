@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from rasad_desktop.core.amounts import Unit
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.models.budget_models import C_TITLE, ComparisonModel
+from rasad_desktop.gui.operations import ReadOp
 from rasad_desktop.gui.pages.budget_tabs.base import BudgetTab
 from rasad_desktop.services.report_data import comparison
 
@@ -52,16 +53,12 @@ class ComparisonTab(BudgetTab):
             self._show()
             return
 
-        def work() -> dict[str, Any]:
-            with self.ctx.db.session() as session:
-                return comparison(session, year)
-
         def done(data: dict[str, Any]) -> None:
             if data["year"] == self.year():  # the year may have changed while this ran
                 self.data = data
                 self._show()
 
-        self.ctx.runner.run(self, work, done, label=self.tr("Loading…"))
+        ReadOp(self, self.ctx, lambda s, _: comparison(s, year), label=self.tr("Loading…")).success(done).run()
 
     def _show(self) -> None:
         self.model.set_unit(Unit.from_key(self.unit.currentData()))

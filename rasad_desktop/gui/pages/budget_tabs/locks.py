@@ -53,8 +53,7 @@ class LocksTab(BudgetTab):
         keep = self.month()
         rows = []
         if year is not None:
-            with self.ctx.db.session() as session:
-                rows = period_locks(session, year)
+            rows = self.read(lambda s, _: period_locks(s, year)) or []
         self.model.load(rows)
         if keep is not None:
             self.select_month(keep)
@@ -78,7 +77,7 @@ class LocksTab(BudgetTab):
             done = lambda _: self.tr("{0} was locked.").format(name)  # noqa: E731
         else:
             done = lambda _: self.tr("{0} was unlocked.").format(name)  # noqa: E731
-        ok = self.write(lambda s: set_period_lock(s, self.ctx.actor, year, month, locked, reason), done)
+        ok = self.write(lambda s, actor: set_period_lock(s, actor, year, month, locked, reason), done)
         if ok:
             self.reason.clear()
             self.ensure_loaded()

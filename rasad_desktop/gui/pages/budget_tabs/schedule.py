@@ -89,8 +89,7 @@ class ScheduleTab(BudgetTab):
         if self.model.is_dirty:
             self.stale = True  # reload once the edits are saved or discarded
             return  # never throw typed amounts away behind the user's back
-        with self.ctx.db.session() as session:
-            agencies = agency_rows(session)
+        agencies = self.read(lambda s, _: agency_rows(s)) or []
         keep = self._shown[1] or (agencies[0].code if agencies else None)
         self.fill_agencies(self.agency, agencies, keep)
         self._fill_lines(self._shown[2])
@@ -100,8 +99,7 @@ class ScheduleTab(BudgetTab):
         year, code = self.year(), self.agency.currentData()
         rows = []
         if year is not None and code is not None:
-            with self.ctx.db.session() as session:
-                rows = agency_assignments(session, year, code)
+            rows = self.read(lambda s, _: agency_assignments(s, year, code)) or []
         self.line.clear()
         for r in rows:
             label = f"{fmt.number(r.line_code, self.lang)} — {r.title} ({column_label(r.budget_column, self.lang)})"
@@ -143,8 +141,8 @@ class ScheduleTab(BudgetTab):
         year, code, line = self._shown = self.choice()
         info = None
         if year is not None and code is not None and line is not None:
-            with self.ctx.db.session() as session:
-                info = schedule_info(session, year, code, *line.split("/"))
+            line_code, column = line.split("/")
+            info = self.read(lambda s, _: schedule_info(s, year, code, line_code, column))
         self.model.load(info)
 
     # ------------------------------------------------------------- editing
@@ -172,8 +170,8 @@ class ScheduleTab(BudgetTab):
         line_code, column = line.split("/")  # type: ignore[union-attr]
         amounts = self.model.amounts()
         done = lambda _: self.tr("The monthly schedule was saved.")  # noqa: E731
-        if not self.write(lambda s: set_schedule(s, self.ctx.actor, year, code, line_code, amounts,
-                                                 budget_column=column), done):
+        if not self.write(lambda s, actor: set_schedule(s, actor, year, code, line_code, amounts,
+                                                        budget_column=column), done):
             return False
         self.model.edits.clear()
         self.reload()
@@ -186,8 +184,8 @@ class ScheduleTab(BudgetTab):
             return False
         line_code, column = line.split("/")
         done = lambda _: self.tr("The monthly schedule was removed; the even share applies.")  # noqa: E731
-        if not self.write(lambda s: set_schedule(s, self.ctx.actor, year, code, line_code, None,
-                                                 budget_column=column), done):
+        if not self.write(lambda s, actor: set_schedule(s, actor, year, code, line_code, None,
+                                                        budget_column=column), done):
             return False
         self.model.edits.clear()
         self.reload()

@@ -55,8 +55,7 @@ class YearsTab(BudgetTab):
         layout.addWidget(box)
 
     def load(self) -> None:
-        with self.ctx.db.session() as session:
-            self.summaries = year_summaries(session)
+        self.summaries = self.read(lambda s, _: year_summaries(s)) or []
         self.model.load(self.summaries)
         years = [s.year for s in self.summaries]
         self.new_year.setValue(max(years) + 1 if years else 1405)
@@ -87,7 +86,7 @@ class YearsTab(BudgetTab):
             return self.tr("Fiscal year {0} was created with {1} classification lines of {2}.").format(
                 y, fmt.number(copied, self.lang), fmt.number(source, self.lang))
 
-        ok = self.write(lambda s: new_year(s, self.ctx.actor, year, copy_lines_from=source, note=note), done)
+        ok = self.write(lambda s, actor: new_year(s, actor, year, copy_lines_from=source, note=note), done)
         if ok:
             self.note.clear()
             self.page.select_year(year)
