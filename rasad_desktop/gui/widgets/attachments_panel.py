@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from rasad_desktop.core.errors import RasadError
+from rasad_desktop.formats import atomic
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.context import AppContext
 from rasad_desktop.services import attachments
@@ -94,7 +95,7 @@ class AttachmentsPanel(QWidget):
         try:
             with self.ctx.db.session() as session:
                 data = attachments.open_attachment(session, self.ctx.actor, item.id, self.ctx.data_dir)  # type: ignore[arg-type]
-            Path(target).write_bytes(data)
+            atomic.write_bytes(target, data)
         except (RasadError, OSError) as err:
             self.on_error(err)
 
