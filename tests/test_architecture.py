@@ -1,4 +1,4 @@
-"""Invariants of the layering: no Qt below the GUI; money never as float."""
+"""Invariants of the layering: no Qt below the GUI; file formats below the services; money never as float."""
 
 from __future__ import annotations
 
@@ -28,6 +28,28 @@ def test_no_qt_import_below_the_gui():
         for path in (PACKAGE / layer).rglob("*.py"):
             if _imports(path) & {"PySide6", "shiboken6", "PyQt5", "PyQt6"}:
                 offenders.append(str(path.relative_to(PACKAGE)))
+    assert offenders == []
+
+
+def _rasad_modules(path: Path) -> list[str]:
+    """Rasad's own modules that ``path`` imports, by full name (relative imports as written)."""
+    out = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            out += [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module == "rasad_desktop":
+            out += [f"rasad_desktop.{a.name}" for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            out.append("." * node.level + (node.module or ""))
+    return [m for m in out if m.startswith((".", "rasad_desktop"))]
+
+
+def test_the_formats_import_only_the_core():
+    """``formats`` sits below the services (and db, gui, reports, exchange, the CLI): of Rasad's
+    own code it imports only ``core`` and itself, by absolute name."""
+    allowed = ("rasad_desktop.core", "rasad_desktop.formats")
+    offenders = [f"{path.name}: {m}" for path in (PACKAGE / "formats").rglob("*.py") for m in _rasad_modules(path)
+                 if not (m in allowed or m.startswith(tuple(a + "." for a in allowed)))]
     assert offenders == []
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ from sqlalchemy.orm import Session
 from rasad_desktop.config import attachments_dir
 from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.db.models import RequestAttachment, RequestEvent, ServiceRequest, utcnow
+from rasad_desktop.formats import atomic
 from rasad_desktop.services import office, validate
 from rasad_desktop.services.errors import NotFound, ValidationError
 from rasad_desktop.services.requests import _find
@@ -100,10 +100,7 @@ def add_attachment(session: Session, actor: Actor, tracking_code: str, source: P
         media = _check_type(name, data[:16], data)
         stored = f"{uuid.uuid4().hex}{Path(name).suffix.lower()}"
         target_dir = folder(data_dir)
-        target_dir.mkdir(parents=True, exist_ok=True)
-        tmp = target_dir / (stored + ".part")
-        tmp.write_bytes(data)
-        os.replace(tmp, target_dir / stored)
+        atomic.write_bytes(target_dir / stored, data)
         digest = hashlib.sha256(data).hexdigest()
         att = RequestAttachment(request_id=row.id, file_name=name, stored_name=stored, size=len(data),
                                 sha256=digest, media_type=media, added_at=now, added_by=actor.username)

@@ -4,34 +4,11 @@ Backing up copies the live database with SQLite's online backup API in one step
 (``pages=-1``: an incremental copy restarts on every write by another connection and may
 never finish), inside a read transaction that also counts the rows of every table, so the
 counts describe exactly the copied snapshot even while other users keep writing. The copy
-is compressed, encrypted and written next to the target; the written file is read back,
-decrypted and checked (``PRAGMA integrity_check``, schema revision, row counts) before it
-replaces the target, and the backup is audited.
-
-File format (integers big-endian)::
-
-    offset size
-     0      8   magic b"RASADBK1"
-     8      2   format version (2; 1 is still read)
-    10      1   flags: bit 0 = the payload is zlib-compressed
-    11      1   key derivation: 1 = scrypt
-    12      1   scrypt log2(n)
-    13      1   scrypt r
-    14      1   scrypt p
-    15     16   salt (random)
-    31     12   AES-GCM nonce (random)
-    43     16   passphrase check: bytes 32..47 of the 64-byte scrypt output
-    59      8   created at (Unix seconds, UTC)
-    67      8   length of the plaintext (see ``backup_contents``: the database and the attachments)
-    75      8   length of the ciphertext (payload + 16-byte tag)
-    83      …   AES-256-GCM ciphertext, with bytes 0..82 as associated data
-
-The plaintext is the database file followed by the files attached to requests
-(``backup_contents``); a format 1 file holds the database alone.
-
-The AES key is bytes 0..31 of the scrypt output; the check value (32..47) tells a wrong
-passphrase apart from a changed file without revealing the key. The header is the
-associated data, so changing any of it is detected too.
+and the attachment files it lists are packed (``formats.backup_contents``), compressed and
+encrypted (``formats.backup_container``, where the file format is described) and written next
+to the target; the written file is read back, decrypted and checked (``PRAGMA
+integrity_check``, schema revision, row counts) before it replaces the target, and the backup
+is audited.
 
 Restoring decrypts into a temporary file and checks it completely before anything in the
 live database changes: a wrong passphrase, a damaged, truncated or foreign file, or a
@@ -49,56 +26,37 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
-import secrets
 import sqlite3
-import struct
 import tempfile
 import time
 import unicodedata
-import zlib
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
-from rasad_desktop.core.digits import to_latin_digits, to_persian_digits
+from rasad_desktop.core.digits import to_persian_digits
+from rasad_desktop.core.errors import RasadError
 from rasad_desktop.core.file_errors import file_problem
 from rasad_desktop.db.database import Database
 from rasad_desktop.db.engine import BUSY_TIMEOUT_MS, is_sqlite, sqlite_path
 from rasad_desktop.db.migrate import HEAD, MIGRATIONS_DIR
 from rasad_desktop.db.models import OfficeSetting, utcnow
-from rasad_desktop.services import backup_contents as contents_format
+from rasad_desktop.formats import atomic
+from rasad_desktop.formats import backup_container as container
+from rasad_desktop.formats import backup_contents as contents_format
+from rasad_desktop.formats.backup_container import BackupError
 from rasad_desktop.services.errors import ServiceError, ValidationError
 from rasad_desktop.services.office import RESTORE_FLAG, restore_in_progress
 from rasad_desktop.services.roles import Actor, Permission, require
 from rasad_desktop.services.uow import writing
 
-MAGIC = b"RASADBK1"
-FORMAT_VERSION = 2
-FLAG_ZLIB = 0x01
-KDF_SCRYPT = 1
-# scrypt cost: n = 2**16, r = 8, p = 1 (64 MiB): ≈ 0.17 s on the development machine (0.36 s for
-# 2**17, up to 0.7 s under load): slower office computers stay under half a second. The
-# parameters are stored in each file, so raising them later keeps old backups readable.
-SCRYPT_LOG2_N = 16
-SCRYPT_R = 8
-SCRYPT_P = 1
-MAX_SCRYPT_MEMORY = 1 << 30  # a header asking for more is not ours (and would exhaust memory)
-_HEADER = struct.Struct(">8sHBBBBB16s12s16sQQQ")
-HEADER_SIZE = _HEADER.size  # 83
-MAX_PAYLOAD = (1 << 31) - 1 - 16  # AES-GCM in one call takes less than 2**31 bytes
 MIN_PASSPHRASE = 8
 BACKUP_SUFFIX = ".rbk"
 SAFETY_COPIES_KEPT = 3  # copies of the data made before restores that are kept
 # a backup call may wait this long for other users' writes to finish
 COPY_DEADLINE_S = 60.0
-
-_PASSPHRASE_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
-
-
-class BackupError(ServiceError):
-    """A backup or restore that could not be done; nothing was changed."""
 
 
 @dataclass(frozen=True)
@@ -126,34 +84,7 @@ class RestoreInfo:
     attachments: int = 0  # attachment files written back to the data folder
 
 
-@dataclass(frozen=True)
-class Header:
-    flags: int
-    log2_n: int
-    r: int
-    p: int
-    salt: bytes
-    nonce: bytes
-    check: bytes
-    created: int
-    plain_len: int
-    cipher_len: int
-    version: int = FORMAT_VERSION
-
-    def pack(self) -> bytes:
-        return _HEADER.pack(MAGIC, self.version, self.flags, KDF_SCRYPT, self.log2_n, self.r, self.p,
-                            self.salt, self.nonce, self.check, self.created, self.plain_len, self.cipher_len)
-
-    @property
-    def created_at(self) -> dt.datetime:
-        return dt.datetime.fromtimestamp(self.created, dt.UTC).replace(tzinfo=None)
-
-
 # ------------------------------------------------------------------------------ messages
-def _fa_num(n: int) -> str:
-    return to_persian_digits(str(n))
-
-
 def _not_sqlite(db: Database) -> BackupError:
     return BackupError(
         "پشتیبان‌گیری و بازگردانی از درون برنامه فقط برای پایگاه دادهٔ SQLite (پوشهٔ داده) است؛ "
@@ -162,43 +93,6 @@ def _not_sqlite(db: Database) -> BackupError:
         f"Backups from the program are for SQLite databases (the data folder) only; this database "
         f"({db.describe()}) is on a server: back it up on the server with pg_dump and restore it with pg_restore.",
         code="backup_sqlite_only",
-    )
-
-
-def _damaged(detail_fa: str, detail_en: str) -> BackupError:
-    return BackupError(
-        f"فایل پشتیبان آسیب دیده یا ناقص است ({detail_fa})؛ از آن نمی‌توان بازگرداند. "
-        "پایگاه دادهٔ فعلی دست نخورد.",
-        f"The backup file is damaged or incomplete ({detail_en}); it cannot be restored. "
-        "The current database was not changed.",
-        code="backup_damaged",
-    )
-
-
-def _wrong_passphrase() -> BackupError:
-    return BackupError(
-        "عبارت عبور نادرست است، یا فایل پشتیبان پس از ساخته شدن تغییر کرده است. پایگاه دادهٔ فعلی دست نخورد.",
-        "The passphrase is wrong, or the backup file was changed after it was made. "
-        "The current database was not changed.",
-        code="backup_passphrase",
-    )
-
-
-def _not_a_backup() -> BackupError:
-    return BackupError(
-        "این فایل نسخهٔ پشتیبان رصد نیست. پایگاه دادهٔ فعلی دست نخورد.",
-        "This file is not a Rasad backup. The current database was not changed.",
-        code="backup_not_a_backup",
-    )
-
-
-def _newer_program() -> BackupError:
-    return BackupError(
-        "این نسخهٔ پشتیبان با نسخهٔ جدیدتری از برنامه ساخته شده است؛ برای بازگرداندن آن، برنامه را "
-        "به‌روز کنید. پایگاه دادهٔ فعلی دست نخورد.",
-        "This backup was made by a newer version of the program; update the program to restore it. "
-        "The current database was not changed.",
-        code="backup_newer",
     )
 
 
@@ -222,111 +116,13 @@ def _sqlite_problem(err: sqlite3.Error) -> BackupError:
     return BackupError(f"خطای پایگاه داده: {err}", f"Database error: {err}", code="backup_sqlite")
 
 
-# ------------------------------------------------------------------------------ passphrase
-def passphrase_bytes(passphrase: str) -> bytes:
-    """The bytes the key is derived from. Unicode is NFC-normalised, the Arabic forms of ی and
-    ک become Persian and Persian/Arabic-Indic digits become Latin, so the same passphrase typed
-    on another keyboard layout still opens the backup. Spaces are kept as typed."""
-    text = unicodedata.normalize("NFC", passphrase).translate(_PASSPHRASE_LETTERS)
-    return to_latin_digits(text).encode("utf-8")
-
-
 def check_passphrase(passphrase: str) -> None:
     if not isinstance(passphrase, str) or len(unicodedata.normalize("NFC", passphrase)) < MIN_PASSPHRASE:
         raise ValidationError(
-            f"عبارت عبور نسخهٔ پشتیبان باید دست‌کم {_fa_num(MIN_PASSPHRASE)} نویسه باشد.",
+            f"عبارت عبور نسخهٔ پشتیبان باید دست‌کم {to_persian_digits(str(MIN_PASSPHRASE))} نویسه باشد.",
             f"A backup passphrase has at least {MIN_PASSPHRASE} characters.",
             code="backup_passphrase_short",
         )
-
-
-def _derive(passphrase: str, salt: bytes, log2_n: int, r: int, p: int) -> tuple[bytes, bytes]:
-    """(AES key, passphrase check value)."""
-    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-
-    out = Scrypt(salt=salt, length=64, n=1 << log2_n, r=r, p=p).derive(passphrase_bytes(passphrase))
-    return out[:32], out[32:48]
-
-
-def kdf_seconds(log2_n: int = SCRYPT_LOG2_N) -> float:
-    """How long one key derivation takes on this computer (for benchmarks and the report)."""
-    start = time.perf_counter()
-    _derive("benchmark-passphrase", secrets.token_bytes(16), log2_n, SCRYPT_R, SCRYPT_P)
-    return time.perf_counter() - start
-
-
-# ------------------------------------------------------------------------------ the format
-def encrypt(plain: bytes, passphrase: str, *, created: int | None = None, compress: bool = True) -> bytes:
-    """A complete backup file for the plaintext ``plain`` (``backup_contents.pack``)."""
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-    payload = zlib.compress(plain, 6) if compress else plain
-    if len(payload) > MAX_PAYLOAD:
-        raise BackupError("پایگاه داده برای این قالب نسخهٔ پشتیبان بیش از اندازه بزرگ است.",
-                          "The database is too large for this backup format.", code="backup_too_large")
-    salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
-    key, check = _derive(passphrase, salt, SCRYPT_LOG2_N, SCRYPT_R, SCRYPT_P)
-    header = Header(FLAG_ZLIB if compress else 0, SCRYPT_LOG2_N, SCRYPT_R, SCRYPT_P, salt, nonce, check,
-                    int(time.time()) if created is None else created, len(plain), len(payload) + 16).pack()
-    return header + AESGCM(key).encrypt(nonce, payload, header)
-
-
-def read_header(data: bytes) -> Header:
-    """The header of a backup file, or a clear error for a file that is not one or is cut short."""
-    if len(data) < len(MAGIC) or data[: len(MAGIC)] != MAGIC:
-        raise _not_a_backup()
-    if len(data) < HEADER_SIZE:
-        raise _damaged("سرآیند فایل ناقص است", "the header is cut short")
-    (_, version, flags, kdf, log2_n, r, p, salt, nonce, check, created, plain_len,
-     cipher_len) = _HEADER.unpack_from(data)
-    if version > FORMAT_VERSION:
-        raise _newer_program()
-    if version < 1 or kdf != KDF_SCRYPT or flags & ~FLAG_ZLIB:
-        raise _damaged("سرآیند فایل نامعتبر است", "the header is not valid")
-    if not (10 <= log2_n <= 24 and 1 <= r <= 32 and 1 <= p <= 16) or 128 * (1 << log2_n) * r * p > MAX_SCRYPT_MEMORY:
-        raise _damaged("پارامترهای کلید نامعتبر است", "the key parameters are not valid")
-    actual = len(data) - HEADER_SIZE
-    if actual != cipher_len or cipher_len < 16:
-        raise _damaged(
-            f"اندازهٔ فایل با سرآیند آن نمی‌خواند: {_fa_num(actual)} بایت به جای {_fa_num(cipher_len)}",
-            f"its length does not match its header: {actual} bytes instead of {cipher_len}",
-        )
-    return Header(flags, log2_n, r, p, salt, nonce, check, created, plain_len, cipher_len, version)
-
-
-def decrypt(data: bytes, passphrase: str) -> tuple[Header, bytes]:
-    """(header, the plaintext). Raises BackupError with the reason it cannot."""
-    from cryptography.exceptions import InvalidTag
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-    header = read_header(data)
-    key, check = _derive(passphrase, header.salt, header.log2_n, header.r, header.p)
-    if not secrets.compare_digest(check, header.check):
-        raise _wrong_passphrase()
-    try:
-        payload = AESGCM(key).decrypt(header.nonce, data[HEADER_SIZE:], data[:HEADER_SIZE])
-    except InvalidTag:
-        # the passphrase is right (the check value matched): the contents were changed
-        raise _damaged("محتوای رمزشده با برچسب اصالت آن نمی‌خواند", "the encrypted contents fail their "
-                       "authentication tag") from None
-    if header.flags & FLAG_ZLIB:
-        try:
-            unpack = zlib.decompressobj()
-            plain = unpack.decompress(payload, header.plain_len + 1)
-        except zlib.error:
-            raise _damaged("فشرده‌سازی آن نامعتبر است", "its compression is not valid") from None
-    else:
-        plain = payload
-    if len(plain) != header.plain_len:
-        raise _damaged("اندازهٔ پایگاه داده با سرآیند نمی‌خواند", "the database size does not match the header")
-    return header, plain
-
-
-def contents(header: Header, plain: bytes) -> contents_format.Contents:
-    try:
-        return contents_format.unpack(plain, header.version)
-    except contents_format.ContentsError:
-        raise _damaged("چینش محتوای آن نامعتبر است", "its contents are not laid out as expected") from None
 
 
 # ------------------------------------------------------------------------------ helpers
@@ -383,20 +179,6 @@ def _integrity(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in conn.execute("PRAGMA integrity_check")]
 
 
-def _fsync_dir(path: Path) -> None:
-    if os.name == "posix":
-        try:
-            fd = os.open(path, os.O_RDONLY)
-        except OSError:
-            return
-        try:
-            os.fsync(fd)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
-
-
 def _sha256_file(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as f:
@@ -442,29 +224,18 @@ def make_backup(db: Database, actor: Actor, target: Path, passphrase: str, *,
         snapshot = work / "snapshot.db"
         revision, counts = _snapshot(db, snapshot)
         files, lost = contents_format.collect(snapshot, attachments_dir)
-        blob = encrypt(contents_format.pack(snapshot.read_bytes(), files), passphrase,
+        blob = container.encrypt(contents_format.pack(snapshot.read_bytes(), files), passphrase,
                        created=int(created.replace(tzinfo=dt.UTC).timestamp()))
         snapshot.unlink()
-        part = target.with_name(target.name + ".part")
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with part.open("wb") as f:
-                f.write(blob)
-                f.flush()
-                os.fsync(f.fileno())
-        except OSError as err:
-            part.unlink(missing_ok=True)
-            raise _file_problem(target, err, writing_file=True) from None
         sha = hashlib.sha256(blob).hexdigest()
-        del blob
+        verify = partial(_verify_written, passphrase=passphrase, scratch=work / "verify.db", revision=revision,
+                         counts=counts, n_files=len(files))
         try:
-            _verify_written(part, passphrase, work / "verify.db", revision, counts, len(files))
-            os.replace(part, target)
+            with atomic.replacing(target, check=verify) as f:
+                f.write(blob)
+                del blob  # the check reads the file back: do not hold two copies
         except OSError as err:
             raise _file_problem(target, err, writing_file=True) from None
-        finally:
-            part.unlink(missing_ok=True)
-        _fsync_dir(target.parent)
     if _sha256_file(target) != sha:  # what is on the disk now is what was verified
         raise BackupError(f"فایل «{target}» پس از نوشتن تغییر کرد؛ دوباره پشتیبان بگیرید.",
                           f"'{target}' changed after it was written; back up again.", code="backup_verify")
@@ -504,7 +275,8 @@ def _verify_written(path: Path, passphrase: str, scratch: Path, revision: str, c
                     n_files: int) -> None:
     """Read the written file back, decrypt it, and check it against the snapshot."""
     try:
-        inside = contents(*decrypt(path.read_bytes(), passphrase))
+        header, plain = container.decrypt(path.read_bytes(), passphrase)
+        inside = contents_format.unpack(plain, header.version)
     except BackupError as err:
         raise BackupError(
             f"بازبینی نسخهٔ پشتیبان پس از نوشتن ناموفق بود و فایل نگه داشته نشد: {err.message_fa}",
@@ -555,9 +327,9 @@ def restore_backup(db: Database, actor: Actor, source: Path, passphrase: str, *,
     with _workdir(live.parent) as work:
         step("decrypt")
         copy = work / "restore.db"
-        header, plain = decrypt(data, passphrase)
+        header, plain = container.decrypt(data, passphrase)
         del data
-        inside = contents(header, plain)
+        inside = contents_format.unpack(plain, header.version)
         del plain
         try:
             copy.write_bytes(inside.database)
@@ -566,7 +338,7 @@ def restore_backup(db: Database, actor: Actor, source: Path, passphrase: str, *,
         step("check")
         backup_revision = _check_copy(copy)
         if contents_format.mismatched(copy, inside.files):
-            raise _damaged("پیوست‌های درون آن با پایگاه داده نمی‌خواند", "its attachments do not match its database")
+            raise container.damaged("پیوست‌های درون آن با پایگاه داده نمی‌خواند", "its attachments do not match its database")
         upgraded = backup_revision != HEAD
         if upgraded:
             step("upgrade")
@@ -612,16 +384,16 @@ def _check_copy(copy: Path) -> str:
         with closing(_connect(copy)) as conn:
             problems = _integrity(conn)
             if problems != ["ok"]:
-                raise _damaged("پایگاه دادهٔ درون آن سالم نیست", "the database inside fails its integrity check")
+                raise container.damaged("پایگاه دادهٔ درون آن سالم نیست", "the database inside fails its integrity check")
             revision = _revision(conn)
     except sqlite3.DatabaseError:
-        raise _damaged("درون آن پایگاه دادهٔ SQLite نیست", "it does not hold a SQLite database") from None
+        raise container.damaged("درون آن پایگاه دادهٔ SQLite نیست", "it does not hold a SQLite database") from None
     if revision is None:
-        raise _damaged("درون آن پایگاه دادهٔ رصد نیست", "it does not hold a Rasad database")
+        raise container.damaged("درون آن پایگاه دادهٔ رصد نیست", "it does not hold a Rasad database")
     known = known_revisions()
     if revision not in known:
         # revision names start with a sequence number: a later one is a newer program's
-        raise _newer_program() if revision > known[-1] else _damaged(
+        raise container.newer_program() if revision > known[-1] else container.damaged(
             "نسخهٔ طرح پایگاه داده ناشناخته است", "its schema revision is unknown")
     return revision
 
@@ -633,8 +405,8 @@ def _upgrade_copy(copy: Path) -> None:
         Database.open("sqlite:///" + copy.as_posix()).close()
         with closing(_connect(copy)) as conn:
             if _integrity(conn) != ["ok"]:
-                raise _damaged("ارتقای آن به طرح فعلی ناسازگاری پدید آورد", "upgrading it left it inconsistent")
-    except ServiceError:
+                raise container.damaged("ارتقای آن به طرح فعلی ناسازگاری پدید آورد", "upgrading it left it inconsistent")
+    except (ServiceError, BackupError):
         raise
     except Exception as err:  # noqa: BLE001 - any failure of the upgrade refuses the backup
         raise BackupError(
@@ -735,7 +507,7 @@ def _verify_live(live: Path, expected: dict[str, int]) -> None:
                               code="backup_restore_check")
 
 
-def _finish(db: Database, actor: Actor, source: Path, sha: str, header: Header, revision: str, upgraded: bool,
+def _finish(db: Database, actor: Actor, source: Path, sha: str, header: container.Header, revision: str, upgraded: bool,
             safety: Path) -> None:
     """Clear the flag and record the restore, in one transaction of the restored database."""
     with db.session() as session, writing(session, actor, Permission.BACKUP) as audit:
@@ -771,7 +543,7 @@ def _undo(db: Database, actor: Actor, live: Path, source: Path, safety: Path | N
 
 
 def _as_service_error(exc: BaseException, live: Path) -> BaseException:
-    if isinstance(exc, ServiceError):
+    if isinstance(exc, RasadError):
         return exc
     if isinstance(exc, sqlite3.Error):
         return _sqlite_problem(exc)
@@ -797,26 +569,18 @@ def list_backups(folder: Path) -> list[BackupFile]:
     except OSError:
         return []
     for path in entries:
-        if not path.is_file() or path.name.endswith(".part") or path.name.startswith("."):
+        if not path.is_file() or path.name.endswith(atomic.PART_SUFFIX) or path.name.startswith("."):
             continue
         if path.name.startswith("pre-restore-"):
             kind = "pre-restore"
         elif path.name.startswith("pre-upgrade-"):
             kind = "pre-upgrade"
         else:
-            kind = "backup" if _is_backup(path) else "other"
+            kind = "backup" if container.is_backup_file(path) else "other"
         st = path.stat()
         out.append(BackupFile(path, kind, st.st_size, dt.datetime.fromtimestamp(st.st_mtime)))
     out.sort(key=lambda f: (f.modified, f.path.name), reverse=True)
     return out
-
-
-def _is_backup(path: Path) -> bool:
-    try:
-        with path.open("rb") as f:
-            return f.read(len(MAGIC)) == MAGIC
-    except OSError:
-        return False
 
 
 def human_size(size: int, lang: str = "fa") -> str:

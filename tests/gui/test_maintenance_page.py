@@ -12,6 +12,7 @@ from pathlib import Path
 from keys import type_text
 from PySide6.QtWidgets import QDialog
 
+from rasad_desktop.formats import backup_container
 from rasad_desktop.gui.context import Changes
 from rasad_desktop.gui.pages.maintenance import DATE, KIND, NAME, SIZE, MaintenancePage, PassphraseDialog, RestoreDialog
 from rasad_desktop.services import backup, office
@@ -87,7 +88,7 @@ def test_back_up_from_the_page_and_see_it_in_the_list(qtbot, make_ctx, persian):
     assert changes == [Changes.BACKUP | Changes.AUDIT] and ctx.errors.seen == []
     assert page.backup_button.isEnabled() and page.restore_button.isEnabled()
     # the file opens with the passphrase typed in the dialog
-    backup.decrypt(files[0].read_bytes(), PASS)
+    backup_container.decrypt(files[0].read_bytes(), PASS)
 
 
 def test_the_passphrase_dialog_insists_on_a_good_passphrase(qtbot, make_ctx, persian):

@@ -21,9 +21,11 @@ from rasad_desktop.db.database import Database
 from rasad_desktop.db.engine import make_session_factory
 from rasad_desktop.db.migrate import HEAD, alembic_config
 from rasad_desktop.db.models import Agency, ClassificationNode, Collection, FiscalYear
+from rasad_desktop.formats import backup_container as container
+from rasad_desktop.formats import backup_contents
+from rasad_desktop.formats.backup_container import BackupError
 from rasad_desktop.services import backup, office
 from rasad_desktop.services.audit import verify_chain
-from rasad_desktop.services.backup import BackupError
 from rasad_desktop.services.collections import Entry, save_month
 from rasad_desktop.services.demo import load_demo
 from rasad_desktop.services.errors import PermissionDenied, ValidationError
@@ -77,9 +79,7 @@ def made(live: Database, tmp_path: Path) -> Path:
 
 def _sealed(database: bytes) -> bytes:
     """A backup file holding ``database`` and no attachments."""
-    from rasad_desktop.services import backup_contents
-
-    return backup.encrypt(backup_contents.pack(database, {}), PASS)
+    return container.encrypt(backup_contents.pack(database, {}), PASS)
 
 
 def _dir(db: Database) -> Path:
@@ -202,18 +202,14 @@ def test_only_the_newest_safety_copies_are_kept(live, made):
 
 
 def test_the_file_format(made):
+    """What a backup holds; the container itself is tested in ``tests/formats``."""
     data = made.read_bytes()
-    header = backup.read_header(data)
-    assert data[:8] == b"RASADBK1" and backup.HEADER_SIZE == 83
-    assert header.log2_n == backup.SCRYPT_LOG2_N and len(header.salt) == 16 and len(header.nonce) == 12
-    assert len(data) == backup.HEADER_SIZE + header.cipher_len
+    header = container.read_header(data)
+    assert header.log2_n == container.SCRYPT_LOG2_N and len(data) == container.HEADER_SIZE + header.cipher_len
     assert b"SQLite format 3" not in data and "اداره کل".encode() not in data  # encrypted
-    head, plain = backup.decrypt(data, PASS)
+    head, plain = container.decrypt(data, PASS)
     assert head.version == 2 and len(plain) == header.plain_len
-    assert backup.contents(head, plain).database.startswith(b"SQLite format 3\x00")
-    # two backups of the same data never share a salt or a nonce
-    other = backup.encrypt(plain, PASS)
-    assert backup.read_header(other).salt != header.salt and backup.read_header(other).nonce != header.nonce
+    assert backup_contents.unpack(plain, head.version).database.startswith(b"SQLite format 3\x00")
 
 
 # ------------------------------------------------------------------------------ attachments
@@ -263,16 +259,14 @@ def test_a_missing_attachment_is_reported_and_the_backup_goes_ahead(live, fresh,
 
 
 def test_a_backup_whose_files_do_not_match_its_database_is_refused(live, fresh, tmp_path):
-    from rasad_desktop.services import backup_contents
-
     att = _with_attachment(live, "c.txt", b"original letter")
     plain_db = tmp_path / "db-copy.db"
     backup.safety_copy(live, tmp_path).rename(plain_db)
     forged = tmp_path / "forged.rbk"
-    forged.write_bytes(backup.encrypt(backup_contents.pack(plain_db.read_bytes(), {att.path.name: b"forged"}), PASS))
+    forged.write_bytes(container.encrypt(backup_contents.pack(plain_db.read_bytes(), {att.path.name: b"forged"}), PASS))
     _refused(fresh, forged, PASS, "backup_damaged")
     escape = tmp_path / "escape.rbk"
-    escape.write_bytes(backup.encrypt(backup_contents.pack(plain_db.read_bytes(), {"../../evil.txt": b"x"}), PASS))
+    escape.write_bytes(container.encrypt(backup_contents.pack(plain_db.read_bytes(), {"../../evil.txt": b"x"}), PASS))
     _refused(fresh, escape, PASS, "backup_damaged")
     assert not (tmp_path / "evil.txt").exists()
 
@@ -287,33 +281,15 @@ def test_a_format_1_backup_from_an_earlier_version_still_restores(live, fresh, t
     backup.safety_copy(live, tmp_path).rename(database)
     plain = database.read_bytes()
     salt, nonce = os.urandom(16), os.urandom(12)
-    key, check = backup._derive(PASS, salt, 14, 8, 1)
+    key, check = container.derive(PASS, salt, 14, 8, 1)
     payload = zlib.compress(plain)
-    header = backup.Header(backup.FLAG_ZLIB, 14, 8, 1, salt, nonce, check, int(time.time()), len(plain),
-                           len(payload) + 16, version=1).pack()
+    header = container.Header(container.FLAG_ZLIB, 14, 8, 1, salt, nonce, check, int(time.time()), len(plain),
+                              len(payload) + 16, version=1).pack()
     old = tmp_path / "v1.rbk"
     old.write_bytes(header + AESGCM(key).encrypt(nonce, payload, header))
     result = backup.restore_backup(fresh, ADMIN, old, PASS, backup_dir=_dir(fresh) / "backups")
     assert result.attachments == 0
     assert data_tables(fingerprint(fresh)) == data_tables(fingerprint(live))
-
-
-def test_the_scrypt_cost_stays_reasonable():
-    seconds = backup.kdf_seconds()
-    assert seconds < 2.0  # ≈ 0.17 s on the development machine (n = 2**16); the aim is below 0.5 s
-
-
-def test_the_key_parameters_come_from_the_file(monkeypatch):
-    """A backup written with other scrypt costs (an older or later program) still opens."""
-    monkeypatch.setattr(backup, "SCRYPT_LOG2_N", 14)
-    data = backup.encrypt(b"x" * 1000, PASS)
-    monkeypatch.undo()
-    assert backup.read_header(data).log2_n == 14 != backup.SCRYPT_LOG2_N
-    assert backup.decrypt(data, PASS)[1] == b"x" * 1000
-    greedy = data[:12] + bytes([30]) + data[13:]  # a header asking for 2**30 × 1 KiB of memory
-    with pytest.raises(BackupError) as caught:
-        backup.decrypt(greedy, PASS)
-    assert caught.value.code == "backup_damaged"
 
 
 def test_the_passphrase_survives_another_keyboard_layout(live, fresh, tmp_path):
@@ -382,7 +358,8 @@ def test_an_encrypted_file_that_holds_no_rasad_database(live, tmp_path):
 
 
 def test_a_backup_from_a_newer_program_is_refused(live, made, tmp_path):
-    plain = backup.contents(*backup.decrypt(made.read_bytes(), PASS)).database
+    head, plain = container.decrypt(made.read_bytes(), PASS)
+    plain = backup_contents.unpack(plain, head.version).database
     db_file = tmp_path / "future.db"
     db_file.write_bytes(plain)
     with closing(sqlite3.connect(str(db_file))) as conn:

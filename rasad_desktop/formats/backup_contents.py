@@ -17,7 +17,6 @@ the SHA-256 recorded there, are taken into a backup or written back by a restore
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import sqlite3
 import struct
@@ -25,13 +24,16 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
+from rasad_desktop.formats import atomic
+from rasad_desktop.formats.backup_container import damaged
+
 _LEN = struct.Struct(">Q")
 _NAME_LEN = struct.Struct(">H")
 # uuid4 hex and the lower-case extension: never a path, whatever a backup file says
 STORED_NAME = re.compile(r"[0-9a-f]{32}(\.[a-z0-9]{1,8})?")
 
 
-class ContentsError(ValueError):
+class _Malformed(ValueError):
     """The decrypted contents are not laid out as the format says."""
 
 
@@ -50,15 +52,23 @@ def pack(database: bytes, files: dict[str, bytes]) -> bytes:
 
 
 def unpack(plain: bytes, version: int) -> Contents:
+    """The contents of a decrypted backup of format ``version``; BackupError if malformed."""
     if version == 1:
         return Contents(plain, {})
+    try:
+        return _unpack(plain)
+    except _Malformed:
+        raise damaged("چینش محتوای آن نامعتبر است", "its contents are not laid out as expected") from None
+
+
+def _unpack(plain: bytes) -> Contents:
     view = memoryview(plain)
     pos = 0
 
     def take(n: int) -> bytes:
         nonlocal pos
         if n > len(view) - pos:
-            raise ContentsError("cut short")
+            raise _Malformed("cut short")
         pos += n
         return bytes(view[pos - n:pos])
 
@@ -68,9 +78,9 @@ def unpack(plain: bytes, version: int) -> Contents:
         try:
             name = take(_NAME_LEN.unpack(take(_NAME_LEN.size))[0]).decode("ascii")
         except UnicodeDecodeError:
-            raise ContentsError("a file name is not ASCII") from None
+            raise _Malformed("a file name is not ASCII") from None
         if not STORED_NAME.fullmatch(name) or name in files:
-            raise ContentsError(f"unexpected file name {name!r}")
+            raise _Malformed(f"unexpected file name {name!r}")
         files[name] = take(_LEN.unpack(take(_LEN.size))[0])
     return Contents(database, files)
 
@@ -108,7 +118,7 @@ def mismatched(database: Path, files: dict[str, bytes]) -> list[str]:
 
 
 def write_files(folder: Path, files: dict[str, bytes]) -> int:
-    """Put the files into ``folder`` (each written whole, then renamed); those already there with
+    """Put the files into ``folder`` (each written atomically); those already there with
     the same content are left alone. Returns how many were written. Extra files are harmless:
     their names are random and no database lists them."""
     written = 0
@@ -119,12 +129,6 @@ def write_files(folder: Path, files: dict[str, bytes]) -> int:
                 continue
         except OSError:
             pass
-        folder.mkdir(parents=True, exist_ok=True)
-        part = folder / (name + ".part")
-        with part.open("wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(part, target)
+        atomic.write_bytes(target, data)
         written += 1
     return written
