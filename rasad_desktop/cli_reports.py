@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,6 +12,7 @@ from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.core.errors import RasadError
 from rasad_desktop.core.file_errors import file_problem
 from rasad_desktop.core.jalali import Period, check_year, format_jalali
+from rasad_desktop.formats import atomic
 
 if TYPE_CHECKING:
     from rasad_desktop.cli import Context
@@ -41,15 +41,10 @@ def render_options(ctx: Context, args: argparse.Namespace, unit: Unit) -> Render
 
 def write_pdf(path: str, data: bytes) -> None:
     """Write next to the target, then replace it: a crash never leaves half a file."""
-    target = Path(path)
-    tmp = target.with_name(target.name + ".part")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
+        atomic.write_bytes(path, data)
     except OSError as err:
-        tmp.unlink(missing_ok=True)
-        raise file_problem(target, err, writing=True, cls=FileProblem) from None
+        raise file_problem(path, err, writing=True, cls=FileProblem) from None
 
 
 def cmd_report(ctx: Context, args: argparse.Namespace) -> int:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from rasad_desktop import APP_NAME
+from rasad_desktop.formats import atomic
 
 
 @dataclass(frozen=True)
@@ -100,10 +101,7 @@ class Settings:
         self._values[key] = value
 
     def save(self) -> None:
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self._values, ensure_ascii=False, indent=2), encoding="utf-8")
-        os.replace(tmp, self.path)
+        atomic.write_text(self.path, json.dumps(self._values, ensure_ascii=False, indent=2))
 
 
 def database_url(data_dir: Path, settings: Settings | None = None) -> str:

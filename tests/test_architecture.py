@@ -1,4 +1,5 @@
-"""Invariants of the layering: no Qt below the GUI; file formats below the services; money never as float."""
+"""Invariants of the layering: no Qt below the GUI; each layer imports only those below it; the GUI
+works on data only through its operations; one atomic file write; money never as float."""
 
 from __future__ import annotations
 
@@ -44,13 +45,113 @@ def _rasad_modules(path: Path) -> list[str]:
     return [m for m in out if m.startswith((".", "rasad_desktop"))]
 
 
-def test_the_formats_import_only_the_core():
-    """``formats`` sits below the services (and db, gui, reports, exchange, the CLI): of Rasad's
-    own code it imports only ``core`` and itself, by absolute name."""
-    allowed = ("rasad_desktop.core", "rasad_desktop.formats")
-    offenders = [f"{path.name}: {m}" for path in (PACKAGE / "formats").rglob("*.py") for m in _rasad_modules(path)
-                 if not (m in allowed or m.startswith(tuple(a + "." for a in allowed)))]
+# What each layer may import of Rasad's own code (its first name after ``rasad_desktop.``).
+# Data flows one way: core ← db, formats ← services (which use the report builders) ←
+# exchange ← gui, cli. ``reports`` renders plain data and never reaches the services.
+LAYERS: dict[str, set[str]] = {
+    "core": {"core"},
+    "db": {"core", "db"},
+    "formats": {"core", "formats"},
+    "reports": {"core", "reports", "resources"},
+    "services": {"core", "db", "formats", "reports", "services", "config"},
+    "exchange": {"core", "db", "formats", "services", "exchange"},
+    "gui": {"core", "db", "formats", "reports", "services", "exchange", "gui", "config", "resources"},
+}
+# gui reaches the database only through its operation helper, which names the session type
+GUI_DB_MODULES = {"gui/operations.py", "gui/context.py", "gui/app.py"}
+
+
+def _layer_of(module: str) -> str:
+    """The layer of ``rasad_desktop.X…``; names the package itself exports (its version,
+    the application's name) belong to every layer."""
+    parts = module.split(".")
+    first = parts[1] if len(parts) > 1 else ""
+    if not ((PACKAGE / first).is_dir() or (PACKAGE / f"{first}.py").is_file()):
+        return "__init__"
+    return first
+
+
+def test_each_layer_imports_only_the_layers_below_it():
+    offenders = []
+    for layer, allowed in LAYERS.items():
+        for path in (PACKAGE / layer).rglob("*.py"):
+            for m in _rasad_modules(path):
+                if m.startswith(".") or _layer_of(m) not in allowed | {"__init__"}:
+                    offenders.append(f"{path.relative_to(PACKAGE)}: {m}")
     assert offenders == []
+
+
+def test_the_gui_reaches_no_orm_and_no_command_line():
+    """No SQLAlchemy, no ``db.models`` (or engine), no ``cli`` import under gui/; the database
+    module (for the session type) only in the operation helper and the start-up."""
+    offenders = []
+    for path in (PACKAGE / "gui").rglob("*.py"):
+        name = path.relative_to(PACKAGE).as_posix()
+        if _imports(path) & {"sqlalchemy", "alembic"}:
+            offenders.append(f"{name}: sqlalchemy")
+        for m in _rasad_modules(path):
+            if m.startswith(("rasad_desktop.cli", "rasad_desktop.db.models", "rasad_desktop.db.engine",
+                             "rasad_desktop.db.migrate")):
+                offenders.append(f"{name}: {m}")
+            elif m.startswith("rasad_desktop.db") and name not in GUI_DB_MODULES:
+                offenders.append(f"{name}: {m}")
+    assert offenders == []
+
+
+def _calls(path: Path) -> list[tuple[int, str]]:
+    """(line, dotted name) of every call in ``path``, e.g. (12, "self.ctx.db.session")."""
+    def dotted(node: ast.AST) -> str:
+        if isinstance(node, ast.Name):
+            return node.id
+        if isinstance(node, ast.Attribute):
+            return f"{dotted(node.value)}.{node.attr}"
+        return "?"
+
+    return [(n.lineno, dotted(n.func)) for n in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(n, ast.Call)]
+
+
+def test_the_gui_works_on_data_only_through_its_operations():
+    """Sessions, the background runner and the change notice belong to ``gui/operations.py``:
+    a page never opens a session, starts a thread or announces a change by hand."""
+    offenders = []
+    for path in (PACKAGE / "gui").rglob("*.py"):
+        name = path.relative_to(PACKAGE).as_posix()
+        if name == "gui/operations.py":
+            continue
+        source = path.read_text(encoding="utf-8")
+        for line, call in _calls(path):
+            if call.endswith((".session", "db.sessions")) or call.endswith("runner.run"):
+                offenders.append(f"{name}:{line}: {call}")
+        if "data_changed, " in source and "emit(" in source:
+            offenders.append(f"{name}: emits data_changed")
+    assert offenders == []
+
+
+def test_one_atomic_file_write():
+    """Files Rasad must not leave half-written go through ``formats/atomic.py``: no other
+    rename-over (``os.replace``, ``Path.replace`` with a target) anywhere in the package."""
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        if path.relative_to(PACKAGE).as_posix() in ("formats/atomic.py",) or "migrations" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in (
+                    "replace", "rename") and not isinstance(node.func.value, ast.Constant) and len(node.args) == 1 \
+                    and not node.keywords:
+                target = node.func.value
+                if isinstance(target, ast.Name) and target.id == "os" or _looks_like_path(target):
+                    offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "replace" \
+                    and isinstance(node.func.value, ast.Name) and node.func.value.id == "os":
+                offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    assert sorted(set(offenders)) == []
+
+
+def _looks_like_path(node: ast.AST) -> bool:
+    """A name that holds a file path by this project's naming (tmp, part, path, target …)."""
+    name = node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else ""
+    return name in {"tmp", "part", "path", "target", "source", "file", "live", "copy"}
 
 
 def test_importing_the_core_layers_loads_no_qt():

@@ -10,9 +10,11 @@ import csv
 import io
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from rasad_desktop.core.errors import RasadError
 from rasad_desktop.core.file_errors import file_problem
+from rasad_desktop.formats import atomic
 
 MAX_ROWS = 200_000  # far more than a province's year; keeps a wrong file from exhausting memory
 Cell = int | float | str | None
@@ -116,23 +118,22 @@ def write_rows(path: Path, header: Sequence[str], rows: Sequence[Sequence[Cell]]
     ``path`` only once the whole file is written."""
     path = Path(path)
     kind = kind_of(path)
-    tmp = path.with_name(path.name + ".part")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if kind == "csv":
-            with tmp.open("w", encoding="utf-8-sig", newline="") as f:  # the BOM tells Excel it is UTF-8
-                writer = csv.writer(f)
+        with atomic.replacing(path) as f:
+            if kind == "csv":
+                text = io.TextIOWrapper(f, encoding="utf-8-sig", newline="")  # the BOM tells Excel it is UTF-8
+                writer = csv.writer(text)
                 writer.writerow(header)
                 writer.writerows([_guarded(v) for v in row] for row in rows)
-        else:
-            _write_xlsx(tmp, header, rows, sheet_title, widths, notes)
-        tmp.replace(path)
+                text.flush()
+                text.detach()
+            else:
+                _write_xlsx(f, header, rows, sheet_title, widths, notes)
     except OSError as err:
-        tmp.unlink(missing_ok=True)
         raise file_problem(path, err, writing=True, cls=SheetError) from None
 
 
-def _write_xlsx(path: Path, header: Sequence[str], rows: Sequence[Sequence[Cell]], title: str,
+def _write_xlsx(path: Path | BinaryIO, header: Sequence[str], rows: Sequence[Sequence[Cell]], title: str,
                 widths: Sequence[int], notes: Sequence[str]) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
