@@ -133,3 +133,12 @@ def test_a_command_given_to_the_windowed_program_points_to_the_console_twin(tmp_
     code = main(["--no-dialogs", "--data-dir", str(data), "demo", "--year", "1404"])
     assert code == 2 and not (data / "rasad.db").exists()
     assert "without a console" in caplog.text
+
+
+def test_the_installed_entry_point_is_the_package_main():
+    from importlib.metadata import entry_points
+
+    import rasad_desktop.cli
+
+    (script,) = entry_points(group="console_scripts", name="rasad-desktop")
+    assert script.value == "rasad_desktop.cli:main" and script.load() is rasad_desktop.cli.main

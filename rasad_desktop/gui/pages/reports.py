@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from rasad_desktop.cli_reports import write_pdf
 from rasad_desktop.core.amounts import Unit
 from rasad_desktop.core.errors import RasadError
 from rasad_desktop.core.jalali import last_completed_month
 from rasad_desktop.db.models import IssuedReport
+from rasad_desktop.formats.atomic import write_user_file
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.context import AppContext
 from rasad_desktop.gui.models.issued_model import KIND, IssuedModel, IssuedRow, kind_label, ltr
@@ -429,7 +429,7 @@ class ReportsPage(Page):
             path += ".pdf"
         self._save_dir = str(Path(path).parent)
         data = self.shown.pdf
-        self.ctx.runner.run(self, lambda: write_pdf(path, data),
+        self.ctx.runner.run(self, lambda: write_user_file(path, data),
                             lambda _: self.status.setText(self.tr("Saved to {0}").format(ltr(path))),
                             label=self.tr("Saving…"))
 

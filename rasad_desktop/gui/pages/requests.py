@@ -38,9 +38,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rasad_desktop.cli_reports import write_pdf
 from rasad_desktop.core.errors import RasadError
 from rasad_desktop.core.text import normalize
+from rasad_desktop.formats.atomic import write_user_file
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.context import AppContext
 from rasad_desktop.gui.dialogs.request_dialogs import (
@@ -473,7 +473,7 @@ class RequestsPage(Page):
         self._save_dir = str(Path(path).parent)
 
         def work() -> None:
-            write_pdf(path, self.receipt_pdf(view))
+            write_user_file(path, self.receipt_pdf(view))
 
         self.ctx.runner.run(self, work, lambda _: self._say(self.tr("The receipt was saved to {0}").format(
             "\u200e" + path + "\u200e")), label=self.tr("Saving…"), on_error=self.show_failure)

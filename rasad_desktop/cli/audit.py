@@ -17,7 +17,7 @@ from rasad_desktop.core.text import display_width
 from rasad_desktop.services.audit import changed_parts
 
 if TYPE_CHECKING:
-    from rasad_desktop.cli import Context
+    from rasad_desktop.cli.context import Context
     from rasad_desktop.services.audit import AuditEntry
 
 JSON_WIDTH = 60  # a longer before / after value is cut with "…" (the GUI shows it whole)

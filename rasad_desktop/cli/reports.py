@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,9 +12,10 @@ from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.core.errors import RasadError
 from rasad_desktop.core.file_errors import file_problem
 from rasad_desktop.core.jalali import Period, check_year, format_jalali
+from rasad_desktop.formats.atomic import write_user_file
 
 if TYPE_CHECKING:
-    from rasad_desktop.cli import Context
+    from rasad_desktop.cli.context import Context
     from rasad_desktop.reports.common import RenderOptions
 
 
@@ -39,19 +39,6 @@ def render_options(ctx: Context, args: argparse.Namespace, unit: Unit) -> Render
                                  approved_by=person(getattr(args, "approved_by", None)), signature_image=image)
 
 
-def write_pdf(path: str, data: bytes) -> None:
-    """Write next to the target, then replace it: a crash never leaves half a file."""
-    target = Path(path)
-    tmp = target.with_name(target.name + ".part")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
-    except OSError as err:
-        tmp.unlink(missing_ok=True)
-        raise file_problem(target, err, writing=True, cls=FileProblem) from None
-
-
 def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
     if args.kind == "text":
         return _text_report(ctx, args)
@@ -70,7 +57,7 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
     with db.session() as session:
         if args.issue:
             row = reporting.issue(session, Actor.console(), request, opts, correction_of=args.correct)
-            write_pdf(args.out, row.pdf)
+            write_user_file(args.out, row.pdf, cls=FileProblem)
             print(ctx.t(
                 f"گزارش با شمارهٔ {localize_digits(row.number)} (نسخهٔ {localize_digits(str(row.version))}) "
                 f"صادر و در «{args.out}» ذخیره شد. کد تصدیق: {row.verification_code}",
@@ -82,7 +69,7 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
         if args.correct:
             raise FileProblem("--correct فقط همراه با --issue به کار می‌رود.", "--correct needs --issue.")
         pdf = reporting.draft(session, request, opts)
-    write_pdf(args.out, pdf)
+    write_user_file(args.out, pdf, cls=FileProblem)
     print(ctx.t(f"پیش‌نویس گزارش در «{args.out}» ذخیره شد.", f"Draft report written to '{args.out}'."))
     return 0
 
@@ -104,7 +91,7 @@ def _text_report(ctx: Context, args: argparse.Namespace) -> int:
     except UnicodeDecodeError:
         raise FileProblem(f"«{args.infile}» با کدگذاری UTF-8 نیست.", f"'{args.infile}' is not UTF-8.") from None
     info = PageInfo(ctx.settings.get("office_fa"), text_page.TITLE_FA, format_jalali(dt.date.today()), None)
-    write_pdf(args.out, text_page.render(text.splitlines(), info))
+    write_user_file(args.out, text_page.render(text.splitlines(), info), cls=FileProblem)
     print(ctx.t(f"صفحهٔ آزمون در «{args.out}» ذخیره شد.", f"Test page written to '{args.out}'."))
     return 0
 

@@ -19,7 +19,7 @@ from rasad_desktop.core.errors import RasadError
 from rasad_desktop.core.jalali import format_jalali
 
 if TYPE_CHECKING:
-    from rasad_desktop.cli import Context
+    from rasad_desktop.cli.context import Context
 
 
 class BackupCliProblem(RasadError):
