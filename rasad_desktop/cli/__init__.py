@@ -1,7 +1,8 @@
 """The command line, ``rasad-desktop``: the GUI by default, plus subcommands.
 
 Messages are Persian by default (``--lang en`` for English). Exit status: 0 success,
-1 a problem reported in a message (nothing half-done), 2 a usage error.
+1 a problem reported in a message (nothing half-done), 2 a usage error, 141 (quietly) when
+the program reading standard output closed it early (``| head -1``).
 
 The arguments are declared in ``parser``, what every command is given in ``context``,
 and each group of commands has its module (``audit``, ``backup``, ``demo``, ``exchange``,
@@ -15,7 +16,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from rasad_desktop.cli.console import console_needed, utf8_console
+from rasad_desktop.cli.console import console_needed, reader_gone, utf8_console
 from rasad_desktop.cli.context import Context
 from rasad_desktop.cli.parser import build_parser
 from rasad_desktop.core.errors import RasadError
@@ -27,6 +28,17 @@ Command = Callable[[Context, argparse.Namespace], int]
 
 def main(argv: list[str] | None = None) -> int:
     utf8_console()
+    try:
+        try:
+            return _run(argv)
+        finally:  # here, not at exit: a reader that is gone must be noticed while it can be handled
+            if sys.stdout is not None:
+                sys.stdout.flush()
+    except BrokenPipeError:  # ``rasad-desktop summary … | head -1``
+        return reader_gone()
+
+
+def _run(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.smoke_test:

@@ -1,15 +1,20 @@
-"""The console the commands print to: UTF-8 on every platform, and the windowed Rasad.exe
-(which has none) pointing to its console twin, rasad-cli.exe."""
+"""The console the commands print to: UTF-8 on every platform, a reader that stops early
+(``| head``) ending the command quietly, and the windowed Rasad.exe (which has no console)
+pointing to its console twin, rasad-cli.exe."""
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rasad_desktop.cli.context import Context
+
+# what a shell reports for a program ended by SIGPIPE (128 + 13), as ``yes | head -1`` does
+BROKEN_PIPE_STATUS = 141
 
 
 def console_needed(ctx: Context, args: argparse.Namespace) -> int:
@@ -35,3 +40,16 @@ def utf8_console() -> None:
                 stream.reconfigure(encoding="utf-8")
             except (OSError, ValueError):
                 pass
+
+
+def reader_gone() -> int:
+    """The program reading standard output closed it (``| head -1``): stop quietly, with no
+    traceback. Standard output is pointed at the null device so that Python's own flush at
+    exit does not fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no file descriptor (tests, Rasad.exe): nothing to flush
+        pass
+    return BROKEN_PIPE_STATUS
