@@ -17,11 +17,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rasad_desktop.cli.console import console_needed, reader_gone, utf8_console
-from rasad_desktop.cli.context import Context
+from rasad_desktop.cli.context import Context, UsageError
 from rasad_desktop.cli.parser import build_parser
 from rasad_desktop.core.errors import RasadError
 
-__all__ = ["Context", "build_parser", "main"]
+__all__ = ["Context", "UsageError", "build_parser", "main"]
 
 Command = Callable[[Context, argparse.Namespace], int]
 
@@ -55,6 +55,11 @@ def _run(argv: list[str] | None) -> int:
         if sys.stdout is None:  # the windowed Rasad.exe: nowhere to print, nothing to read from
             return console_needed(ctx, args)
         return _commands()[command](ctx, args)
+    except UsageError as err:
+        usage = getattr(args, "command_parser", parser)
+        usage.print_usage(sys.stderr)
+        print(f"{usage.prog}: error: {err.message(ctx.lang)}", file=sys.stderr)  # argparse's form
+        return 2
     except RasadError as err:
         print(err.message(ctx.lang), file=sys.stderr)
         return 1

@@ -1,4 +1,5 @@
-"""What every subcommand is given: the data folder, settings, language and database."""
+"""What every subcommand is given: the data folder, settings, language and database; and
+the error a command raises for a command line argparse could not judge alone."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 
 from rasad_desktop.config import Settings, database_url, default_data_dir
 from rasad_desktop.core.digits import localize_digits
+from rasad_desktop.core.errors import RasadError
 from rasad_desktop.db.database import Database
 
 
@@ -29,3 +31,8 @@ class Context:
     def open_db(self) -> Database:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         return Database.open(self.url, backup_dir=self.data_dir / "backups")
+
+
+class UsageError(RasadError):
+    """The command line itself is wrong (a required option missing, an option without the one
+    it needs): shown under the command's usage line, exit status 2, like argparse's own."""

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rasad_desktop.cli.context import UsageError
 from rasad_desktop.core.amounts import Unit
 from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.core.errors import RasadError
@@ -39,14 +40,34 @@ def render_options(ctx: Context, args: argparse.Namespace, unit: Unit) -> Render
                                  approved_by=person(getattr(args, "approved_by", None)), signature_image=image)
 
 
+def check_usage(args: argparse.Namespace) -> None:
+    """The options each kind of report needs (argparse cannot say "required for this kind")."""
+    from rasad_desktop.services.errors import ValidationError
+    from rasad_desktop.services.reporting import ReportRequest
+
+    if args.kind == "text":
+        if not args.infile:
+            raise UsageError("برای گزارش متن، فایل ورودی (--in) لازم است.", "The text report needs --in FILE.txt.")
+        return
+    if args.year is None:
+        raise UsageError("سال مالی (--year) لازم است.", "The fiscal year (--year) is required.")
+    if args.correct and not args.issue:
+        raise UsageError("--correct فقط همراه با --issue به کار می‌رود.", "--correct needs --issue.")
+    try:  # --through-month and --agency, as the service asks for them
+        ReportRequest(args.kind, args.year, args.through_month, args.agency).check()
+    except ValidationError as err:
+        if err.code not in ("month_required", "agency_required"):
+            raise
+        raise UsageError(err.message_fa, err.message_en, code=err.code) from None
+
+
 def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
+    check_usage(args)
     if args.kind == "text":
         return _text_report(ctx, args)
     from rasad_desktop.services import reporting
     from rasad_desktop.services.roles import Actor
 
-    if args.year is None:
-        raise FileProblem("سال مالی (--year) لازم است.", "The fiscal year (--year) is required.")
     check_year(args.year)
     if args.through_month is not None:
         Period(args.year, args.through_month)
@@ -66,8 +87,6 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
             ))
             print(f"SHA-256: {row.pdf_sha256}")
             return 0
-        if args.correct:
-            raise FileProblem("--correct فقط همراه با --issue به کار می‌رود.", "--correct needs --issue.")
         pdf = reporting.draft(session, request, opts)
     write_user_file(args.out, pdf, cls=FileProblem)
     print(ctx.t(f"پیش‌نویس گزارش در «{args.out}» ذخیره شد.", f"Draft report written to '{args.out}'."))
@@ -80,8 +99,6 @@ def _text_report(ctx: Context, args: argparse.Namespace) -> int:
     from rasad_desktop.reports import text_page
     from rasad_desktop.reports.page import PageInfo
 
-    if not args.infile:
-        raise FileProblem("برای گزارش متن، فایل ورودی (--in) لازم است.", "The text report needs --in FILE.txt.")
     try:
         raw = Path(args.infile).read_bytes()
     except OSError as err:

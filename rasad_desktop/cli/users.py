@@ -11,6 +11,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from rasad_desktop.cli.context import UsageError
 from rasad_desktop.services.roles import Actor, Role
 
 if TYPE_CHECKING:
@@ -25,13 +26,9 @@ def cmd_users(ctx: Context, args: argparse.Namespace) -> int:
     from rasad_desktop.services import accounts
 
     if args.action != "list" and not args.username:
-        print(ctx.t("نام کاربری را بنویسید، مانند: users reset admin",
-                    "Give the user name, e.g. users reset admin"), file=sys.stderr)
-        return 2
+        raise UsageError("نام کاربری را بنویسید، مانند: users reset admin", "Give the user name, e.g. users reset admin")
     if args.action == "add" and not args.role:
-        print(ctx.t("نقش کاربر تازه را با --role بدهید.", "Give the new account's role with --role."),
-              file=sys.stderr)
-        return 2
+        raise UsageError("نقش کاربر تازه را با --role بدهید.", "Give the new account's role with --role.")
     db = ctx.open_db()
     actor = Actor.console()
     with db.session() as session:

@@ -168,3 +168,20 @@ def test_a_reader_that_stops_after_one_line(demo_dir):
     err = proc.stderr.read().decode("utf-8")
     assert first == "گزارش رصد منابع — عملکرد دستگاه‌های اجرایی\n"
     assert proc.wait() in (0, 141) and err == ""  # 0 when everything fitted in the pipe before it closed
+
+
+@pytest.mark.parametrize("args, missing", [
+    (["summary", "--year", "1405"], "--through-month"),
+    (["summary", "--through-month", "6"], "--year"),
+    (["report", "circular", "--year", "1405"], "--out"),
+    (["backup"], "--out"),
+    (["export", "collections", "--out", "x.xlsx"], "--year"),
+    (["import", "collections", "x.xlsx"], "--year"),
+    (["verify"], "FILE.pdf"),
+])
+def test_a_missing_required_option_exits_2_with_the_usage(data_dir, capsys, args, missing):
+    with pytest.raises(SystemExit) as exit_:
+        main([*args, "--data-dir", str(data_dir)])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and err.startswith(f"usage: rasad-desktop {args[0]} ")
+    assert "the following arguments are required" in err and missing in err and not data_dir.exists()
