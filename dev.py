@@ -6,6 +6,17 @@
 
 The first call creates ``.venv`` beside this file and installs Rasad with its test
 tools into it; later calls reinstall only when ``pyproject.toml`` changed.
+
+Some tests need more than Python; where it is missing they are skipped, and the run ends
+with a "Not run here" list of them, each with its count, reason and how to run it:
+
+    the database tests on PostgreSQL too   RASAD_TEST_POSTGRES_URL=postgresql+psycopg://USER:PW@HOST/postgres
+    the Persian PDF checks                 RASAD_PDF_CHECKER=/path/to/check-persian-pdf (else ../shared/tools)
+    the comparison with GNU FriBidi        a fribidi command on the PATH (Debian/Ubuntu: libfribidi-bin)
+    the crash-consistency tests            POSIX signals (Linux, macOS)
+
+RASAD_REQUIRE_POSTGRES=1 and RASAD_REQUIRE_CHECKER=1 turn a missing server or checker into
+an error instead (CI sets them).
 """
 
 from __future__ import annotations

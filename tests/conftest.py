@@ -7,21 +7,41 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import uuid  # noqa: E402
+from collections import Counter  # noqa: E402
 
 import pytest  # noqa: E402
+from needs import BACKENDS, POSTGRES_URL, enable_hint  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from rasad_desktop.db.database import Database  # noqa: E402
 from rasad_desktop.services.roles import Actor, Role  # noqa: E402
 
-POSTGRES_URL = os.environ.get("RASAD_TEST_POSTGRES_URL", "")
-BACKENDS = ["sqlite", "postgres"] if POSTGRES_URL else ["sqlite"]
-
 
 def pytest_sessionstart(session: pytest.Session) -> None:
     if os.environ.get("RASAD_REQUIRE_POSTGRES") == "1" and not POSTGRES_URL:
         raise pytest.UsageError("RASAD_REQUIRE_POSTGRES=1 but RASAD_TEST_POSTGRES_URL is not set")
+
+
+def _skip_reason(report: pytest.TestReport) -> str:
+    longrepr = report.longrepr
+    reason = longrepr[2] if isinstance(longrepr, tuple) else str(longrepr)
+    return reason.removeprefix("Skipped: ")
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # type: ignore[no-untyped-def]
+    """Say which tests did not run on this machine, why, and how to run them (tests/needs.py)."""
+    skipped = Counter(_skip_reason(r) for r in terminalreporter.stats.get("skipped", []))
+    if not skipped:
+        return
+    total = sum(skipped.values())
+    terminalreporter.write_sep("=", f"Not run here: {total} test{'s' if total != 1 else ''}", yellow=True)
+    for reason, count in skipped.most_common():
+        terminalreporter.write_line(f"{count:6} not run: {reason}")
+        hint = enable_hint(reason)
+        if hint:
+            terminalreporter.write_line(f"{'':6} to run them: {hint}")
+    terminalreporter.write_line("(pytest -rs lists each one)")
 
 
 def _fresh_postgres() -> tuple[str, str]:

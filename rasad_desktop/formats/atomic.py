@@ -10,6 +10,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
+from rasad_desktop.core.errors import RasadError
+from rasad_desktop.core.file_errors import file_problem
+
 PART_SUFFIX = ".part"
 
 
@@ -63,3 +66,12 @@ def write_bytes(target: str | Path, data: bytes) -> None:
 
 def write_text(target: str | Path, text: str, encoding: str = "utf-8") -> None:
     write_bytes(target, text.encode(encoding))
+
+
+def write_user_file(target: str | Path, data: bytes, *, cls: type[RasadError] = RasadError) -> None:
+    """``write_bytes`` for a file the user named (a PDF to save, …): a failure is raised as
+    ``cls``, told in Persian and English (``core.file_errors``), not as the system's OSError."""
+    try:
+        write_bytes(target, data)
+    except OSError as err:
+        raise file_problem(target, err, writing=True, cls=cls) from None

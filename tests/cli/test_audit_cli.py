@@ -144,9 +144,10 @@ def test_list_in_english_with_latin_digits(data_dir, capsys, demo):
 
 
 @pytest.mark.parametrize("limit", ["0", "-3"])
-def test_a_bad_limit_is_a_persian_message(data_dir, capsys, demo, limit):
+def test_a_bad_limit_is_a_usage_error_in_persian(data_dir, capsys, demo, limit):
     code, out, err = _run(capsys, "audit", "list", "--data-dir", str(data_dir), "--limit", limit)
-    assert code == 1 and "--limit" in err and "باید" in err and "Traceback" not in err
+    assert code == 2 and err.startswith("usage: rasad-desktop audit ") and out == ""
+    assert "rasad-desktop audit: error: تعداد ردیف‌ها (--limit) باید از ۱ تا ۱۰۰۰۰۰ باشد." in err
 
 
 def test_list_of_an_empty_trail(data_dir, capsys):

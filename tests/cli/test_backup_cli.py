@@ -139,6 +139,13 @@ def test_a_damaged_file_exits_1(dirs, capsys, monkeypatch, backed_up, tmp_path):
     assert code == 1 and "پیدا نشد" in err
 
 
+def test_restore_without_a_file_is_a_usage_error(dirs, capsys, monkeypatch):
+    data, _ = dirs
+    code, out, err = _run(capsys, monkeypatch, PASS + "\n", "restore", "--data-dir", str(data))
+    assert code == 2 and out == "" and err.startswith("usage: rasad-desktop restore ")
+    assert "rasad-desktop restore: error: فایل نسخهٔ پشتیبان را بدهید." in err and not data.exists()
+
+
 def test_passphrase_rules_on_the_command_line(dirs, capsys, monkeypatch, tmp_path):
     data, _ = dirs
     target = tmp_path / "x.rbk"

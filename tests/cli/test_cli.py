@@ -133,3 +133,55 @@ def test_a_command_given_to_the_windowed_program_points_to_the_console_twin(tmp_
     code = main(["--no-dialogs", "--data-dir", str(data), "demo", "--year", "1404"])
     assert code == 2 and not (data / "rasad.db").exists()
     assert "without a console" in caplog.text
+
+
+def test_the_installed_entry_point_is_the_package_main():
+    from importlib.metadata import entry_points
+
+    import rasad_desktop.cli
+
+    (script,) = entry_points(group="console_scripts", name="rasad-desktop")
+    assert script.value == "rasad_desktop.cli:main" and script.load() is rasad_desktop.cli.main
+
+
+def _summary_process(data_dir) -> subprocess.Popen[bytes]:  # type: ignore[no-untyped-def]
+    env = dict(os.environ)
+    env.pop("RASAD_DATABASE_URL", None)
+    return subprocess.Popen([sys.executable, "-m", "rasad_desktop", "--data-dir", str(data_dir), "summary",
+                             "--year", "1405", "--through-month", "6"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+
+
+def test_a_reader_that_is_gone_ends_the_command_quietly(demo_dir):
+    """``rasad-desktop summary … | head -0``: the pipe is closed before anything is written."""
+    proc = _summary_process(demo_dir)
+    proc.stdout.close()
+    err = proc.stderr.read().decode("utf-8")
+    assert proc.wait() == 141 and err == ""  # as a program ended by SIGPIPE; no traceback
+
+
+def test_a_reader_that_stops_after_one_line(demo_dir):
+    """``… | head -1`` through a real pipe: the first line arrives, nothing is said on stderr."""
+    proc = _summary_process(demo_dir)
+    first = proc.stdout.readline().decode("utf-8")
+    proc.stdout.close()
+    err = proc.stderr.read().decode("utf-8")
+    assert first == "گزارش رصد منابع — عملکرد دستگاه‌های اجرایی\n"
+    assert proc.wait() in (0, 141) and err == ""  # 0 when everything fitted in the pipe before it closed
+
+
+@pytest.mark.parametrize("args, missing", [
+    (["summary", "--year", "1405"], "--through-month"),
+    (["summary", "--through-month", "6"], "--year"),
+    (["report", "circular", "--year", "1405"], "--out"),
+    (["backup"], "--out"),
+    (["export", "collections", "--out", "x.xlsx"], "--year"),
+    (["import", "collections", "x.xlsx"], "--year"),
+    (["verify"], "FILE.pdf"),
+])
+def test_a_missing_required_option_exits_2_with_the_usage(data_dir, capsys, args, missing):
+    with pytest.raises(SystemExit) as exit_:
+        main([*args, "--data-dir", str(data_dir)])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and err.startswith(f"usage: rasad-desktop {args[0]} ")
+    assert "the following arguments are required" in err and missing in err and not data_dir.exists()

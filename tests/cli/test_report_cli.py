@@ -52,15 +52,40 @@ def test_text_report(tmp_path, run):
     assert code == 0 and out.read_bytes().startswith(b"%PDF")
 
 
+MONTH_NEEDED = "برای این گزارش ماه پایان دوره (--through-month) لازم است."
+
+
 @pytest.mark.parametrize("args, message", [
-    (["report", "text", "--out", "x.pdf"], "--in"),
-    (["report", "monitoring", "--year", "1405", "--out", "x.pdf"], "--through-month"),
-    (["report", "agency", "--year", "1405", "--through-month", "6", "--out", "x.pdf"], "--agency"),
+    (["report", "text", "--out", "x.pdf"], "برای گزارش متن، فایل ورودی (--in) لازم است."),
+    (["report", "monitoring", "--out", "x.pdf"], "سال مالی (--year) لازم است."),
+    (["report", "responses", "--out", "x.pdf"], "سال مالی (--year) لازم است."),
+    (["report", "monitoring", "--year", "1405", "--out", "x.pdf"], MONTH_NEEDED),
+    (["report", "letter", "--year", "1390", "--out", "x.pdf"], MONTH_NEEDED),  # the usage before the values
+    (["report", "agency", "--year", "1405", "--through-month", "6", "--out", "x.pdf"],
+     "برای گزارش دستگاه، کد دستگاه (--agency) لازم است."),
+    (["report", "monitoring", "--year", "1405", "--through-month", "6", "--out", "x.pdf", "--correct", "1"],
+     "--correct فقط همراه با --issue به کار می‌رود."),
+])
+def test_a_missing_option_is_a_usage_error(tmp_path, run, monkeypatch, args, message):
+    """Options one kind of report needs, which argparse cannot require: exit 2 under the usage
+    line, before anything is opened or written."""
+    monkeypatch.chdir(tmp_path)
+    code, text = run(*args, "--data-dir", str(tmp_path / "data"))
+    assert code == 2 and text.startswith("usage: rasad-desktop report ")
+    assert f"rasad-desktop report: error: {message}" in text and "Traceback" not in text
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_usage_error_in_english(tmp_path, run):
+    code, text = run("--lang", "en", "report", "agency", "--year", "1405", "--through-month", "6", "--out", "x.pdf",
+                     "--data-dir", str(tmp_path / "data"))
+    assert code == 2 and "rasad-desktop report: error: The agency report needs an agency code (--agency)." in text
+
+
+@pytest.mark.parametrize("args, message", [
     (["report", "agency", "--year", "1405", "--through-month", "6", "--agency", "999", "--out", "x.pdf"],
      "دستگاهی با کد"),
     (["report", "monitoring", "--year", "1390", "--through-month", "6", "--out", "x.pdf"], "سال مالی ۱۳۹۰"),
-    (["report", "monitoring", "--year", "1405", "--through-month", "6", "--out", "x.pdf", "--correct", "1"],
-     "--issue"),
     (["verify", "missing.pdf"], "فایل «missing.pdf» پیدا نشد."),
     (["report", "text", "--in", "missing.txt", "--out", "x.pdf"], "فایل «missing.txt» پیدا نشد."),
     (["report", "text", "--in", ".", "--out", "x.pdf"], "یک پوشه است، نه فایل"),

@@ -75,6 +75,8 @@ def test_mistakes_are_explained(data, run):
     code, text = run("users", "reset", "nobody", "--data-dir", str(data))
     assert code == 1 and "«nobody» پیدا نشد" in text
     code, text = run("users", "reset", "--data-dir", str(data))
-    assert code == 2 and "نام کاربری" in text
+    assert code == 2 and text.startswith("usage: rasad-desktop users ")
+    assert "rasad-desktop users: error: نام کاربری را بنویسید، مانند: users reset admin" in text
     code, text = run("users", "add", "ali", "--data-dir", str(data))
-    assert code == 2 and "--role" in text
+    assert code == 2 and text.startswith("usage: rasad-desktop users ")
+    assert "rasad-desktop users: error: نقش کاربر تازه را با --role بدهید." in text

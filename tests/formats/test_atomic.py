@@ -37,3 +37,19 @@ def test_a_check_that_refuses_keeps_the_old_file(tmp_path):
         f.write(b"bad")
     assert target.read_bytes() == b"good"
     assert not atomic.part_path(target).exists()
+
+
+def test_a_user_file_that_cannot_be_written_is_told_in_persian(tmp_path):
+    from rasad_desktop.core.errors import RasadError
+
+    class Problem(RasadError):
+        pass
+
+    folder = tmp_path / "report.pdf"
+    folder.mkdir()
+    with pytest.raises(Problem) as caught:
+        atomic.write_user_file(folder, b"%PDF", cls=Problem)
+    assert "یک پوشه است" in caught.value.message("fa") and "folder" in caught.value.message("en")
+    assert list(tmp_path.iterdir()) == [folder] and not any(folder.iterdir())
+    atomic.write_user_file(tmp_path / "new" / "ok.pdf", b"%PDF")
+    assert (tmp_path / "new" / "ok.pdf").read_bytes() == b"%PDF"

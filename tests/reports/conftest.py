@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from needs import CHECKER
 from pdftools import checker_path
 
 from rasad_desktop.db.database import Database
@@ -19,7 +20,7 @@ def checker() -> Path:
     if path is None:
         if os.environ.get("RASAD_REQUIRE_CHECKER") == "1":
             pytest.fail("RASAD_REQUIRE_CHECKER=1 but check-persian-pdf was not found")
-        pytest.skip("check-persian-pdf is not available outside the workspace")
+        pytest.skip(CHECKER.reason)
     return path
 
 

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import unicodedata
 
-import pytest
+from needs import FRIBIDI
 
 from rasad_desktop.reports.bidi import levels, reorder
 
@@ -108,7 +108,7 @@ def test_agrees_with_the_unicode_bidi_crate_with_embeddings_overrides_and_isolat
     assert mismatches == []
 
 
-@pytest.mark.skipif(shutil.which("fribidi") is None, reason="GNU FriBidi (libfribidi-bin) not installed")
+@FRIBIDI.unless(shutil.which("fribidi") is not None)
 def test_agrees_with_fribidi_on_random_mixed_lines():
     rnd = random.Random(1404)
     strings = list(dict.fromkeys(

@@ -5,10 +5,10 @@ where it happened. Rows written before migration 0003 are chained by the migrati
 from __future__ import annotations
 
 import datetime as dt
-import os
 import uuid
 
 import pytest
+from needs import BACKENDS, POSTGRES_URL
 from sqlalchemy import DateTime, bindparam, create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
@@ -24,9 +24,6 @@ from rasad_desktop.services.collections import Entry, save_month
 from rasad_desktop.services.demo import load_demo
 from rasad_desktop.services.errors import PermissionDenied, ValidationError
 from rasad_desktop.services.roles import Actor, Role
-
-POSTGRES_URL = os.environ.get("RASAD_TEST_POSTGRES_URL", "")
-BACKENDS = ["sqlite", "postgres"] if POSTGRES_URL else ["sqlite"]
 
 
 def check(database: Database) -> tuple[int, list[ChainProblem]]:

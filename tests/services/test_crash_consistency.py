@@ -23,7 +23,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
+from needs import SIGKILL
 from sqlalchemy import func, select
 
 from rasad_desktop.core.ids import TrackingCode
@@ -33,8 +33,7 @@ from rasad_desktop.services import requests
 from rasad_desktop.services.audit import verify_chain
 from rasad_desktop.services.roles import Actor, Role
 
-pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL") or os.name != "posix",
-                                reason="needs POSIX signal.SIGKILL to kill the writing process without warning")
+pytestmark = SIGKILL.unless(hasattr(signal, "SIGKILL") and os.name == "posix")
 
 ROOT = Path(__file__).resolve().parents[2]
 STATION = 7

@@ -23,7 +23,6 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import itertools
-import os
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -32,6 +31,7 @@ from typing import Any
 
 import pytest
 from argon2 import PasswordHasher
+from needs import BACKENDS, POSTGRES_URL
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
@@ -62,8 +62,6 @@ from rasad_desktop.services import (
 from rasad_desktop.services.errors import PermissionDenied
 from rasad_desktop.services.roles import GRANTS, Actor, Permission, Role
 
-POSTGRES_URL = os.environ.get("RASAD_TEST_POSTGRES_URL", "")
-BACKENDS = ["sqlite", "postgres"] if POSTGRES_URL else ["sqlite"]
 ADMIN = Actor("admin-matrix", Role.ADMIN)
 PASSWORD = "Matrix-pass-1"
 PASSPHRASE = "عبارت عبور آزمون ۱۲۳"

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from rasad_desktop.core.amounts import Unit
 from rasad_desktop.core.errors import RasadError
 from rasad_desktop.core.jalali import last_completed_month
-from rasad_desktop.formats.atomic import write_bytes
+from rasad_desktop.formats.atomic import write_user_file
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.context import AppContext, Changes
 from rasad_desktop.gui.models.issued_model import KIND, IssuedModel, IssuedRow, kind_label, ltr
@@ -423,7 +423,7 @@ class ReportsPage(Page):
             path += ".pdf"
         self._save_dir = str(Path(path).parent)
         data = self.shown.pdf
-        Task(self, self.ctx, lambda: write_bytes(path, data), label=self.tr("Saving…")) \
+        Task(self, self.ctx, lambda: write_user_file(path, data), label=self.tr("Saving…")) \
             .success(lambda _: self.status.setText(self.tr("Saved to {0}").format(ltr(path)))).run()
 
     def _ask_save_path(self, suggested: str) -> str:

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from rasad_desktop.core.text import normalize
-from rasad_desktop.formats.atomic import write_bytes
+from rasad_desktop.formats.atomic import write_user_file
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.context import AppContext, Changes
 from rasad_desktop.gui.dialogs.request_dialogs import (
@@ -463,7 +463,7 @@ class RequestsPage(Page):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         self._save_dir = str(Path(path).parent)
-        Task(self, self.ctx, lambda: write_bytes(path, self.receipt_pdf(view)), label=self.tr("Saving…")) \
+        Task(self, self.ctx, lambda: write_user_file(path, self.receipt_pdf(view)), label=self.tr("Saving…")) \
             .success(lambda _: self._say(self.tr("The receipt was saved to {0}").format("\u200e" + path + "\u200e"))) \
             .failure(self.show_failure).run()
 

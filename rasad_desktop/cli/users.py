@@ -11,36 +11,24 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from rasad_desktop.cli.context import UsageError
 from rasad_desktop.services.roles import Actor, Role
 
 if TYPE_CHECKING:
-    from rasad_desktop.cli import Context
+    from rasad_desktop.cli.context import Context
 
 STATES = {"active": ("فعال", "active"), "locked": ("قفل‌شده به دست مدیر", "locked by the administrator"),
           "lockout": ("قفل موقت پس از گذرواژهٔ نادرست", "locked out after wrong passwords"),
           "inactive": ("غیرفعال", "inactive")}
 
 
-def add_parser(sub: argparse._SubParsersAction, common) -> None:  # type: ignore[type-arg, no-untyped-def]
-    p = sub.add_parser("users", help="user accounts: list, add, reset a password, lock, unlock")
-    common(p, top=False)
-    p.add_argument("action", choices=("list", "add", "reset", "lock", "unlock"))
-    p.add_argument("username", nargs="?", help="the account (all actions but list)")
-    p.add_argument("--role", choices=[r.value for r in Role], help="add: the new account's role")
-    p.add_argument("--full-name", default="", help="add: the person's full name")
-
-
 def cmd_users(ctx: Context, args: argparse.Namespace) -> int:
     from rasad_desktop.services import accounts
 
     if args.action != "list" and not args.username:
-        print(ctx.t("نام کاربری را بنویسید، مانند: users reset admin",
-                    "Give the user name, e.g. users reset admin"), file=sys.stderr)
-        return 2
+        raise UsageError("نام کاربری را بنویسید، مانند: users reset admin", "Give the user name, e.g. users reset admin")
     if args.action == "add" and not args.role:
-        print(ctx.t("نقش کاربر تازه را با --role بدهید.", "Give the new account's role with --role."),
-              file=sys.stderr)
-        return 2
+        raise UsageError("نقش کاربر تازه را با --role بدهید.", "Give the new account's role with --role.")
     db = ctx.open_db()
     actor = Actor.console()
     with db.session() as session:
@@ -75,7 +63,7 @@ def _temporary(ctx: Context, password: str) -> None:
 
 
 def _list(ctx: Context, session) -> int:  # type: ignore[no-untyped-def]
-    from rasad_desktop.cli_audit import local_time
+    from rasad_desktop.cli.audit import local_time
     from rasad_desktop.services.users_view import list_users
     from rasad_desktop.textreport import render
 

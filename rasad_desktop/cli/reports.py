@@ -7,15 +7,16 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rasad_desktop.cli.context import UsageError
 from rasad_desktop.core.amounts import Unit
 from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.core.errors import RasadError
 from rasad_desktop.core.file_errors import file_problem
 from rasad_desktop.core.jalali import Period, check_year, format_jalali
-from rasad_desktop.formats import atomic
+from rasad_desktop.formats.atomic import write_user_file
 
 if TYPE_CHECKING:
-    from rasad_desktop.cli import Context
+    from rasad_desktop.cli.context import Context
     from rasad_desktop.reports.common import RenderOptions
 
 
@@ -39,22 +40,34 @@ def render_options(ctx: Context, args: argparse.Namespace, unit: Unit) -> Render
                                  approved_by=person(getattr(args, "approved_by", None)), signature_image=image)
 
 
-def write_pdf(path: str, data: bytes) -> None:
-    """Write next to the target, then replace it: a crash never leaves half a file."""
-    try:
-        atomic.write_bytes(path, data)
-    except OSError as err:
-        raise file_problem(path, err, writing=True, cls=FileProblem) from None
+def check_usage(args: argparse.Namespace) -> None:
+    """The options each kind of report needs (argparse cannot say "required for this kind")."""
+    from rasad_desktop.services.errors import ValidationError
+    from rasad_desktop.services.reporting import ReportRequest
+
+    if args.kind == "text":
+        if not args.infile:
+            raise UsageError("برای گزارش متن، فایل ورودی (--in) لازم است.", "The text report needs --in FILE.txt.")
+        return
+    if args.year is None:
+        raise UsageError("سال مالی (--year) لازم است.", "The fiscal year (--year) is required.")
+    if args.correct and not args.issue:
+        raise UsageError("--correct فقط همراه با --issue به کار می‌رود.", "--correct needs --issue.")
+    try:  # --through-month and --agency, as the service asks for them
+        ReportRequest(args.kind, args.year, args.through_month, args.agency).check()
+    except ValidationError as err:
+        if err.code not in ("month_required", "agency_required"):
+            raise
+        raise UsageError(err.message_fa, err.message_en, code=err.code) from None
 
 
 def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
+    check_usage(args)
     if args.kind == "text":
         return _text_report(ctx, args)
     from rasad_desktop.services import reporting
     from rasad_desktop.services.roles import Actor
 
-    if args.year is None:
-        raise FileProblem("سال مالی (--year) لازم است.", "The fiscal year (--year) is required.")
     check_year(args.year)
     if args.through_month is not None:
         Period(args.year, args.through_month)
@@ -65,7 +78,7 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
     with db.session() as session:
         if args.issue:
             row = reporting.issue(session, Actor.console(), request, opts, correction_of=args.correct)
-            write_pdf(args.out, row.pdf)
+            write_user_file(args.out, row.pdf, cls=FileProblem)
             print(ctx.t(
                 f"گزارش با شمارهٔ {localize_digits(row.number)} (نسخهٔ {localize_digits(str(row.version))}) "
                 f"صادر و در «{args.out}» ذخیره شد. کد تصدیق: {row.verification_code}",
@@ -74,10 +87,8 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
             ))
             print(f"SHA-256: {row.pdf_sha256}")
             return 0
-        if args.correct:
-            raise FileProblem("--correct فقط همراه با --issue به کار می‌رود.", "--correct needs --issue.")
         pdf = reporting.draft(session, request, opts)
-    write_pdf(args.out, pdf)
+    write_user_file(args.out, pdf, cls=FileProblem)
     print(ctx.t(f"پیش‌نویس گزارش در «{args.out}» ذخیره شد.", f"Draft report written to '{args.out}'."))
     return 0
 
@@ -88,8 +99,6 @@ def _text_report(ctx: Context, args: argparse.Namespace) -> int:
     from rasad_desktop.reports import text_page
     from rasad_desktop.reports.page import PageInfo
 
-    if not args.infile:
-        raise FileProblem("برای گزارش متن، فایل ورودی (--in) لازم است.", "The text report needs --in FILE.txt.")
     try:
         raw = Path(args.infile).read_bytes()
     except OSError as err:
@@ -99,7 +108,7 @@ def _text_report(ctx: Context, args: argparse.Namespace) -> int:
     except UnicodeDecodeError:
         raise FileProblem(f"«{args.infile}» با کدگذاری UTF-8 نیست.", f"'{args.infile}' is not UTF-8.") from None
     info = PageInfo(ctx.settings.get("office_fa"), text_page.TITLE_FA, format_jalali(dt.date.today()), None)
-    write_pdf(args.out, text_page.render(text.splitlines(), info))
+    write_user_file(args.out, text_page.render(text.splitlines(), info), cls=FileProblem)
     print(ctx.t(f"صفحهٔ آزمون در «{args.out}» ذخیره شد.", f"Test page written to '{args.out}'."))
     return 0
 

@@ -11,13 +11,13 @@ import argparse
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from rasad_desktop.core.errors import RasadError
+from rasad_desktop.cli.context import UsageError
 from rasad_desktop.core.jalali import format_jalali
 from rasad_desktop.core.text import display_width
 from rasad_desktop.services.audit import changed_parts
 
 if TYPE_CHECKING:
-    from rasad_desktop.cli import Context
+    from rasad_desktop.cli.context import Context
     from rasad_desktop.services.audit import AuditEntry
 
 JSON_WIDTH = 60  # a longer before / after value is cut with "…" (the GUI shows it whole)
@@ -27,10 +27,6 @@ HEADERS = {
     "fa": ("ردیف", "زمان", "کاربر", "رویداد", "موضوع", "شناسه", "پیش از ← پس از"),
     "en": ("No.", "Time", "User", "Action", "Entity", "ID", "Before → after"),
 }
-
-
-class AuditUsageError(RasadError):
-    pass
 
 
 def cmd_audit(ctx: Context, args: argparse.Namespace) -> int:
@@ -76,7 +72,7 @@ def _list(ctx: Context, limit: int) -> int:
     from rasad_desktop.textreport import render
 
     if not 1 <= limit <= MAX_LIMIT:
-        raise AuditUsageError(
+        raise UsageError(
             f"تعداد ردیف‌ها (--limit) باید از ۱ تا {ctx.digits(str(MAX_LIMIT))} باشد.",
             f"The number of entries (--limit) must be 1 to {MAX_LIMIT}.",
             code="limit",

@@ -14,23 +14,7 @@ from rasad_desktop.core.jalali import month_name
 from rasad_desktop.services.roles import Actor
 
 if TYPE_CHECKING:
-    from rasad_desktop.cli import Context
-
-
-def add_parsers(sub: argparse._SubParsersAction, common) -> None:  # type: ignore[type-arg, no-untyped-def]
-    p = sub.add_parser("export", help="write a year's monthly collections or approved amounts to Excel (or CSV)")
-    common(p, top=False)
-    p.add_argument("what", choices=("collections", "approved"))
-    p.add_argument("--year", type=int, required=True)
-    p.add_argument("--through-month", type=int, metavar="N", help="collections: only months 1 to N (default: all)")
-    p.add_argument("--out", required=True, metavar="FILE.xlsx", help="the file to write (.xlsx or .csv)")
-
-    p = sub.add_parser("import", help="read monthly collections or approved amounts from Excel (or CSV)")
-    common(p, top=False)
-    p.add_argument("what", choices=("collections", "approved"))
-    p.add_argument("file", metavar="FILE.xlsx")
-    p.add_argument("--year", type=int, required=True)
-    p.add_argument("--dry-run", action="store_true", help="check the file and count the changes; write nothing")
+    from rasad_desktop.cli.context import Context
 
 
 def cmd_export(ctx: Context, args: argparse.Namespace) -> int:

@@ -14,12 +14,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rasad_desktop.cli.context import UsageError
 from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.core.errors import RasadError
 from rasad_desktop.core.jalali import format_jalali
 
 if TYPE_CHECKING:
-    from rasad_desktop.cli import Context
+    from rasad_desktop.cli.context import Context
 
 
 class BackupCliProblem(RasadError):
@@ -96,7 +97,7 @@ def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
                     else "No restore flag was set."))
         return 0
     if not args.file:
-        raise BackupCliProblem("فایل نسخهٔ پشتیبان را بدهید.", "Give the backup file.")
+        raise UsageError("فایل نسخهٔ پشتیبان را بدهید.", "Give the backup file.")
     source = Path(args.file)
     if not source.is_file():
         raise BackupCliProblem(f"فایل «{source}» پیدا نشد.", f"The file '{source}' was not found.")

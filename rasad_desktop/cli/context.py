@@ -1,0 +1,38 @@
+"""What every subcommand is given: the data folder, settings, language and database; and
+the error a command raises for a command line argparse could not judge alone."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from rasad_desktop.config import Settings, database_url, default_data_dir
+from rasad_desktop.core.digits import localize_digits
+from rasad_desktop.core.errors import RasadError
+from rasad_desktop.db.database import Database
+
+
+class Context:
+    """What every subcommand needs: the data folder, settings, language, database."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
+        self.settings = Settings(self.data_dir)
+        self.lang = args.lang or self.settings.get("language")
+        self.url = args.database_url or database_url(self.data_dir, self.settings)
+        self.no_dialogs = bool(getattr(args, "no_dialogs", False))
+
+    def t(self, fa: str, en: str) -> str:
+        return en if self.lang == "en" else fa
+
+    def digits(self, text: str) -> str:
+        return text if self.lang == "en" else localize_digits(text)
+
+    def open_db(self) -> Database:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        return Database.open(self.url, backup_dir=self.data_dir / "backups")
+
+
+class UsageError(RasadError):
+    """The command line itself is wrong (a required option missing, an option without the one
+    it needs): shown under the command's usage line, exit status 2, like argparse's own."""

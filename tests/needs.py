@@ -1,0 +1,52 @@
+"""What some tests need beyond Python: a PostgreSQL server, the shared Persian-PDF checker,
+GNU FriBidi, POSIX signals. A test whose need is missing here is skipped with one of these
+reasons, and the end of the run (``pytest_terminal_summary`` in ``conftest.py``) lists them
+under "Not run here" with their counts and how to run them — none is left out silently.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import pytest
+
+
+@dataclass(frozen=True)
+class Need:
+    reason: str  # the skip reason: what this machine lacks
+    enable: str  # how to run the tests that need it
+
+    def unless(self, available: bool) -> pytest.MarkDecorator:
+        """Skip the marked test (or parameter) with this reason unless ``available``."""
+        return pytest.mark.skipif(not available, reason=self.reason)
+
+
+POSTGRES = Need(
+    "PostgreSQL not configured: RASAD_TEST_POSTGRES_URL is unset",
+    "set RASAD_TEST_POSTGRES_URL=postgresql+psycopg://USER:PASSWORD@HOST:5432/postgres (a server where USER "
+    "may create databases: each test gets a fresh one); RASAD_REQUIRE_POSTGRES=1 makes its absence an error",
+)
+CHECKER = Need(
+    "the Persian PDF checker is absent: RASAD_PDF_CHECKER is unset and ../shared/tools/check-persian-pdf "
+    "was not found",
+    "set RASAD_PDF_CHECKER=/path/to/check-persian-pdf; RASAD_REQUIRE_CHECKER=1 makes its absence an error",
+)
+FRIBIDI = Need(
+    "GNU FriBidi is absent: no fribidi command on the PATH",
+    "install GNU FriBidi's command (Debian/Ubuntu: apt-get install libfribidi-bin)",
+)
+SIGKILL = Need(
+    "needs POSIX signal.SIGKILL to kill the writing process without warning",
+    "run them on Linux or macOS",
+)
+ALL = (POSTGRES, CHECKER, FRIBIDI, SIGKILL)
+
+POSTGRES_URL = os.environ.get("RASAD_TEST_POSTGRES_URL", "")
+# the database tests' backends: PostgreSQL is always a parameter, skipped (and said so) without a server
+BACKENDS = [pytest.param("sqlite"), pytest.param("postgres", marks=POSTGRES.unless(bool(POSTGRES_URL)))]
+
+
+def enable_hint(reason: str) -> str | None:
+    """How to run the tests skipped for ``reason``, when it is one of the needs above."""
+    return next((need.enable for need in ALL if need.reason == reason), None)
