@@ -6,6 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import logging  # noqa: E402
 import uuid  # noqa: E402
 from collections import Counter  # noqa: E402
 
@@ -16,6 +17,29 @@ from sqlalchemy.engine import make_url  # noqa: E402
 
 from rasad_desktop.db.database import Database  # noqa: E402
 from rasad_desktop.services.roles import Actor, Role  # noqa: E402
+
+
+class _Recorded(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def _logged_warnings_fail_the_test(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """A warning or error logged during a test fails it, as a Qt warning does (qutebrowser's
+    habit). A test that expects one takes ``caplog`` and asserts on it."""
+    recorded = _Recorded()
+    root = logging.getLogger()
+    root.addHandler(recorded)
+    yield
+    root.removeHandler(recorded)
+    if recorded.records and "caplog" not in request.fixturenames:
+        lines = "\n".join(f"{r.levelname} {r.name}: {r.getMessage()}" for r in recorded.records)
+        pytest.fail(f"logged during the test (take caplog and assert on it if expected):\n{lines}", pytrace=False)
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rasad_desktop.core.jalali import month_name
+from rasad_desktop.exchange.datasets import DATASETS
 from rasad_desktop.services.roles import Actor
 
 if TYPE_CHECKING:
@@ -18,31 +19,20 @@ if TYPE_CHECKING:
 
 
 def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
-    from rasad_desktop.exchange.approved_file import export_approved
-    from rasad_desktop.exchange.collections_file import export_collections
-
+    dataset = DATASETS[args.what]
     db = ctx.open_db()
     with db.session() as session:
-        if args.what == "approved":
-            rows = export_approved(session, Actor.console(), args.year, Path(args.out))
-        else:
-            rows = export_collections(session, Actor.console(), args.year, Path(args.out),
-                                      through_month=args.through_month)
-    what_fa, what_en = ("مبلغ مصوب", "approved amounts") if args.what == "approved" else \
-        ("رقم وصولی", "collection figures")
-    print(ctx.t(f"{ctx.digits(f'{rows:,}').replace(',', '٬')} {what_fa} در «{args.out}» نوشته شد.",
-                f"{rows:,} {what_en} written to '{args.out}'."))
+        rows = dataset.export(session, Actor.console(), args.year, Path(args.out), through_month=args.through_month)
+    print(ctx.t(f"{ctx.digits(f'{rows:,}').replace(',', '٬')} {dataset.items_fa} در «{args.out}» نوشته شد.",
+                f"{rows:,} {dataset.items_en} written to '{args.out}'."))
     return 0
 
 
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
-    from rasad_desktop.exchange.approved_file import import_approved
-    from rasad_desktop.exchange.collections_file import import_collections
-
-    read = import_approved if args.what == "approved" else import_collections
     db = ctx.open_db()
     with db.session() as session:
-        r = read(session, Actor.console(), args.year, Path(args.file), dry_run=args.dry_run)
+        r = DATASETS[args.what].import_file(session, Actor.console(), args.year, Path(args.file),
+                                            dry_run=args.dry_run)
     n = ctx.digits
     months = f" در ماه‌های {'، '.join(month_name(m) for m in sorted(r.months))}" if r.months else ""
     months_en = f" in {', '.join(month_name(m, 'en') for m in sorted(r.months))}" if r.months else ""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from rasad_desktop import APP_NAME_FA, __version__
+from rasad_desktop.exchange.datasets import DATASETS
 from rasad_desktop.services.roles import Role
 
 
@@ -95,13 +96,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE.pdf")
 
     p = command(sub, "export", "write a year's monthly collections or approved amounts to Excel (or CSV)")
-    p.add_argument("what", choices=("collections", "approved"))
+    p.add_argument("what", choices=tuple(DATASETS))
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--through-month", type=int, metavar="N", help="collections: only months 1 to N (default: all)")
     p.add_argument("--out", required=True, metavar="FILE.xlsx", help="the file to write (.xlsx or .csv)")
 
     p = command(sub, "import", "read monthly collections or approved amounts from Excel (or CSV)")
-    p.add_argument("what", choices=("collections", "approved"))
+    p.add_argument("what", choices=tuple(DATASETS))
     p.add_argument("file", metavar="FILE.xlsx")
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--dry-run", action="store_true", help="check the file and count the changes; write nothing")

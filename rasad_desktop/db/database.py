@@ -38,5 +38,11 @@ class Database:
         """Where the data is, without a password."""
         return self.engine.url.render_as_string(hide_password=True)
 
+    def backend_and_revision(self) -> tuple[str, str]:
+        """("sqlite", "0003_requests_audit"): what a crash report says about the database."""
+        from rasad_desktop.db.migrate import current_revision
+
+        return self.engine.dialect.name, current_revision(self.engine) or "none"
+
     def close(self) -> None:
         self.engine.dispose()

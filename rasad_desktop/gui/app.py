@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from rasad_desktop import APP_NAME, __version__
+from rasad_desktop.gui.crash_log import FaultLog, PreviousCrash, environment_of, mark_seen, previous_crash
 from rasad_desktop.resources import font_files, resource
 
 if TYPE_CHECKING:
@@ -195,19 +196,44 @@ def run_gui(cli: Launch) -> int:
     shown: list[object] = []
     instance = InstanceServer(name, lambda: bring_to_front(shown[0] if shown else None))
     configure_application(app, cli.lang)
-    errors = ErrorHandler(cli.data_dir / "logs", cli.lang, cli.no_dialogs)
+    log_dir = cli.data_dir / "logs"
+    errors = ErrorHandler(log_dir, cli.lang, cli.no_dialogs)
     errors.install()
     try:
         db = cli.open_db()
     except Exception as exc:  # noqa: BLE001 - a database that cannot open is shown, then we stop
         errors(None, exc)
         return 1
+    errors.database = db.backend_and_revision
+    tell_previous_crash(log_dir, cli.no_dialogs)
+    faults = FaultLog(log_dir)
+    faults.start(environment_of(db.backend_and_revision))
     services = AppServices(db=db, settings=cli.settings, data_dir=cli.data_dir, runner=Runner(errors),
                            language=cli.lang, no_dialogs=cli.no_dialogs)
-    window = start(services, exec_dialog=_startup_probe())
-    if window is None:
-        return 0
-    shown.append(window)
-    code = app.exec()
-    instance.server.close()
-    return code
+    try:
+        window = start(services, exec_dialog=_startup_probe())
+        if window is None:
+            return 0
+        shown.append(window)
+        return app.exec()
+    finally:
+        instance.server.close()
+        faults.stop()  # reached on every exit Python sees; a hard crash leaves the fault log for next time
+
+
+def tell_previous_crash(log_dir: Path, no_dialogs: bool = False,
+                        show: Callable[[str], None] | None = None) -> PreviousCrash | None:
+    """Once after a crash: the last session ended unexpectedly, and where its report is."""
+    crash = previous_crash(log_dir)
+    if crash is None:
+        return None
+    text = QApplication.translate(
+        "Startup", "Rasad closed unexpectedly the last time it ran. Your saved data is safe; work that was "
+                   "not yet saved may need to be entered again. Please give this report to IT:") + f"\n{crash.path}"
+    log.warning("the last session ended in a crash; report at %s", crash.path)
+    if show is not None:
+        show(text)
+    elif not no_dialogs:
+        QMessageBox.warning(None, QApplication.translate("Startup", "Rasad closed unexpectedly"), text)
+    mark_seen(log_dir, crash)
+    return crash

@@ -1,13 +1,13 @@
 """One place for failures: known ones become a clear message; anything unexpected goes to
-a crash dialog and a log file in the data folder (qutebrowser's KnownError / BugError)."""
+a crash dialog and a report in the log folder (qutebrowser's KnownError / BugError)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import errno
 import logging
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from rasad_desktop.core.errors import RasadError
+from rasad_desktop.gui.crash_log import PreviousCrash, environment_of, mark_seen, write_report
 from rasad_desktop.services.uow import translate_db_error
 
 log = logging.getLogger("rasad.gui")
@@ -39,24 +40,16 @@ def known_message(exc: BaseException, language: str = "fa") -> str | None:
     return None
 
 
-def write_crash_log(log_dir: Path, exc_type: type[BaseException], exc: BaseException,
-                    tb: TracebackType | None) -> Path | None:
-    try:
-        log_dir.mkdir(parents=True, exist_ok=True)
-        path = log_dir / f"crash-{dt.datetime.now():%Y%m%d-%H%M%S}.log"
-        path.write_text("".join(traceback.format_exception(exc_type, exc, tb)), encoding="utf-8")
-        return path
-    except OSError:
-        return None
-
-
 class ErrorHandler:
-    """Shows known failures as messages and unexpected ones as a crash report."""
+    """Shows known failures as messages and unexpected ones as a crash report. ``database``
+    tells the report the backend and schema revision (``Database.backend_and_revision``)."""
 
-    def __init__(self, log_dir: Path, language: str = "fa", no_dialogs: bool = False) -> None:
+    def __init__(self, log_dir: Path, language: str = "fa", no_dialogs: bool = False,
+                 database: Callable[[], tuple[str, str]] | None = None) -> None:
         self.log_dir = log_dir
         self.language = language
         self.no_dialogs = no_dialogs
+        self.database = database
         self.last_crash_log: Path | None = None
 
     def __call__(self, parent: QWidget | None, exc: BaseException) -> None:
@@ -64,13 +57,13 @@ class ErrorHandler:
         if message is None:
             self.crash(type(exc), exc, exc.__traceback__, parent)
             return
-        log.warning("%s", message)
+        log.info("told the user: %s", message)  # the user's to act on, not a fault of the program
         if not self.no_dialogs:
             QMessageBox.warning(parent, QCoreApplication.translate("Errors", "Rasad"), message)
 
     def crash(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None,
               parent: QWidget | None = None) -> None:
-        path = write_crash_log(self.log_dir, exc_type, exc, tb)
+        path = write_report(self.log_dir, environment_of(self.database), exc_type, exc, tb)
         self.last_crash_log = path
         log.error("unexpected error, log at %s", path, exc_info=(exc_type, exc, tb))
         if self.no_dialogs or QApplication.instance() is None:
@@ -84,6 +77,8 @@ class ErrorHandler:
         box.setInformativeText(QCoreApplication.translate("Errors", "A report was written to:") + f"\n{path}" if path else "")
         box.setDetailedText("".join(traceback.format_exception(exc_type, exc, tb)))
         box.exec()
+        if path is not None:  # the user saw it: the next start need not tell it again
+            mark_seen(self.log_dir, PreviousCrash(path, hard=False))
 
     def install(self) -> None:
         """Route uncaught exceptions (e.g. in Qt slots) here instead of losing them."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from rasad_desktop import APP_NAME_FA
+from rasad_desktop.core import palette
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.context import AppContext, Changes
 from rasad_desktop.gui.idle_lock import install_idle_lock
@@ -36,6 +37,7 @@ from rasad_desktop.gui.pages.reports import ReportsPage
 from rasad_desktop.gui.pages.requests import RequestsPage
 from rasad_desktop.gui.pages.settings import SettingsPage
 from rasad_desktop.gui.pages.users import UsersPage
+from rasad_desktop.gui.style import NOTICE_STYLE
 from rasad_desktop.services.notices import notices_in_force
 
 PAGE_CLASSES: tuple[type[Page], ...] = (
@@ -55,9 +57,9 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(190)
         self.nav.setStyleSheet(
-            "QListWidget { background: #1f3b57; color: white; border: none; font-size: 11pt; }"
+            f"QListWidget {{ background: {palette.NAVY}; color: white; border: none; font-size: 11pt; }}"
             "QListWidget::item { padding: 10px 12px; }"
-            "QListWidget::item:selected { background: #2f6690; color: white; }")
+            f"QListWidget::item:selected {{ background: {palette.NAVY_SELECTED}; color: white; }}")
         self.stack = QStackedWidget(self)
         self.pages: list[Page] = []
         for cls in PAGE_CLASSES:
@@ -71,7 +73,7 @@ class MainWindow(QMainWindow):
         self.banner = QLabel(self)
         self.banner.setObjectName("noticeBanner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #fff3c4; color: #5b4300; padding: 6px; border-bottom: 1px solid #e0c060;")
+        self.banner.setStyleSheet(f"{NOTICE_STYLE} border-bottom: 1px solid {palette.NOTICE_BORDER};")
         self.banner.hide()
         body = QWidget(self)
         row = QHBoxLayout()

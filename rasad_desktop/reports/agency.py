@@ -9,6 +9,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
+from rasad_desktop.core import palette
 from rasad_desktop.core.classification import Level, ancestor
 from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.core.figures import Figures, total
@@ -22,8 +23,8 @@ from rasad_desktop.reports.page import PageInfo, build_pdf, draw_rtl
 LINE_HEADER = ["کد", "شرح ردیف", "مصوب", "سهم دوره", "وصولی", "درصد تحقق سهم دوره", "درصد تحقق سالانه",
                "وصولی مدت مشابه سال قبل", "درصد رشد"]
 LINE_WIDTHS = [44, 230, 72, 72, 72, 60, 60, 80, 58]
-THIS_YEAR = colors.HexColor("#1f5f8b")
-LAST_YEAR = colors.HexColor("#b9c4cf")
+THIS_YEAR = colors.HexColor(palette.THIS_YEAR)
+LAST_YEAR = colors.HexColor(palette.LAST_YEAR)
 
 
 def _line_row(code: str, title: str, f: Figures, n: int, opts: RenderOptions) -> list[str]:
@@ -97,7 +98,7 @@ class MonthlyChart(Flowable):
                 c.rect(right - slot * 0.15 - (j + 1) * slot * 0.33, base, slot * 0.33, h, stroke=0, fill=1)
             c.setFillColor(colors.black)
             draw_rtl(c, MONTHS_FA[m], right - slot / 2, 4, REGULAR, 7, align="center")
-        c.setStrokeColor(colors.HexColor("#555555"))
+        c.setStrokeColor(colors.HexColor(palette.CHART_AXIS))
         c.setLineWidth(0.4)
         c.line(10, base, self.width - 10, base)
         for label, color, x in (("سال جاری", THIS_YEAR, self.width - 10), ("سال قبل", LAST_YEAR, self.width - 90)):

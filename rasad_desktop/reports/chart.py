@@ -9,6 +9,7 @@ from fractions import Fraction
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
+from rasad_desktop.core import palette
 from rasad_desktop.core.amounts import format_ratio
 from rasad_desktop.core.metrics import Status
 from rasad_desktop.reports.common import STATUS_BAR
@@ -73,7 +74,7 @@ class BarChart(Flowable):
             text = format_ratio(bar.value)
             draw_rtl(c, text, right - length - 3, y + 3, REGULAR, 7)
         # axis: 0 %, 50 %, 100 % … under the bars, and a dashed 100 % line
-        c.setStrokeColor(colors.HexColor("#555555"))
+        c.setStrokeColor(colors.HexColor(palette.CHART_AXIS))
         c.setLineWidth(0.4)
         c.line(right - span, base, right, base)
         step = Fraction(1, 2)
@@ -85,6 +86,6 @@ class BarChart(Flowable):
             tick += step
         x100 = right - scale
         c.setDash(3, 2)
-        c.setStrokeColor(colors.HexColor("#1f3b57"))
+        c.setStrokeColor(colors.HexColor(palette.NAVY))
         c.line(x100, base, x100, self.height)
         c.restoreState()

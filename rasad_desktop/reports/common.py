@@ -9,10 +9,11 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Spacer
 
+from rasad_desktop.core import palette
 from rasad_desktop.core.amounts import Unit, format_amount, format_points, format_ratio
 from rasad_desktop.core.figures import Figures
 from rasad_desktop.core.jalali import Period
-from rasad_desktop.core.metrics import Status, Thresholds
+from rasad_desktop.core.metrics import Thresholds
 from rasad_desktop.core.tables import RankedTable, ranked_table
 from rasad_desktop.reports.flowables import BODY, SMALL, TITLE, RTLParagraph, Signatory
 
@@ -49,17 +50,8 @@ def options_from_settings(settings, unit: Unit, *, prepared_by: tuple[str, str] 
     )
 
 
-STATUS_FILL = {
-    Status.GOOD: colors.HexColor("#dcefdc"),
-    Status.WATCH: colors.HexColor("#fbefc6"),
-    Status.LAGGING: colors.HexColor("#f6d5d5"),
-}
-STATUS_BAR = {
-    Status.GOOD: colors.HexColor("#3c8d4f"),
-    Status.WATCH: colors.HexColor("#d59b12"),
-    Status.LAGGING: colors.HexColor("#b8423c"),
-    Status.NONE: colors.HexColor("#9aa3ad"),
-}
+STATUS_FILL = {status: colors.HexColor(hex_) for status, hex_ in palette.STATUS_FILL.items()}
+STATUS_BAR = {status: colors.HexColor(hex_) for status, hex_ in palette.STATUS_MARK.items()}
 
 
 def amount(value: int, opts: RenderOptions) -> str:

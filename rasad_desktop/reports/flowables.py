@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Image, Table, TableStyle
 
+from rasad_desktop.core import palette
 from rasad_desktop.reports.fonts import BOLD, REGULAR, register, string_width
 from rasad_desktop.reports.rtl import Line, layout
 
@@ -127,8 +128,8 @@ def rtl_table(
     table = Table(data, colWidths=list(widths)[::-1], repeatRows=1 if repeat_header else 0)
     commands = [
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # else ReportLab declares an unused Helvetica
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#8a8f98")),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dfe6ee")),
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor(palette.RULE)),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(palette.HEADER_FILL)),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),

@@ -19,6 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from rasad_desktop.core import palette
 from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.reports.fonts import BOLD, REGULAR, register, string_width
 from rasad_desktop.reports.rtl import visual
@@ -83,18 +84,18 @@ def decorate(c: canvas.Canvas, info: PageInfo, page: int, total: int) -> None:
     width, height = c._pagesize
     margin = 14 * mm
     c.saveState()
-    c.setFillColor(colors.HexColor("#1f3b57"))
+    c.setFillColor(colors.HexColor(palette.NAVY))
     top = height - 10 * mm
     draw_rtl(c, info.office, width - margin, top, BOLD, 9)
     draw_rtl(c, info.title, width - margin, top - 12, REGULAR, 8.5)
     draw_rtl(c, f"تاریخ صدور: {info.issue_date}", margin + 62 * mm, top, REGULAR, 8)
     draw_rtl(c, f"شمارهٔ گزارش: {info.number_label}", margin + 62 * mm, top - 12, REGULAR, 8)
-    c.setStrokeColor(colors.HexColor("#8a8f98"))
+    c.setStrokeColor(colors.HexColor(palette.RULE))
     c.setLineWidth(0.5)
     c.line(margin, top - 17, width - margin, top - 17)
     bottom = 8 * mm
     c.line(margin, bottom + 14, width - margin, bottom + 14)
-    c.setFillColor(colors.HexColor("#9b1c1c"))
+    c.setFillColor(colors.HexColor(palette.ERROR))
     draw_rtl(c, info.confidentiality, width - margin, bottom + 3, BOLD, 8)
     c.setFillColor(colors.black)
     page_label = f"صفحه {localize_digits(str(page))} از {localize_digits(str(total))}"

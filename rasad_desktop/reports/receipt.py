@@ -15,6 +15,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from rasad_desktop.core import palette
 from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.core.ids import TrackingCode
 from rasad_desktop.core.jalali import format_jalali
@@ -26,7 +27,7 @@ LRM = "\u200e"
 TITLES = {"request": "رسید ثبت درخواست", "complaint": "رسید ثبت شکایت",
           "suggestion": "رسید ثبت انتقاد و پیشنهاد"}
 KEEP_IT = "این رسید را تا پایان رسیدگی نزد خود نگه دارید."
-CODE_STYLE = TextStyle(font=BOLD, size=30, leading=42, align="center", color=colors.HexColor("#1f3b57"))
+CODE_STYLE = TextStyle(font=BOLD, size=30, leading=42, align="center", color=colors.HexColor(palette.NAVY))
 LABEL = BODY.sized(11, 17).bold()
 VALUE = BODY.sized(11, 17)
 FOLLOW = BODY.sized(11, 19)
@@ -105,8 +106,8 @@ def _code_box(data: dict[str, Any]) -> Flowable:
     box = Table(rows, colWidths=[WIDTH * 0.7])
     box.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # no unused Helvetica resource
-        ("BOX", (0, 0), (-1, -1), 1.2, colors.HexColor("#1f3b57")),
-        ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#eef3f8")),
+        ("BOX", (0, 0), (-1, -1), 1.2, colors.HexColor(palette.NAVY)),
+        ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(palette.PANEL_FILL)),
         ("TOPPADDING", (0, 0), (-1, -1), 4),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
     ]))
@@ -119,8 +120,8 @@ def _fields(data: dict[str, Any]) -> Flowable:
     table = Table(rows, colWidths=[WIDTH * 0.7, WIDTH * 0.3])
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#8a8f98")),
-        ("BACKGROUND", (1, 0), (1, -1), colors.HexColor("#dfe6ee")),
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor(palette.RULE)),
+        ("BACKGROUND", (1, 0), (1, -1), colors.HexColor(palette.HEADER_FILL)),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),

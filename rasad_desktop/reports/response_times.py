@@ -15,6 +15,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from rasad_desktop.core import palette
 from rasad_desktop.core.amounts import format_ratio
 from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.core.jalali import Period, month_name
@@ -27,8 +28,8 @@ TITLE_TEXT = "گزارش زمان پاسخ‌گویی به درخواست‌ها
 HEADER = ["ماه ثبت", "نوع", "ثبت‌شده", "پاسخ‌داده‌شده", "پاسخ به‌موقع", "سهم پاسخ به‌موقع",
           "میانهٔ زمان پاسخ (روز کاری)", "معوق در تاریخ گزارش"]
 WIDTHS = [92, 118, 70, 82, 82, 92, 120, 106]  # 762 pt: the landscape frame
-TOTAL_FILL = colors.HexColor("#eef1f5")
-GRAND_FILL = colors.HexColor("#dfe6ee")
+TOTAL_FILL = colors.HexColor(palette.TOTAL_FILL)
+GRAND_FILL = colors.HexColor(palette.HEADER_FILL)
 TYPE = SMALL.sized(8.5, 12)
 ALL_KINDS = "همهٔ انواع"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import unicodedata
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -35,6 +36,8 @@ def verify_password(stored_hash: str, password: str) -> bool:
         return _hasher.verify(stored_hash, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
+    except UnicodeEncodeError:  # a broken character pasted in (a lone surrogate) matches no password
+        return False
 
 
 def needs_rehash(stored_hash: str) -> bool:
@@ -64,6 +67,12 @@ def check_policy(password: str, username: str = "") -> None:
     if len(password) > MAX_LENGTH:
         raise ValidationError(
             "گذرواژه بیش از حد طولانی است.", "The password is too long.", code="password_long"
+        )
+    if any(unicodedata.category(c) in ("Cc", "Cs") for c in password):  # ZWNJ (Cf) is a letter here
+        raise ValidationError(
+            "گذرواژه نویسه‌ای نامعتبر یا ناپیدا دارد؛ آن را دوباره تایپ کنید.",
+            "The password holds an invalid or invisible character; type it again.",
+            code="password_character",
         )
     if len(set(password)) == 1 or password.strip() == "":
         raise ValidationError(

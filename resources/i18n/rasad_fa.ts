@@ -2818,32 +2818,24 @@
         <translation>کارپوشه‌های Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <source>Export approved amounts</source>
-        <translation>خروجی مبالغ مصوب</translation>
-    </message>
-    <message>
-        <source>Export collections</source>
-        <translation>خروجی وصولی‌ها</translation>
-    </message>
-    <message>
         <source>Export to Excel…</source>
         <translation>خروجی Excel…</translation>
+    </message>
+    <message>
+        <source>Export {0}</source>
+        <translation>خروجی {0}</translation>
     </message>
     <message>
         <source>Exported {0} figures to {1}.</source>
         <translation>{0} رقم در «{1}» نوشته شد.</translation>
     </message>
     <message>
-        <source>Import approved amounts</source>
-        <translation>ورود مبالغ مصوب</translation>
-    </message>
-    <message>
-        <source>Import collections</source>
-        <translation>ورود وصولی‌ها</translation>
-    </message>
-    <message>
         <source>Import from Excel…</source>
         <translation>ورود از Excel…</translation>
+    </message>
+    <message>
+        <source>Import {0}</source>
+        <translation>ورود {0}</translation>
     </message>
     <message>
         <source>Imported: {0} figures saved.</source>
@@ -2906,6 +2898,14 @@
     <message>
         <source>Notices</source>
         <translation>اطلاعیه‌ها</translation>
+    </message>
+    <message>
+        <source>Rasad closed unexpectedly</source>
+        <translation>بسته شدن غیرمنتظرهٔ رصد منابع</translation>
+    </message>
+    <message>
+        <source>Rasad closed unexpectedly the last time it ran. Your saved data is safe; work that was not yet saved may need to be entered again. Please give this report to IT:</source>
+        <translation>رصد منابع دفعهٔ پیش به‌طور غیرمنتظره بسته شد. داده‌های ذخیره‌شده سالم‌اند؛ شاید لازم باشد کارهایی را که هنوز ذخیره نشده بود دوباره وارد کنید. لطفاً این گزارش را به واحد فناوری اطلاعات بدهید:</translation>
     </message>
     <message>
         <source>The database is empty. Load the demo province (two fiscal years of sample figures) to try Rasad out?</source>

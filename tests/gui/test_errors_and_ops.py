@@ -23,7 +23,7 @@ def test_known_failures_have_persian_messages(app):
     assert known_message(ZeroDivisionError("bug")) is None
 
 
-def test_an_unexpected_error_writes_a_crash_log(app, tmp_path):
+def test_an_unexpected_error_writes_a_crash_log(app, tmp_path, caplog):
     handler = ErrorHandler(tmp_path / "logs", "fa", no_dialogs=True)
     try:
         raise ZeroDivisionError("a bug")
@@ -32,6 +32,7 @@ def test_an_unexpected_error_writes_a_crash_log(app, tmp_path):
     assert handler.last_crash_log is not None
     text = handler.last_crash_log.read_text(encoding="utf-8")
     assert "ZeroDivisionError: a bug" in text and "Traceback" in text
+    assert "unexpected error" in caplog.text  # logged as an error, and the test says it expects it
 
 
 def test_background_work_reports_back_on_the_ui_thread(app, qtbot):

@@ -110,3 +110,13 @@ def test_the_password_policy_accepts_long_unusual_passwords(password):
     from rasad_desktop.services.passwords import check_policy
 
     check_policy(password, "zahra.karimi")
+
+
+def test_a_broken_character_in_a_password_is_refused_not_a_crash(session, admin):
+    with pytest.raises(ValidationError) as err:
+        accounts.create_user(session, admin, "broken", Role.VIEWER, "good-pass\ud800word")
+    assert err.value.code == "password_character"
+    accounts.create_user(session, admin, "zwnj", Role.VIEWER, "رمز\u200cعبور-خوب-۱۲")  # ZWNJ is fine
+    with pytest.raises(SignInError) as wrong:
+        accounts.sign_in(session, "zwnj", "رمز\ud800عبور")
+    assert wrong.value.code == "wrong_password"

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rasad_desktop.core import palette
 from rasad_desktop.core.errors import RasadError
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.context import AppContext, Changes
@@ -37,6 +38,7 @@ from rasad_desktop.gui.dialogs.unsaved import CANCEL, DISCARD, SAVE, ask_unsaved
 from rasad_desktop.gui.errors import known_message
 from rasad_desktop.gui.models.requests_model import code_text, ltr_digits
 from rasad_desktop.gui.operations import ReadOp, Task, WriteOp
+from rasad_desktop.gui.style import ERROR_BOLD_STYLE as OVERDUE_STYLE
 from rasad_desktop.gui.widgets.form_dialog import FormDialog
 from rasad_desktop.gui.widgets.forms import latin_edit, message_label
 from rasad_desktop.services import queries
@@ -44,7 +46,6 @@ from rasad_desktop.services import requests as service
 from rasad_desktop.services.requests import CHANNELS, KINDS, STATUSES, PublicStatus, RequestView, label
 
 log = logging.getLogger("rasad.gui")
-OVERDUE_STYLE = "color: #9b1c1c; font-weight: bold;"
 NOTE_STYLE = "color: #555;"
 
 
@@ -301,7 +302,8 @@ class RequestRegisteredDialog(QDialog):
         big.setWeight(QFont.Weight.Bold)
         big.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 2)
         self.code.setFont(big)
-        self.code.setStyleSheet("background: #eef3f8; color: #1f3b57; border: 1px solid #1f3b57; padding: 10px;")
+        self.code.setStyleSheet(f"background: {palette.PANEL_FILL}; color: {palette.NAVY}; border: 1px solid {palette.NAVY}; "
+                                "padding: 10px;")
         due = QLabel(self.tr("Answer due by {0}. Give the code to the requester: with it and the last four "
                              "digits of their mobile they can follow the request up.").format(
             fmt.date(view.due_date, language)), self)

@@ -14,11 +14,12 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from rasad_desktop.core import palette
 from rasad_desktop.core.amounts import Unit
 from rasad_desktop.core.digits import EM_DASH
-from rasad_desktop.core.metrics import Status
 from rasad_desktop.core.tables import Row
 from rasad_desktop.gui import format as fmt
+from rasad_desktop.gui.style import STATUS_COLOURS
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -26,11 +27,6 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's key: agency code (or line c
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's core Status
 
 # the same light fills as the PDF reports (reports/common.py STATUS_FILL)
-STATUS_COLOURS = {
-    Status.GOOD: QColor("#dcefdc"),
-    Status.WATCH: QColor("#fbefc6"),
-    Status.LAGGING: QColor("#f6d5d5"),
-}
 TEXT_COLUMNS = {"agency", "title", "code"}
 
 
@@ -98,7 +94,7 @@ class RealizationModel(QAbstractTableModel):
             colour = STATUS_COLOURS.get(row.metrics.status)
             return QBrush(colour) if colour is not None else None
         if role == Qt.ItemDataRole.ForegroundRole and row.metrics.status in STATUS_COLOURS:
-            return QBrush(QColor("#1a1a1a"))  # dark text on the light fills, whatever the palette
+            return QBrush(QColor(palette.INK))  # dark text on the light fills, whatever the palette
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(row)
         if role == KEY_ROLE:

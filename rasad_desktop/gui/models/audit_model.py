@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from rasad_desktop.core import palette
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.models.base import RowsModel
 from rasad_desktop.gui.signals import emit
@@ -21,8 +22,8 @@ NUMBER, TIME, USER, ACTION, ENTITY, ENTITY_ID, BEFORE, AFTER = range(8)
 COLUMNS = 8
 CELL_CHARS = 70  # a longer JSON value is cut in its cell; the tooltip has all of it
 LRI, PDI = "\u2066", "\u2069"  # JSON reads left to right, also inside a right-to-left table
-PROBLEM_BACKGROUND = QColor("#f8d7d7")
-PROBLEM_FOREGROUND = QColor("#9b1c1c")
+PROBLEM_BACKGROUND = QColor(palette.INVALID_FILL)
+PROBLEM_FOREGROUND = QColor(palette.ERROR)
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from rasad_desktop.core import palette
 from rasad_desktop.core.amounts import AmountError, Unit, parse_amount
 from rasad_desktop.core.metrics import ratio
 from rasad_desktop.gui import format as fmt
@@ -32,10 +33,10 @@ from rasad_desktop.services.budget_admin import (
 from rasad_desktop.services.report_data import split_evenly
 from rasad_desktop.services.validate import BUDGET_COLUMNS
 
-INVALID = QColor("#f6d5d5")
-EDITED = QColor("#fff6d6")
-LOCKED = QColor("#fde2e1")
-MUTED = QColor("#7a7a7a")
+INVALID = QColor(palette.INVALID_FILL)
+EDITED = QColor(palette.EDITED_FILL)
+LOCKED = QColor(palette.ERROR_FILL)
+MUTED = QColor(palette.MUTED)
 DISPLAY, EDIT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole
 
 

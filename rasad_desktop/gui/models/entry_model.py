@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from rasad_desktop.core import palette
 from rasad_desktop.core.amounts import AmountError, Unit, parse_amount
 from rasad_desktop.core.metrics import ratio
 from rasad_desktop.gui import format as fmt
@@ -22,8 +23,8 @@ from rasad_desktop.services.entry import EntryRow
 
 CODE, TITLE, APPROVED, BEFORE, THIS_MONTH, CUMULATIVE, PERCENT = range(7)
 NUMERIC = {APPROVED, BEFORE, THIS_MONTH, CUMULATIVE, PERCENT}
-INVALID = QColor("#f6d5d5")
-EDITED = QColor("#fff6d6")
+INVALID = QColor(palette.INVALID_FILL)
+EDITED = QColor(palette.EDITED_FILL)
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from rasad_desktop.core import palette
 from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.core.ids import TrackingCode
 from rasad_desktop.gui import format as fmt
@@ -19,8 +20,8 @@ from rasad_desktop.services.requests import KINDS, STATUSES, RequestView, label
 
 CODE, KIND, SUBJECT, REQUESTER, STATUS, REGISTERED, DUE = range(7)
 COLUMNS = 7
-OVERDUE_BACKGROUND = QColor("#fde2e1")
-OVERDUE_TEXT = QColor("#9b1c1c")
+OVERDUE_BACKGROUND = QColor(palette.ERROR_FILL)
+OVERDUE_TEXT = QColor(palette.ERROR)
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 

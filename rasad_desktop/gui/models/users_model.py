@@ -7,13 +7,14 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from rasad_desktop.core import palette
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.models.base import RowsModel
 from rasad_desktop.services.users_view import UserRow
 
 USERNAME, FULL_NAME, ROLE, STATE, MUST_CHANGE, LAST_SIGN_IN = range(6)
 COLUMNS = 6
-LOCKED_COLOUR = QColor("#9b1c1c")
+LOCKED_COLOUR = QColor(palette.ERROR)
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 

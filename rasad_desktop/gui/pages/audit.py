@@ -30,6 +30,7 @@ from rasad_desktop.gui.errors import known_message
 from rasad_desktop.gui.models.audit_model import AFTER, BEFORE, AuditModel
 from rasad_desktop.gui.operations import ReadOp
 from rasad_desktop.gui.pages.base import Page
+from rasad_desktop.gui.style import DONE_BOLD_STYLE as INTACT_STYLE
 from rasad_desktop.gui.widgets.forms import ERROR_STYLE, latin_edit
 from rasad_desktop.services.audit import AuditEntry, FilterChoices, TrailCheck, check_trail, filter_choices, search
 from rasad_desktop.services.roles import Permission
@@ -38,7 +39,6 @@ LIMIT = 500  # newest entries shown; the filters reach further back
 DATE_FORMAT = "yyyy/MM/dd"
 FILTER_DELAY_MS = 300  # typing in a filter refreshes once the typing pauses
 SHOWN_PROBLEMS = 10
-INTACT_STYLE = "color: #1d5e2c; font-weight: bold;"
 
 
 def jalali_date_edit(parent: QWidget, value: QDate, name: str) -> QDateEdit:

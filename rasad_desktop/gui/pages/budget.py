@@ -35,6 +35,7 @@ from rasad_desktop.gui.pages.budget_tabs import (
     ScheduleTab,
     YearsTab,
 )
+from rasad_desktop.gui.style import ERROR_STYLE
 from rasad_desktop.services.budget import list_years
 from rasad_desktop.services.roles import Permission
 
@@ -153,7 +154,7 @@ class BudgetPage(Page):
         self.status.setText(text)
 
     def show_error(self, text: str) -> None:
-        self.status.setStyleSheet("color: #9b1c1c;")
+        self.status.setStyleSheet(ERROR_STYLE)
         self.status.setText(text)
         if not self.ctx.no_dialogs:
             QMessageBox.warning(self, self.tr("Budget"), text)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rasad_desktop.core import palette
 from rasad_desktop.core.amounts import Unit, format_ratio
 from rasad_desktop.core.jalali import Period
 from rasad_desktop.core.metrics import Status
@@ -39,6 +40,8 @@ from rasad_desktop.gui.dialogs.agency_detail import AgencyDetailDialog
 from rasad_desktop.gui.models.agency_table_model import KEY_ROLE, SORT_ROLE, STATUS_COLOURS, AgencyTableModel
 from rasad_desktop.gui.operations import ReadOp
 from rasad_desktop.gui.pages.base import Page
+from rasad_desktop.gui.style import CAPTION_STYLE
+from rasad_desktop.gui.style import ERROR_BOLD_STYLE as OVERDUE_STYLE
 from rasad_desktop.gui.widgets.monthly_chart import MonthlyChart
 from rasad_desktop.services.read_models import Dashboard, dashboard
 from rasad_desktop.services.roles import Permission
@@ -165,7 +168,7 @@ class DashboardPage(Page):
     def _card(self, key: str, caption: str) -> QFrame:
         frame = QFrame(self)
         frame.setObjectName(f"{key}Card")
-        frame.setStyleSheet(f"#{key}Card {{ border: 1px solid #c9d1da; border-radius: 6px; }}")
+        frame.setStyleSheet(f"#{key}Card {{ border: 1px solid {palette.FRAME}; border-radius: 6px; }}")
         title = QLabel(caption, frame)
         title.setWordWrap(True)
         value = QLabel("—", frame)
@@ -254,7 +257,7 @@ class DashboardPage(Page):
         colour = STATUS_COLOURS.get(m.status)
         fill = f"background: {colour.name()};" if colour is not None else ""
         self.card_frames["pct_share"].setStyleSheet(
-            f"#pct_shareCard {{ border: 1px solid #c9d1da; border-radius: 6px; {fill} }}")
+            f"#pct_shareCard {{ border: 1px solid {palette.FRAME}; border-radius: 6px; {fill} }}")
         self.period.setText(Period(data.year, data.through_month).label(lang) + " — "
                             + self.tr("amounts in {0}").format(unit.label(lang)))
         self.chart.set_data(data.monthly.this_year, data.monthly.last_year, data.through_month, year=data.year,
@@ -334,7 +337,6 @@ class DashboardPage(Page):
 
 
 RESPONSE_COLUMNS = ("registered", "answered", "share_in_time", "median_days", "overdue")
-OVERDUE_STYLE = "color: #9b1c1c; font-weight: bold;"
 
 
 class ResponseTimesBox(QGroupBox):
@@ -377,7 +379,7 @@ class ResponseTimesBox(QGroupBox):
                    "overdue": self.tr("Overdue")}
         for c, key in enumerate(RESPONSE_COLUMNS, start=1):
             head = QLabel(headers[key], self)
-            head.setStyleSheet("color: #4a5561;")
+            head.setStyleSheet(CAPTION_STYLE)
             grid.addWidget(head, 0, c, Qt.AlignmentFlag.AlignCenter)
         self.cells: dict[tuple[str, str], QLabel] = {}
         for r, kind in enumerate(KINDS, start=1):
@@ -392,7 +394,7 @@ class ResponseTimesBox(QGroupBox):
                               "answers given by the due date. Overdue: still open after the due date."), self)
         note.setObjectName("responsesNote")
         note.setWordWrap(True)
-        note.setStyleSheet("color: #4a5561;")
+        note.setStyleSheet(CAPTION_STYLE)
         box = QVBoxLayout(self)
         box.addLayout(figures)
         box.addSpacing(6)

@@ -5,21 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
-    QAbstractItemView,
     QComboBox,
     QCompleter,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
-    QStyledItemDelegate,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,60 +28,14 @@ from rasad_desktop.gui.dialogs.unsaved import DISCARD, SAVE, ask_unsaved
 from rasad_desktop.gui.models.entry_model import THIS_MONTH, TITLE, EntryModel
 from rasad_desktop.gui.operations import ReadOp, Session, WriteOp
 from rasad_desktop.gui.pages.base import Page
+from rasad_desktop.gui.style import LOCKED_STYLE
+from rasad_desktop.gui.widgets.grid import amount_grid
 from rasad_desktop.gui.widgets.sheet_exchange import SheetExchange
 from rasad_desktop.services import queries
 from rasad_desktop.services.budget import list_years
 from rasad_desktop.services.collections import save_month
 from rasad_desktop.services.entry import EntrySheet, addable_lines, entry_sheet
 from rasad_desktop.services.roles import Actor, Permission
-
-
-class _EnterDelegate(QStyledItemDelegate):
-    """Tells the table when an editor was closed with Enter (not by clicking elsewhere)."""
-
-    def __init__(self, table: EntryTable) -> None:
-        super().__init__(table)
-        self.table = table
-
-    def eventFilter(self, editor, event) -> bool:  # type: ignore[no-untyped-def]  # noqa: N802
-        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.table.enter_pressed = True
-        return super().eventFilter(editor, event)
-
-
-class EntryTable(QTableView):
-    """Enter commits and moves down, like a spreadsheet; Ctrl+V pastes a column."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.paste_handler: Callable[[], None] | None = None
-        self.enter_pressed = False
-        self.setItemDelegate(_EnterDelegate(self))
-
-    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:  # noqa: N802
-        # Qt closes an editor with SubmitModelCache both for Enter and when the current row
-        # changes (a click elsewhere); only Enter moves down
-        enter, self.enter_pressed = self.enter_pressed, False
-        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-        if enter and hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
-            self.move_down()
-
-    def move_down(self) -> None:
-        current = self.currentIndex()
-        if current.isValid() and current.row() + 1 < self.model().rowCount():
-            below = self.model().index(current.row() + 1, current.column())
-            self.setCurrentIndex(below)
-            if self.model().flags(below) & Qt.ItemFlag.ItemIsEditable:
-                self.edit(below)
-
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
-        if event.matches(QKeySequence.StandardKey.Paste) and self.paste_handler is not None:
-            self.paste_handler()
-            return
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != QAbstractItemView.State.EditingState:
-            self.move_down()
-            return
-        super().keyPressEvent(event)
 
 
 class DataEntryPage(Page):
@@ -127,23 +76,13 @@ class DataEntryPage(Page):
         self.lock_label = QLabel(self)
         self.lock_label.setObjectName("lockLabel")
         self.lock_label.setWordWrap(True)
-        self.lock_label.setStyleSheet("background: #fde2e1; color: #7a1c1c; padding: 6px;")
+        self.lock_label.setStyleSheet(LOCKED_STYLE)
         self.lock_label.hide()
         self.status = QLabel(self)
         self.status.setObjectName("status")
         self.model = EntryModel(ctx.language, self)
-        self.table = EntryTable(self)
-        self.table.setObjectName("grid")
-        self.table.setModel(self.model)
+        self.table = amount_grid(self, self.model, TITLE)
         self.table.paste_handler = self.paste
-        self.table.setAlternatingRowColors(True)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
-                                   | QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
 
         top = QHBoxLayout()
         for label, widget in ((self.tr("Year:"), self.year), (self.tr("Month:"), self.month),

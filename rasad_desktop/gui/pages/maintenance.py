@@ -37,15 +37,15 @@ from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.context import AppContext, Changes
 from rasad_desktop.gui.operations import ReadOp, Task
 from rasad_desktop.gui.pages.base import Page
+from rasad_desktop.gui.style import DONE_STYLE
+from rasad_desktop.gui.style import NOTICE_STYLE as WARNING_STYLE
 from rasad_desktop.gui.widgets.form_dialog import FormDialog
 from rasad_desktop.services import attachments, backup
 from rasad_desktop.services.office import restore_in_progress
 from rasad_desktop.services.roles import Permission
 
 NAME, KIND, SIZE, DATE = range(4)
-DONE_STYLE = "color: #1d5e2c;"
 LRM = "\u200e"
-WARNING_STYLE = "background: #fff3c4; color: #5b4300; padding: 6px;"
 T = TypeVar("T")
 
 

@@ -31,13 +31,13 @@ from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.context import AppContext, Changes
 from rasad_desktop.gui.operations import ReadOp, WriteOp
 from rasad_desktop.gui.pages.base import Page
+from rasad_desktop.gui.style import DONE_STYLE
 from rasad_desktop.services.notices import post_notice, upcoming_notices
 from rasad_desktop.services.roles import Permission
 
 STATE, KIND, TITLE, TEXT, STARTS, ENDS = range(6)
 DATE_TIME_FORMAT = "yyyy/MM/dd HH:mm"
 
-DONE_STYLE = "color: #1d5e2c;"
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rasad_desktop.core import palette
 from rasad_desktop.core.amounts import Unit
 from rasad_desktop.core.errors import RasadError
 from rasad_desktop.core.jalali import last_completed_month
@@ -373,14 +374,14 @@ class ReportsPage(Page):
             self.shown_label.setStyleSheet("color: #555; padding: 4px;")
         elif shown.issued is None:
             self.shown_label.setText(self.tr("Draft: not numbered; the figures are as entered now."))
-            self.shown_label.setStyleSheet("background: #fff6d6; color: #5b4300; padding: 4px;")
+            self.shown_label.setStyleSheet(f"background: {palette.EDITED_FILL}; color: {palette.NOTICE_INK}; padding: 4px;")
         else:
             r = shown.issued
             self.shown_label.setText(
                 self.tr("Issued report no. {0}, version {1}, issued on {2} by {3}. Verification code: {4}").format(
                     fmt.number(r.number, lang), fmt.number(r.version, lang), fmt.date(r.local_issued_at, lang),
                     r.issued_by, ltr(r.verification_code)))
-            self.shown_label.setStyleSheet("background: #dcefdc; color: #1d4a27; padding: 4px;")
+            self.shown_label.setStyleSheet(f"background: {palette.DONE_FILL}; color: {palette.DONE_INK}; padding: 4px;")
 
     # -------------------------------------------------------- print, save
     def print_report(self) -> None:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rasad_desktop.core import palette
 from rasad_desktop.core.text import normalize
 from rasad_desktop.formats.atomic import write_user_file
 from rasad_desktop.gui import format as fmt
@@ -52,6 +53,7 @@ from rasad_desktop.gui.dialogs.request_dialogs import (
 from rasad_desktop.gui.models.requests_model import SUBJECT, RequestsModel, code_text
 from rasad_desktop.gui.operations import ReadOp, Session, Task, WriteOp
 from rasad_desktop.gui.pages.base import Page
+from rasad_desktop.gui.style import DONE_STYLE
 from rasad_desktop.gui.widgets.attachments_panel import AttachmentsPanel
 from rasad_desktop.gui.widgets.pdf_preview import print_pdf
 from rasad_desktop.services import requests as service
@@ -60,8 +62,7 @@ from rasad_desktop.services.requests import KINDS, STATUSES, EventView, RequestV
 from rasad_desktop.services.roles import Actor, Permission
 
 log = logging.getLogger("rasad.gui")
-DONE_STYLE = "color: #1d5e2c;"
-INTERNAL_BACKGROUND = QColor("#fff3c4")
+INTERNAL_BACKGROUND = QColor(palette.NOTICE_FILL)
 
 
 class RequestsPage(Page):

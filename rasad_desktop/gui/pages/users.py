@@ -33,13 +33,12 @@ from rasad_desktop.gui.context import AppContext, Changes
 from rasad_desktop.gui.models.users_model import FULL_NAME, UsersModel
 from rasad_desktop.gui.operations import ReadOp, Session, WriteOp
 from rasad_desktop.gui.pages.base import Page
+from rasad_desktop.gui.style import DONE_STYLE, NOTICE_STYLE
 from rasad_desktop.gui.widgets.form_dialog import FormDialog
 from rasad_desktop.gui.widgets.forms import latin_edit
 from rasad_desktop.services import accounts
 from rasad_desktop.services.roles import Actor, Permission, Role
 from rasad_desktop.services.users_view import UserRow, list_users
-
-DONE_STYLE = "color: #1d5e2c;"
 
 
 class AddUserDialog(FormDialog):
@@ -115,7 +114,7 @@ class OneTimePasswordDialog(QDialog):
                                  "they must change it at their next sign-in."), self)
         warning.setObjectName("warning")
         warning.setWordWrap(True)
-        warning.setStyleSheet("background: #fff3c4; color: #5b4300; padding: 6px;")
+        warning.setStyleSheet(NOTICE_STYLE)
         form = QFormLayout()
         form.addRow(self.tr("User name:"), who)
         form.addRow(self.tr("Password:"), row)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton, QWidget
 
-ERROR_STYLE = "color: #9b1c1c;"
+from rasad_desktop.gui.style import ERROR_STYLE  # (re-exported: the form helpers' home)
 
 
 def latin_edit(parent: QWidget, name: str, text: str = "", *, password: bool = False) -> QLineEdit:

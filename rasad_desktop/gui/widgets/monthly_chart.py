@@ -9,13 +9,14 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from rasad_desktop.core import palette
 from rasad_desktop.core.amounts import Unit, format_amount
 from rasad_desktop.gui import format as fmt
 
 # the same colours as the agency report's chart (reports/agency.py)
-THIS_YEAR = QColor("#1f5f8b")
-LAST_YEAR = QColor("#b9c4cf")
-GRID = QColor("#d8dde3")
+THIS_YEAR = QColor(palette.THIS_YEAR)
+LAST_YEAR = QColor(palette.LAST_YEAR)
+GRID = QColor(palette.CHART_GRID)
 
 
 class MonthlyChart(QWidget):

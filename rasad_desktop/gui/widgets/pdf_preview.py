@@ -15,6 +15,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 from shiboken6 import Shiboken
 
+from rasad_desktop.core import palette
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.signals import emit
 
@@ -55,7 +56,7 @@ class PdfPreview(QWidget):
         self.view.setZoomMode(QPdfView.ZoomMode.Custom)
         # always there, so fitting the width never makes it appear and change the width again
         self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.view.setStyleSheet("QPdfView { background: #8a939c; }")
+        self.view.setStyleSheet(f"QPdfView {{ background: {palette.VIEWER_BACKGROUND}; }}")
         # QPdfView maps value 0 to the page's left edge, while a right-to-left scroll bar would
         # draw value 0 on the right: the horizontal bar keeps the page's own (physical) direction
         self.view.horizontalScrollBar().setLayoutDirection(Qt.LayoutDirection.LeftToRight)

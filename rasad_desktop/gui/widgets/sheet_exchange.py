@@ -14,10 +14,11 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 from rasad_desktop.core.errors import RasadError
+from rasad_desktop.exchange.datasets import DATASETS
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.context import AppContext, Changes
 from rasad_desktop.gui.operations import ReadOp, Session, Task, WriteOp
-from rasad_desktop.services.roles import Actor, Permission
+from rasad_desktop.services.roles import Actor
 
 T = TypeVar("T")
 
@@ -36,54 +37,41 @@ class SheetExchange(QObject):
 
     def __init__(self, ctx: AppContext, parent: QWidget, year: Callable[[], int | None],
                  before_import: Callable[[], bool], on_message: Callable[[str], None],
-                 on_imported: Callable[[], None], *, kind: str = "collections") -> None:
+                 on_imported: Callable[[], None], *, dataset: str = "collections") -> None:
         super().__init__(parent)
-        self.ctx, self.page, self.kind = ctx, parent, kind
+        self.ctx, self.page, self.dataset = ctx, parent, DATASETS[dataset]
         self.year, self.before_import = year, before_import
         self.on_message, self.on_imported = on_message, on_imported
         self.choose_open_path: Callable[[], Path | None] = self._choose_open_path
         self.choose_save_path: Callable[[str], Path | None] = self._choose_save_path
         self.confirm: Callable[[str], bool] = self._confirm
-        self.import_title = self.tr("Import approved amounts") if kind == "approved" else \
-            self.tr("Import collections")
-        self.export_title = self.tr("Export approved amounts") if kind == "approved" else \
-            self.tr("Export collections")
+        what = self.dataset.title(ctx.language)
+        self.import_title = self.tr("Import {0}").format(what)
+        self.export_title = self.tr("Export {0}").format(what)
         self.import_button = QPushButton(self.tr("Import from Excel…"), parent)
         self.import_button.setObjectName("importSheet")
         self.export_button = QPushButton(self.tr("Export to Excel…"), parent)
         self.export_button.setObjectName("exportSheet")
-        needed = Permission.MANAGE_BUDGET if kind == "approved" else Permission.ENTER_COLLECTIONS
-        self.changes = Changes.BUDGET if kind == "approved" else Changes.COLLECTIONS
-        self.import_button.setVisible(ctx.actor.can(needed))
+        self.changes = Changes[self.dataset.changes.upper()]
+        self.import_button.setVisible(ctx.actor.can(self.dataset.import_permission))
         self.import_button.clicked.connect(self.start_import)
         self.export_button.clicked.connect(self.export)
 
-    def _functions(self):  # type: ignore[no-untyped-def]
-        if self.kind == "approved":
-            from rasad_desktop.exchange import approved_file
-
-            return approved_file.export_approved, approved_file.import_approved
-        from rasad_desktop.exchange import collections_file
-
-        return collections_file.export_collections, collections_file.import_collections
-
     def export(self) -> None:
-        export, _ = self._functions()
         year = self.year()
         if year is None:
             return
-        target = self.choose_save_path(f"{self.kind}-{year}.xlsx")
+        target = self.choose_save_path(f"{self.dataset.key}-{year}.xlsx")
         if target is None:
             return
         if target.suffix.lower() not in (".xlsx", ".csv"):  # a name typed without its extension
             target = target.with_name(target.name + ".xlsx")
 
-        self._run(ReadOp(self.page, self.ctx, lambda s, actor: export(s, actor, year, target),
+        self._run(ReadOp(self.page, self.ctx, lambda s, actor: self.dataset.export(s, actor, year, target),
                          label=self.tr("Writing the workbook…"))).success(lambda rows: self.on_message(self.tr(
             "Exported {0} figures to {1}.").format(fmt.number(rows, self.ctx.language), fmt.isolate(target.name)))).run()
 
     def start_import(self) -> None:
-        _, import_file = self._functions()
         year = self.year()
         if year is None or not self.before_import():
             return
@@ -93,13 +81,12 @@ class SheetExchange(QObject):
 
         def check(session: Session, actor: Actor):  # type: ignore[no-untyped-def]
             stamp = _stamp(source)
-            return import_file(session, actor, year, source, dry_run=True), stamp
+            return self.dataset.import_file(session, actor, year, source, dry_run=True), stamp
 
         self._run(ReadOp(self.page, self.ctx, check, label=self.tr("Checking the file…"))) \
             .success(lambda done: self._confirm_import(year, source, *done)).run()
 
     def _confirm_import(self, year: int, source: Path, checked, stamp: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
-        _, import_file = self._functions()
         lang = self.ctx.language
         if checked.cells == 0:
             self.on_message(self.tr("{0} holds no figures to import.").format(fmt.isolate(source.name)))
@@ -122,7 +109,7 @@ class SheetExchange(QObject):
                 raise FileChanged(
                     f"«{source.name}» پس از بررسی تغییر کرده است؛ دوباره «ورود از Excel» را بزنید.",
                     f"'{source.name}' changed after it was checked; import it again.", code="import_changed")
-            return import_file(session, actor, year, source).changed
+            return self.dataset.import_file(session, actor, year, source).changed
 
         def done(changed: int) -> None:
             self.on_imported()  # reloads the grid first: the message stays

@@ -59,7 +59,7 @@ class ApprovedTab(BudgetTab):
         self.schedule_button.setObjectName("openSchedule")
         self.schedule_button.clicked.connect(self.open_schedule)
         self.sheets = SheetExchange(self.ctx, self, self.year, lambda: self.page.can_leave([self]),
-                                    self.page.show_status, self._imported, kind="approved")
+                                    self.page.show_status, self._imported, dataset="approved")
         self.totals = QLabel(self)
         self.totals.setObjectName("totals")
         shortcut = QShortcut(QKeySequence.StandardKey.Save, self, self.save)

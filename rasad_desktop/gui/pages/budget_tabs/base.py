@@ -6,13 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QCompleter,
-    QHeaderView,
     QTableView,
     QWidget,
 )
@@ -21,7 +19,7 @@ from rasad_desktop.core.amounts import Unit
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.context import Changes
 from rasad_desktop.gui.operations import ReadOp, Session, WriteOp
-from rasad_desktop.gui.pages.data_entry import EntryTable
+from rasad_desktop.gui.widgets.grid import AmountGrid, amount_grid, fit_columns
 from rasad_desktop.services.budget_admin import AgencyRow
 from rasad_desktop.services.roles import Actor
 
@@ -29,28 +27,6 @@ if TYPE_CHECKING:
     from rasad_desktop.gui.pages.budget import BudgetPage
 
 T = TypeVar("T")
-
-
-class BudgetGrid(EntryTable):
-    """The data-entry grid (Enter commits and moves down). Moving the current cell while
-    an editor is open (a click, or a save pointing at a bad cell) commits the editor
-    without also moving one row down: Qt closes it with SubmitModelCache when the row
-    changes, which EntryTable alone takes for Enter."""
-
-    _changing_current = False
-
-    def currentChanged(self, current: QModelIndex | QPersistentModelIndex,  # noqa: N802
-                       previous: QModelIndex | QPersistentModelIndex) -> None:
-        self._changing_current = True
-        try:
-            super().currentChanged(current, previous)
-        finally:
-            self._changing_current = False
-
-    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:  # noqa: N802
-        if self._changing_current:
-            hint = QAbstractItemDelegate.EndEditHint.NoHint
-        super().closeEditor(editor, hint)
 
 
 class BudgetTab(QWidget):
@@ -143,17 +119,9 @@ class BudgetTab(QWidget):
             combo.setCurrentIndex(combo.findData(keep))
         combo.blockSignals(False)
 
-    def grid(self, model: Any, stretch: int | None) -> BudgetGrid:
+    def grid(self, model: Any, stretch: int | None) -> AmountGrid:
         """An editable grid: Enter commits and moves down, Ctrl+V pastes a column."""
-        table = BudgetGrid(self)
-        table.setObjectName("grid")
-        table.setModel(model)
-        table.setAlternatingRowColors(True)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
-                              | QAbstractItemView.EditTrigger.DoubleClicked
-                              | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self._shape(table, stretch)
-        return table
+        return amount_grid(self, model, stretch, minimum=90)
 
     def view(self, model: Any, stretch: int) -> QTableView:
         """A read-only table with whole-row selection."""
@@ -164,16 +132,5 @@ class BudgetTab(QWidget):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self._shape(table, stretch)
+        fit_columns(table, stretch, minimum=90)
         return table
-
-    @staticmethod
-    def _shape(table: QTableView, stretch: int | None) -> None:
-        """Columns fit their contents; ``stretch`` (a text column) takes the rest."""
-        table.verticalHeader().setVisible(False)
-        header = table.horizontalHeader()
-        header.setMinimumSectionSize(90)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(False)
-        if stretch is not None:
-            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)

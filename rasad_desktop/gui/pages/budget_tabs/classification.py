@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from rasad_desktop.core import palette
 from rasad_desktop.core.classification import Level
 from rasad_desktop.core.digits import to_latin_digits
 from rasad_desktop.gui import format as fmt
@@ -24,7 +25,7 @@ from rasad_desktop.gui.pages.budget_tabs.base import BudgetTab
 from rasad_desktop.services.budget import add_line
 from rasad_desktop.services.budget_admin import LineNode, line_tree
 
-EARMARKED = QColor("#e3f1ec")
+EARMARKED = QColor(palette.EARMARKED_FILL)
 CODE, TITLE, LEVEL, KIND = range(4)
 
 

@@ -18,6 +18,7 @@ from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.clipboard import pasted_column
 from rasad_desktop.gui.models.budget_models import S_AMOUNT, ScheduleModel, column_label
 from rasad_desktop.gui.pages.budget_tabs.base import BudgetTab
+from rasad_desktop.gui.style import DONE_STYLE, ERROR_BOLD_STYLE
 from rasad_desktop.services.budget import set_schedule
 from rasad_desktop.services.budget_admin import agency_assignments, agency_rows, schedule_info
 
@@ -220,4 +221,4 @@ class ScheduleTab(BudgetTab):
             fmt.money(total, unit, lang), fmt.money(in_force, unit, lang), fmt.money(difference, unit, lang),
             unit.label(lang)))
         bad = difference != 0 or bool(self.model.errors())
-        self.sum_label.setStyleSheet("color: #9b1c1c; font-weight: bold;" if bad else "color: #1d5e3a;")
+        self.sum_label.setStyleSheet(ERROR_BOLD_STYLE if bad else DONE_STYLE)
