@@ -17,6 +17,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from rasad_desktop.core.amounts import AmountError, Unit, parse_amount
+from rasad_desktop.core.figures import amount_in_force, monthly_targets
 from rasad_desktop.core.metrics import ratio
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.models.base import HeaderedModel, ModelIndex
@@ -29,7 +30,6 @@ from rasad_desktop.services.budget_admin import (
     ScheduleInfo,
     YearSummary,
 )
-from rasad_desktop.services.report_data import split_evenly
 from rasad_desktop.services.validate import BUDGET_COLUMNS
 
 INVALID = QColor("#f6d5d5")
@@ -337,7 +337,7 @@ class ApprovedModel(BudgetTableModel):
         for row in range(len(self.rows)):
             a, rev = self.value(row, A_APPROVED) or 0, self.value(row, A_REVISED)
             approved += a
-            in_force += a if rev is None else rev
+            in_force += amount_in_force(a, rev)
         return approved, in_force
 
     def paste(self, start_row: int, col: int, texts: list[str]) -> int:
@@ -368,7 +368,7 @@ class ScheduleModel(BudgetTableModel):
     def load(self, info: ScheduleInfo | None) -> None:
         self.beginResetModel()
         self.info = info
-        self.base = [] if info is None else list(info.months or split_evenly(info.in_force))
+        self.base = [] if info is None else monthly_targets(info.in_force, info.months)
         self.edits = {}
         self.endResetModel()
 
@@ -455,7 +455,7 @@ class ScheduleModel(BudgetTableModel):
         """Twelve even shares of the amount in force that add up to it exactly."""
         if self.info is None:
             return
-        for row, v in enumerate(split_evenly(self.in_force)):
+        for row, v in enumerate(monthly_targets(self.in_force)):
             if v == self.base[row] and not self.implied:
                 self.edits.pop(row, None)
             else:
