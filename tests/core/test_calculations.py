@@ -32,6 +32,7 @@ from rasad_desktop.core.metrics import (
     by_collected,
     competition_ranks,
     compute,
+    growth,
     ratio,
 )
 from rasad_desktop.core.tables import ranked_table
@@ -304,6 +305,13 @@ def test_all_zero_figures():
     m = compute(Figures(), 12, 0)
     assert (m.pct_share, m.pct_annual, m.growth, m.share_of_total, m.pace) == (None, None, None, None, None)
     assert (m.gap, m.remaining) == (0, 0)
+
+
+def test_growth():
+    assert growth(750, 450) == Fraction(2, 3)  # 750/450 − 1
+    assert growth(300, 400) == Fraction(-1, 4)
+    assert growth(0, 400) == -1
+    assert growth(5, 0) is None  # no last-year figure: no percentage, shown «—»
 
 
 def test_revised_amount_in_force():

@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from rasad_desktop.core.amounts import AmountError, Unit, parse_amount
 from rasad_desktop.core.figures import amount_in_force, monthly_targets
-from rasad_desktop.core.metrics import ratio
+from rasad_desktop.core.metrics import growth, ratio
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.models.base import HeaderedModel, ModelIndex
 from rasad_desktop.gui.signals import emit
@@ -586,8 +586,7 @@ class ComparisonModel(BudgetTableModel):
                 return self.money(r.annual, self.unit)
             if col == C_CHANGE:
                 return self.money(r.annual - r.annual_last, self.unit)
-            growth = ratio(r.annual, r.annual_last)
-            return fmt.percent(None if growth is None else growth - 1, self.language)
+            return fmt.percent(growth(r.annual, r.annual_last), self.language)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return align(col in C_NUMERIC)
         if role == Qt.ItemDataRole.FontRole and r.total:
