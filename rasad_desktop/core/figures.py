@@ -43,15 +43,41 @@ def total(items: Iterable[Figures]) -> Figures:
     return result
 
 
+def amount_in_force(approved: int, revised: int | None) -> int:
+    """A in force: the revised amount where an amendment set one, else the approved."""
+    return approved if revised is None else revised
+
+
+def _checked(schedule: Sequence[int]) -> Sequence[int]:
+    if len(schedule) != 12:
+        raise ValueError("a monthly schedule has 12 amounts")
+    return schedule
+
+
+def _even_share(annual: int, months: int) -> int:
+    return div_round(annual * months, 12)
+
+
 def period_share(annual: int, through_month: int, schedule: Sequence[int] | None = None) -> int:
     """T_n for one line: the first n months of a communicated schedule, or A × n/12.
 
     A × n/12 is rounded to whole rials, half away from zero; a group's share is the sum
-    of its lines' shares (so that a printed table adds up).
+    of its lines' shares (so that a printed table adds up). The services compute the same
+    in SQL (``services.sql_rules.period_share_sql``).
     """
     check_month(through_month)
     if schedule is not None:
-        if len(schedule) != 12:
-            raise ValueError("a monthly schedule has 12 amounts")
-        return sum(schedule[:through_month])
-    return div_round(annual * through_month, 12)
+        return sum(_checked(schedule)[:through_month])
+    return _even_share(annual, through_month)
+
+
+def monthly_targets(annual: int, schedule: Sequence[int] | None = None) -> list[int]:
+    """The twelve monthly targets: the communicated schedule, or the even split.
+
+    The even split is the difference of consecutive period shares, so its first n months
+    add up to ``period_share(annual, n)`` and all twelve to A exactly.
+    """
+    if schedule is not None:
+        return list(_checked(schedule))
+    cumulative = [_even_share(annual, m) for m in range(13)]
+    return [cumulative[m + 1] - cumulative[m] for m in range(12)]

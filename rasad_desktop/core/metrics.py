@@ -21,6 +21,12 @@ def ratio(numerator: int, denominator: int) -> Fraction | None:
     return None if denominator == 0 else Fraction(numerator, denominator)
 
 
+def growth(current: int, last: int) -> Fraction | None:
+    """current / last − 1 (e.g. R_n / R'_n − 1), or None when last is zero."""
+    r = ratio(current, last)
+    return None if r is None else r - 1
+
+
 class Status(enum.Enum):
     """Status band of a realization rate. Revenue semantics: more is better."""
 
@@ -88,14 +94,13 @@ def compute(
     pct_annual = ratio(f.collected, f.annual)
     pct_share_last = ratio(f.collected_last, f.share_last)
     pct_annual_last = ratio(f.collected_last, f.annual_last)
-    growth_ratio = ratio(f.collected, f.collected_last)
     remaining = f.annual - f.collected
     return Metrics(
         pct_share=pct_share,
         pct_annual=pct_annual,
         pct_share_last=pct_share_last,
         pct_annual_last=pct_annual_last,
-        growth=None if growth_ratio is None else growth_ratio - 1,
+        growth=growth(f.collected, f.collected_last),
         change_pp_share=_points(pct_share, pct_share_last),
         change_pp_annual=_points(pct_annual, pct_annual_last),
         gap=f.collected - f.share,

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from rasad_desktop.core.classification import Level
 from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.core.errors import RasadError
+from rasad_desktop.core.figures import amount_in_force
 from rasad_desktop.db.models import Agency, Assignment, ClassificationNode, MonthlySchedule
 from rasad_desktop.exchange import columns as col
 from rasad_desktop.exchange.columns import COLUMN_NAMES, Column, ImportResult
@@ -108,7 +109,7 @@ def import_approved(session: Session, actor: Actor, year: int, path: Path, *,
             revised = None if col.blank(revised_cell) else validate.amount(
                 col.amount(revised_cell), "اصلاحیه", "Revised")
             key = (agency, line, column)
-            in_force = revised if revised is not None else approved
+            in_force = amount_in_force(approved, revised)
             if key in scheduled and scheduled[key] != in_force:
                 raise ValidationError(
                     f"این ردیف برنامهٔ ماهانهٔ ابلاغی به جمع {localize_digits(str(scheduled[key]))} ریال دارد؛ "

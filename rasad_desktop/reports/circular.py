@@ -9,6 +9,7 @@ from typing import Any
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from rasad_desktop.core.digits import localize_digits
+from rasad_desktop.core.figures import amount_in_force
 from rasad_desktop.core.jalali import MONTHS_FA
 from rasad_desktop.reports.common import RenderOptions, amount, rounding_note, title_block
 from rasad_desktop.reports.flowables import BODY, HEADING, SMALL, RTLParagraph, SignatureBlock, rtl_table
@@ -37,16 +38,11 @@ def intro_text(year: int) -> str:
     )
 
 
-def in_force(line: dict[str, Any]) -> int:
-    """The amount in force: the revised amount when there is one, else the approved."""
-    return line["revised"] if line["revised"] is not None else line["approved"]
-
-
 def agency_rows(lines: list[dict[str, Any]], opts: RenderOptions) -> list[list[str]]:
     rows = []
     total, months = 0, [0] * 12
     for line in lines:
-        value = in_force(line)
+        value = amount_in_force(line["approved"], line["revised"])
         total += value
         months = [a + b for a, b in zip(months, line["months"])]
         rows.append([

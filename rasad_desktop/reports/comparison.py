@@ -9,7 +9,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from rasad_desktop.core.amounts import format_amount
 from rasad_desktop.core.digits import localize_digits
-from rasad_desktop.core.metrics import ratio
+from rasad_desktop.core.metrics import growth
 from rasad_desktop.reports.common import RenderOptions, amount, pct, rounding_note, title_block
 from rasad_desktop.reports.flowables import HEADING, SMALL, RTLParagraph, SignatureBlock, rtl_table
 from rasad_desktop.reports.page import PageInfo, build_pdf
@@ -29,12 +29,11 @@ def title(year: int) -> str:
 
 
 def figure_cells(annual: int, annual_last: int, opts: RenderOptions) -> list[str]:
-    growth = ratio(annual, annual_last)
     return [
         amount(annual_last, opts),
         amount(annual, opts),
         format_amount(annual - annual_last, opts.unit),
-        pct(None if growth is None else growth - 1),
+        pct(growth(annual, annual_last)),
     ]
 
 

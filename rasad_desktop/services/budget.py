@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from rasad_desktop.core.amounts import format_amount
 from rasad_desktop.core.classification import Level, level_of, parent
 from rasad_desktop.core.digits import localize_digits, to_latin_digits
+from rasad_desktop.core.figures import amount_in_force
 from rasad_desktop.core.jalali import month_name
 from rasad_desktop.core.text import normalize, search_key
 from rasad_desktop.db.models import (
@@ -232,7 +233,7 @@ def set_approved(
         else:
             row.approved, row.revised, row.note = a, r, note
         session.flush()
-        if row.schedule and sum(s.amount for s in row.schedule) != (r if r is not None else a):
+        if row.schedule and sum(s.amount for s in row.schedule) != amount_in_force(a, r):
             raise ValidationError(
                 "این ردیف برنامهٔ ماهانهٔ ابلاغی دارد که جمع آن با مبلغ تازه برابر نیست؛ "
                 "نخست برنامهٔ ماهانه را اصلاح کنید.",
@@ -276,7 +277,7 @@ def set_schedule(
                                       "A monthly schedule has twelve amounts.", code="schedule_len")
             after = [validate.amount(v, f"برنامهٔ {month_name(i + 1)}", f"Schedule month {i + 1}")
                      for i, v in enumerate(amounts)]
-            in_force = row.revised if row.revised is not None else row.approved
+            in_force = amount_in_force(row.approved, row.revised)
             if sum(after) != in_force:
                 raise ValidationError(
                     f"جمع برنامهٔ ماهانه ({format_amount(sum(after))} ریال) با مبلغ مصوب "

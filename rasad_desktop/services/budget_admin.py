@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from rasad_desktop.core.classification import Level
 from rasad_desktop.core.digits import localize_digits
+from rasad_desktop.core.figures import amount_in_force
 from rasad_desktop.db.models import (
     Agency,
     Assignment,
@@ -29,6 +30,7 @@ from rasad_desktop.services import validate
 from rasad_desktop.services.budget import _cell, find_agency, find_assignment, find_year
 from rasad_desktop.services.errors import Conflict, ValidationError
 from rasad_desktop.services.roles import Actor, Permission
+from rasad_desktop.services.sql_rules import in_force_sql
 from rasad_desktop.services.uow import Audit, writing
 
 
@@ -177,7 +179,7 @@ def _save_approved(session: Session, audit: Audit, year: int, agency_code: str,
         else:
             row.approved, row.revised = a, r
         session.flush()
-        if row.schedule and sum(s.amount for s in row.schedule) != (r if r is not None else a):
+        if row.schedule and sum(s.amount for s in row.schedule) != amount_in_force(a, r):
             raise ValidationError(
                 f"ردیف {shown} برنامهٔ ماهانهٔ ابلاغی دارد که جمع آن با مبلغ تازه برابر نیست؛ "
                 "نخست برنامهٔ ماهانه را اصلاح کنید.",
@@ -209,9 +211,7 @@ def year_summaries(session: Session) -> list[YearSummary]:
     lines = counts(select(ClassificationNode.fiscal_year_id, func.count())
                    .group_by(ClassificationNode.fiscal_year_id))
     assignments = counts(select(Assignment.fiscal_year_id, func.count()).group_by(Assignment.fiscal_year_id))
-    in_force = counts(select(Assignment.fiscal_year_id, func.sum(func.coalesce(Assignment.revised,
-                                                                                Assignment.approved)))
-                      .group_by(Assignment.fiscal_year_id))
+    in_force = counts(select(Assignment.fiscal_year_id, func.sum(in_force_sql())).group_by(Assignment.fiscal_year_id))
     locks = counts(select(PeriodLock.fiscal_year_id, func.count()).group_by(PeriodLock.fiscal_year_id))
     return [YearSummary(fy.year, fy.note, lines.get(fy.id, 0), assignments.get(fy.id, 0), in_force.get(fy.id, 0),
                         locks.get(fy.id, 0))
@@ -277,7 +277,7 @@ class AssignmentRow:
 
     @property
     def in_force(self) -> int:
-        return self.revised if self.revised is not None else self.approved
+        return amount_in_force(self.approved, self.revised)
 
 
 def agency_assignments(session: Session, year: int, agency_code: str) -> list[AssignmentRow]:
@@ -307,7 +307,7 @@ class ScheduleInfo:
 
     @property
     def in_force(self) -> int:
-        return self.revised if self.revised is not None else self.approved
+        return amount_in_force(self.approved, self.revised)
 
 
 def schedule_info(session: Session, year: int, agency_code: str, line_code: str,

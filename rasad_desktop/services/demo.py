@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from rasad_desktop.core.classification import level_of, parent
 from rasad_desktop.core.digits import localize_digits
+from rasad_desktop.core.figures import amount_in_force
 from rasad_desktop.core.jalali import fiscal_month_of
 from rasad_desktop.core.rounding import div_round
 from rasad_desktop.core.text import search_key
@@ -151,8 +152,8 @@ def _demo_budget(session: Session, fy: FiscalYear, agencies: dict[str, int],
             a = Assignment(fiscal_year_id=fy.id, agency_id=agencies[code], line_id=lines[line],
                            budget_column="provincial", approved=approved, revised=revised, note="")
             if (code, line) == D.SCHEDULED:
-                in_force = revised if revised is not None else approved
-                a.schedule = [MonthlySchedule(month=i + 1, amount=v) for i, v in enumerate(_schedule(in_force))]
+                a.schedule = [MonthlySchedule(month=i + 1, amount=v)
+                              for i, v in enumerate(_schedule(amount_in_force(approved, revised)))]
             session.add(a)
             count += 1
     session.flush()

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from rasad_desktop.db.models import Assignment, ClassificationNode, Collection
 from rasad_desktop.services import validate
 from rasad_desktop.services.budget import find_year, is_locked
-from rasad_desktop.services.queries import period_share
+from rasad_desktop.services.sql_rules import in_force_sql, period_share_sql
 
 
 @dataclass(frozen=True)
@@ -41,8 +41,8 @@ def entry_sheet(session: Session, year: int, month: int, agency_id: int) -> Entr
     grid shows for ``month``."""
     fy = find_year(session, validate.year(year))
     m = validate.month(month)
-    sched, share = period_share(fy.id, m)
-    in_force = func.coalesce(Assignment.revised, Assignment.approved)
+    sched, share = period_share_sql(fy.id, m)
+    in_force = in_force_sql()
     budget = session.execute(
         select(Assignment.line_id, Assignment.budget_column, in_force, share)
         .outerjoin(sched, sched.c.assignment_id == Assignment.id)

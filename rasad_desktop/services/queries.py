@@ -1,9 +1,8 @@
 """Read queries behind every table and report. Sums are computed in SQL (GROUP BY);
 Python only merges a few hundred aggregated rows into ``Figures`` and calls the core.
 
-The period share of a line is its schedule's first n months, else round(A × n/12),
-computed per assignment in SQL as (2·A·n + 12) / 24 with integer division, which is
-half-up rounding for the non-negative amounts the services allow.
+The amount in force and the period share are computed per assignment in SQL by
+``services.sql_rules``, the twins of the core's rules.
 """
 
 from __future__ import annotations
@@ -12,7 +11,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from rasad_desktop.core.classification import ClassificationRow, classification_table
@@ -26,8 +25,8 @@ from rasad_desktop.db.models import (
     ClassificationNode,
     Collection,
     FiscalYear,
-    MonthlySchedule,
 )
+from rasad_desktop.services.sql_rules import in_force_sql, period_share_sql
 
 Grouping = Literal["agency", "line", "agency_line"]
 
@@ -70,32 +69,11 @@ def _key(grouping: Grouping, codes: dict[int, str]) -> Callable[..., Hashable]:
     return lambda agency_id, line_id: (agency_id, codes[line_id])
 
 
-def period_share(fy_id: int, n: int):  # type: ignore[no-untyped-def]
-    """(schedule subquery to outer-join on assignment id, the share expression) for
-    assignments of one year through month n."""
-    sched = (
-        select(
-            MonthlySchedule.assignment_id.label("assignment_id"),
-            func.sum(case((MonthlySchedule.month <= n, MonthlySchedule.amount), else_=0)).label("through"),
-        )
-        .join(Assignment, Assignment.id == MonthlySchedule.assignment_id)
-        .where(Assignment.fiscal_year_id == fy_id)
-        .group_by(MonthlySchedule.assignment_id)
-        .subquery()
-    )
-    in_force = func.coalesce(Assignment.revised, Assignment.approved)
-    share = case(
-        (sched.c.assignment_id.is_not(None), sched.c.through),
-        else_=(in_force * (2 * n) + 12) // 24,
-    )
-    return sched, share
-
-
 def _budget_sums(session: Session, fy_id: int, n: int, grouping: Grouping, agency_id: int | None,
                  column: str | None):
     """Rows of (group columns…, Σapproved, Σin force, Σshare)."""
-    sched, share = period_share(fy_id, n)
-    in_force = func.coalesce(Assignment.revised, Assignment.approved)
+    sched, share = period_share_sql(fy_id, n)
+    in_force = in_force_sql()
     groups = _group_columns(Assignment, grouping)
     q = (
         select(*groups, func.sum(Assignment.approved), func.sum(in_force), func.sum(share))
@@ -262,7 +240,7 @@ def approved_without_collection(session: Session, year: int, through_month: int)
                Collection.line_id == Assignment.line_id, Collection.month <= n, Collection.amount != 0)
         .exists()
     )
-    in_force = func.sum(func.coalesce(Assignment.revised, Assignment.approved))
+    in_force = func.sum(in_force_sql())
     q = (
         select(Assignment.agency_id, ClassificationNode.code, in_force)
         .join(ClassificationNode, ClassificationNode.id == Assignment.line_id)

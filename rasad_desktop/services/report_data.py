@@ -14,9 +14,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from rasad_desktop.core.figures import Figures
+from rasad_desktop.core.figures import Figures, amount_in_force, monthly_targets
 from rasad_desktop.core.jalali import Period
-from rasad_desktop.core.rounding import div_round
 from rasad_desktop.db.models import Assignment, ClassificationNode, MonthlySchedule
 from rasad_desktop.services import queries, read_models, request_stats, validate
 from rasad_desktop.services.budget import find_agency, find_year
@@ -76,7 +75,7 @@ def agency(session: Session, year: int, through_month: int, agency_code: str) ->
     period = Period(year, through_month)
     find_year(session, year)
     a = find_agency(session, agency_code)
-    targets = monthly_targets(session, year, agency_id=a.id)
+    targets = targets_by_assignment(session, year, agency_id=a.id)
     series = read_models.monthly(session, year, agency_id=a.id)
     return {
         "kind": "agency",
@@ -102,13 +101,7 @@ def letter(session: Session, year: int, through_month: int) -> dict[str, Any]:
     }
 
 
-def split_evenly(annual: int) -> list[int]:
-    """Twelve monthly targets of A × m/12, rounded, that add up to A exactly."""
-    cumulative = [div_round(annual * m, 12) for m in range(13)]
-    return [cumulative[m + 1] - cumulative[m] for m in range(12)]
-
-
-def monthly_targets(session: Session, year: int, *, agency_id: int | None = None) -> dict[int, list[int]]:
+def targets_by_assignment(session: Session, year: int, *, agency_id: int | None = None) -> dict[int, list[int]]:
     """assignment id → its twelve monthly targets (the schedule, or an even split)."""
     fy = find_year(session, year)
     q = select(Assignment.id, Assignment.approved, Assignment.revised).where(Assignment.fiscal_year_id == fy.id)
@@ -122,7 +115,7 @@ def monthly_targets(session: Session, year: int, *, agency_id: int | None = None
         .where(Assignment.fiscal_year_id == fy.id)
     ):
         sched.setdefault(aid, [0] * 12)[month - 1] = amount
-    return {aid: sched.get(aid) or split_evenly(revised if revised is not None else approved)
+    return {aid: monthly_targets(amount_in_force(approved, revised), sched.get(aid))
             for aid, approved, revised in rows}
 
 
@@ -130,7 +123,7 @@ def circular(session: Session, year: int) -> dict[str, Any]:
     fy = find_year(session, year)
     titles = queries.line_titles(session, year)
     info = queries.agencies(session)
-    targets = monthly_targets(session, year)
+    targets = targets_by_assignment(session, year)
     q = (
         select(Assignment.id, Assignment.agency_id, ClassificationNode.code, Assignment.budget_column,
                Assignment.approved, Assignment.revised)

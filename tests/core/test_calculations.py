@@ -24,7 +24,7 @@ from rasad_desktop.core.classification import (
     parent,
     rollup,
 )
-from rasad_desktop.core.figures import Figures, period_share, total
+from rasad_desktop.core.figures import Figures, amount_in_force, monthly_targets, period_share, total
 from rasad_desktop.core.jalali import CalendarError
 from rasad_desktop.core.metrics import (
     Status,
@@ -32,6 +32,7 @@ from rasad_desktop.core.metrics import (
     by_collected,
     competition_ranks,
     compute,
+    growth,
     ratio,
 )
 from rasad_desktop.core.tables import ranked_table
@@ -104,6 +105,38 @@ def test_period_share_property(annual, n):
     if abs(share - exact) == Fraction(1, 2):  # a tie went away from zero
         assert abs(share) > abs(exact)
     assert period_share(-annual, n) == -share
+
+
+@PROPS
+@given(st.integers(min_value=-(10**17), max_value=10**17))
+def test_monthly_targets_add_up_to_the_period_shares(annual):
+    targets = monthly_targets(annual)
+    assert len(targets) == 12 and sum(targets) == annual
+    for n in range(1, 13):  # the even split is the difference of consecutive period shares
+        assert sum(targets[:n]) == period_share(annual, n)
+    assert max(targets) - min(targets) <= 1  # as even as whole rials allow
+
+
+@PROPS
+@given(st.lists(st.integers(min_value=0, max_value=10**16), min_size=12, max_size=12), st.integers(1, 12))
+def test_monthly_targets_of_a_schedule_are_the_schedule(schedule, n):
+    assert monthly_targets(123, schedule) == schedule
+    assert sum(monthly_targets(123, tuple(schedule))[:n]) == period_share(123, n, schedule)
+
+
+def test_monthly_targets_examples():
+    # 1000/12: cumulative 83, 167, 250, 333, 417, 500, … → 83, 84, 83, 83, 84, 83, …
+    assert monthly_targets(1000) == [83, 84, 83, 83, 84, 83, 83, 84, 83, 83, 84, 83]
+    assert monthly_targets(6) == [1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0]  # 0.5 → 1, 1.0, 1.5 → 2, …
+    assert monthly_targets(0) == [0] * 12
+    with pytest.raises(ValueError):
+        monthly_targets(100, [1] * 11)
+
+
+def test_amount_in_force():
+    assert amount_in_force(1200, None) == 1200
+    assert amount_in_force(1200, 1500) == 1500
+    assert amount_in_force(1200, 0) == 0  # an amendment to zero is still an amendment
 
 
 # ===================================================================== Figures
@@ -272,6 +305,13 @@ def test_all_zero_figures():
     m = compute(Figures(), 12, 0)
     assert (m.pct_share, m.pct_annual, m.growth, m.share_of_total, m.pace) == (None, None, None, None, None)
     assert (m.gap, m.remaining) == (0, 0)
+
+
+def test_growth():
+    assert growth(750, 450) == Fraction(2, 3)  # 750/450 − 1
+    assert growth(300, 400) == Fraction(-1, 4)
+    assert growth(0, 400) == -1
+    assert growth(5, 0) is None  # no last-year figure: no percentage, shown «—»
 
 
 def test_revised_amount_in_force():

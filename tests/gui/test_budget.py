@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication
 from sqlalchemy import func, select
 
 from rasad_desktop.core.amounts import Unit
+from rasad_desktop.core.figures import monthly_targets
 from rasad_desktop.db.models import Agency, AuditLog, ClassificationNode, FiscalYear, MonthlySchedule, PeriodLock
 from rasad_desktop.gui.context import Changes
 from rasad_desktop.gui.models.budget_models import (
@@ -33,7 +34,7 @@ from rasad_desktop.services import budget
 from rasad_desktop.services.budget_admin import ApprovedChange, save_approved_many
 from rasad_desktop.services.collections import Entry, save_month
 from rasad_desktop.services.errors import PeriodLocked, PermissionDenied
-from rasad_desktop.services.report_data import comparison, split_evenly
+from rasad_desktop.services.report_data import comparison
 from rasad_desktop.services.roles import Permission, Role
 
 
@@ -314,7 +315,7 @@ def test_a_schedule_that_does_not_add_up_is_refused_and_spread_evenly_fixes_it(p
     tab = page.schedule_tab
     assert tab.select("101", "110104")
     annual = approved_of(gui_db, "101", "110104")[0]
-    assert tab.model.implied and tab.model.amounts() == split_evenly(annual)  # no schedule yet
+    assert tab.model.implied and tab.model.amounts() == monthly_targets(annual)  # no schedule yet
     assert schedule_of(gui_db, "101", "110104") == []
     edit_cell(tab.table, tab.model.index(0, S_AMOUNT), "۱٬۰۰۰")  # Farvardin: 1,000 million
     assert tab.table.currentIndex().row() == 1
@@ -326,7 +327,7 @@ def test_a_schedule_that_does_not_add_up_is_refused_and_spread_evenly_fixes_it(p
     tab.spread_button.click()
     assert tab.model.total() == annual
     assert tab.save()
-    assert schedule_of(gui_db, "101", "110104") == split_evenly(annual)
+    assert schedule_of(gui_db, "101", "110104") == monthly_targets(annual)
     assert not tab.model.implied and tab.remove_button.isEnabled()
 
 
@@ -418,7 +419,7 @@ def test_other_roles_are_refused_by_the_services(make_ctx, gui_db, role):
     assert "اجازه" in err.value.message_fa
     assert approved_of(gui_db, "101", "110104") == before
     with gui_db.session() as s, pytest.raises(PermissionDenied):
-        budget.set_schedule(s, ctx.actor, 1405, "101", "110104", split_evenly(before[0]))
+        budget.set_schedule(s, ctx.actor, 1405, "101", "110104", monthly_targets(before[0]))
     assert count(gui_db, MonthlySchedule) == schedules
 
 

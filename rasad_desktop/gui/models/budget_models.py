@@ -18,7 +18,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from rasad_desktop.core import palette
 from rasad_desktop.core.amounts import AmountError, Unit, parse_amount
-from rasad_desktop.core.metrics import ratio
+from rasad_desktop.core.figures import amount_in_force, monthly_targets
+from rasad_desktop.core.metrics import growth, ratio
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.models.base import HeaderedModel, ModelIndex
 from rasad_desktop.gui.signals import emit
@@ -30,7 +31,6 @@ from rasad_desktop.services.budget_admin import (
     ScheduleInfo,
     YearSummary,
 )
-from rasad_desktop.services.report_data import split_evenly
 from rasad_desktop.services.validate import BUDGET_COLUMNS
 
 INVALID = QColor(palette.INVALID_FILL)
@@ -338,7 +338,7 @@ class ApprovedModel(BudgetTableModel):
         for row in range(len(self.rows)):
             a, rev = self.value(row, A_APPROVED) or 0, self.value(row, A_REVISED)
             approved += a
-            in_force += a if rev is None else rev
+            in_force += amount_in_force(a, rev)
         return approved, in_force
 
     def paste(self, start_row: int, col: int, texts: list[str]) -> int:
@@ -369,7 +369,7 @@ class ScheduleModel(BudgetTableModel):
     def load(self, info: ScheduleInfo | None) -> None:
         self.beginResetModel()
         self.info = info
-        self.base = [] if info is None else list(info.months or split_evenly(info.in_force))
+        self.base = [] if info is None else monthly_targets(info.in_force, info.months)
         self.edits = {}
         self.endResetModel()
 
@@ -456,7 +456,7 @@ class ScheduleModel(BudgetTableModel):
         """Twelve even shares of the amount in force that add up to it exactly."""
         if self.info is None:
             return
-        for row, v in enumerate(split_evenly(self.in_force)):
+        for row, v in enumerate(monthly_targets(self.in_force)):
             if v == self.base[row] and not self.implied:
                 self.edits.pop(row, None)
             else:
@@ -587,8 +587,7 @@ class ComparisonModel(BudgetTableModel):
                 return self.money(r.annual, self.unit)
             if col == C_CHANGE:
                 return self.money(r.annual - r.annual_last, self.unit)
-            growth = ratio(r.annual, r.annual_last)
-            return fmt.percent(None if growth is None else growth - 1, self.language)
+            return fmt.percent(growth(r.annual, r.annual_last), self.language)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return align(col in C_NUMERIC)
         if role == Qt.ItemDataRole.FontRole and r.total:
