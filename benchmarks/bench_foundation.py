@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import large_province  # noqa: E402
 
 from rasad_desktop.db.database import Database  # noqa: E402
-from rasad_desktop.services import queries  # noqa: E402
+from rasad_desktop.services import queries, read_models  # noqa: E402
 
 
 def peak_rss_mb() -> float:
@@ -75,14 +75,14 @@ def main() -> int:
         rows = s.execute(text("SELECT count(*) FROM collections")).scalar()
 
         def summary() -> None:
-            queries.agency_table(s, last, 6)
+            read_models.agency_table(s, last, 6)
 
         def rollup() -> None:
             queries.classification_rows(s, last, 6)
 
         agency_first, agency_median = timed(summary)
         class_first, class_median = timed(rollup)
-        table = queries.agency_table(s, last, 6)
+        table = read_models.agency_table(s, last, 6)
     size = (folder / "large.db").stat().st_size / 1024 / 1024 if not args.url else float("nan")
     db.close()
 

@@ -57,7 +57,7 @@ from rasad_desktop.reports.common import (  # noqa: E402
 )
 from rasad_desktop.reports.page import PageInfo  # noqa: E402
 from rasad_desktop.resources import resource  # noqa: E402
-from rasad_desktop.services import report_data, reporting  # noqa: E402
+from rasad_desktop.services import report_kinds, reporting  # noqa: E402
 from rasad_desktop.services.demo import load_demo  # noqa: E402
 from rasad_desktop.services.reporting import ReportRequest  # noqa: E402
 from rasad_desktop.services.roles import Actor, Role  # noqa: E402
@@ -96,7 +96,7 @@ def page_count(pdf: bytes) -> int:
 def page_info(request: ReportRequest, snapshot: dict[str, Any], opts: RenderOptions) -> PageInfo:
     """What ``reporting.render`` puts on every page of a draft (same hash, same code)."""
     digest = reporting.content_hash(request.params(), snapshot, None, 1)
-    return PageInfo(office=opts.office, title=reporting.TITLES[request.kind], issue_date=format_jalali(TODAY),
+    return PageInfo(office=opts.office, title=report_kinds.kind(request.kind).title_fa, issue_date=format_jalali(TODAY),
                     number=None, version=1, verification=reporting.verification_code(digest),
                     qr_payload=f"RASAD|DRAFT|v1|{digest}", content_hash=digest)
 
@@ -302,7 +302,7 @@ def measure(name: str, db: Database, setup_s: float, repeat: int, keep: Path | N
         d_first, d_median, pdf = timed(lambda: reporting.draft(s, REQUEST, OPTS, today=TODAY), repeat)
 
         def gather() -> dict[str, Any]:
-            data = report_data.gather(s, REQUEST.kind, REQUEST.year, REQUEST.through_month)
+            data = report_kinds.gather(s, REQUEST)
             s.rollback()
             return data
 

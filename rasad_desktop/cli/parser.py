@@ -7,6 +7,7 @@ import argparse
 
 from rasad_desktop import APP_NAME_FA, __version__
 from rasad_desktop.exchange.datasets import DATASETS
+from rasad_desktop.services.report_kinds import REGISTERED
 from rasad_desktop.services.roles import Role
 
 
@@ -61,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="digit form (default: Persian; Latin with --lang en)")
 
     p = command(sub, "report", "render a report to PDF (and optionally issue it)")
-    p.add_argument("kind", choices=("monitoring", "agency", "letter", "circular", "comparison", "responses", "text"))
+    p.add_argument("kind", choices=(*REGISTERED, "text"))
     p.add_argument("--year", type=int)
     p.add_argument("--through-month", type=int, metavar="N")
     p.add_argument("--agency", metavar="CODE", help="agency code (agency report)")

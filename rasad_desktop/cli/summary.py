@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 def cmd_summary(ctx: Context, args: argparse.Namespace) -> int:
     from rasad_desktop.services.budget import find_year
-    from rasad_desktop.services.queries import agency_table
+    from rasad_desktop.services.read_models import agency_table
     from rasad_desktop.textreport import render_agency_table
 
     period = Period(args.year, args.through_month)  # validates, with a Persian message

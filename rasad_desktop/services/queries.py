@@ -17,8 +17,6 @@ from sqlalchemy.orm import Session
 from rasad_desktop.core.classification import ClassificationRow, classification_table
 from rasad_desktop.core.figures import Figures
 from rasad_desktop.core.jalali import check_month
-from rasad_desktop.core.metrics import Thresholds
-from rasad_desktop.core.tables import RankedTable, ranked_table
 from rasad_desktop.db.models import (
     Agency,
     Assignment,
@@ -142,24 +140,6 @@ class AgencyInfo:
 def agencies(session: Session) -> dict[int, AgencyInfo]:
     rows = session.execute(select(Agency.id, Agency.code, Agency.name).order_by(Agency.code))
     return {i: AgencyInfo(i, c, n) for i, c, n in rows}
-
-
-def agency_table(
-    session: Session,
-    year: int,
-    through_month: int,
-    *,
-    thresholds: Thresholds | None = None,
-    total_title: str = "جمع کل",
-) -> RankedTable:
-    """Report 1: agencies ranked by realization of the period share, with the total.
-    Agencies with neither a budget nor collections in either year are left out."""
-    by_agency = figures(session, year, through_month, "agency")
-    info = agencies(session)
-    entries = [
-        (info[aid].code, info[aid].name, f) for aid, f in by_agency.items() if not f.is_empty  # type: ignore[index]
-    ]
-    return ranked_table(entries, through_month, thresholds=thresholds, total_title=total_title)
 
 
 def line_titles(session: Session, year: int) -> dict[str, tuple[str, bool]]:

@@ -10,7 +10,6 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,58 +20,13 @@ from rasad_desktop.core.amounts import Unit
 from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.core.jalali import fiscal_month_of, format_jalali
 from rasad_desktop.db.models import IssuedReport, utcnow
-from rasad_desktop.reports import agency, circular, comparison, letter, monitoring, response_times
 from rasad_desktop.reports.common import RenderOptions
 from rasad_desktop.reports.page import PageInfo
-from rasad_desktop.services import report_data
+from rasad_desktop.services import report_kinds
 from rasad_desktop.services.errors import NotFound, ValidationError
+from rasad_desktop.services.report_kinds import ReportRequest
 from rasad_desktop.services.roles import Actor, Permission, require
 from rasad_desktop.services.uow import writing
-
-RENDERERS: dict[str, Callable[[dict[str, Any], PageInfo, RenderOptions], bytes]] = {
-    "monitoring": monitoring.render,
-    "agency": agency.render,
-    "letter": letter.render,
-    "circular": circular.render,
-    "comparison": comparison.render,
-    "responses": response_times.render,
-}
-TITLES = {
-    "monitoring": "گزارش رصد منابع",
-    "agency": "گزارش عملکرد دستگاه اجرایی",
-    "letter": "نامهٔ ارسال گزارش رصد منابع",
-    "circular": "بخشنامهٔ تحقق منابع بودجه",
-    "comparison": "مقایسهٔ مصوبات بودجه با سال قبل",
-    "responses": "گزارش زمان پاسخ‌گویی به درخواست‌ها و شکایت‌ها",
-}
-
-
-@dataclass(frozen=True)
-class ReportRequest:
-    kind: str
-    year: int
-    through_month: int | None = None
-    agency_code: str | None = None
-    unit: Unit = Unit.MILLION
-
-    def params(self) -> dict[str, Any]:
-        return {"kind": self.kind, "year": self.year, "through_month": self.through_month,
-                "agency": self.agency_code, "unit": self.unit.key}
-
-    def check(self) -> None:
-        if self.kind not in RENDERERS:
-            raise ValidationError(
-                f"نوع گزارش «{self.kind}» شناخته نیست؛ یکی از {', '.join(RENDERERS)} را بخواهید.",
-                f"Unknown report kind '{self.kind}'; choose one of {', '.join(RENDERERS)}.",
-                code="kind",
-            )
-        if self.kind in report_data.PERIOD_KINDS and self.through_month is None:
-            raise ValidationError("برای این گزارش ماه پایان دوره (--through-month) لازم است.",
-                                  "This report needs the last month of the period (--through-month).",
-                                  code="month_required")
-        if self.kind == "agency" and not self.agency_code:
-            raise ValidationError("برای گزارش دستگاه، کد دستگاه (--agency) لازم است.",
-                                  "The agency report needs an agency code (--agency).", code="agency_required")
 
 
 def content_hash(params: dict[str, Any], snapshot: dict[str, Any], number: str | None, version: int) -> str:
@@ -93,7 +47,7 @@ def render(request: ReportRequest, snapshot: dict[str, Any], opts: RenderOptions
     digest = content_hash(params, snapshot, number, version)
     info = PageInfo(
         office=opts.office,
-        title=TITLES[request.kind],
+        title=report_kinds.kind(request.kind).title_fa,
         issue_date=format_jalali(issued_on or dt.date.today()),
         number=number,
         version=version,
@@ -101,7 +55,7 @@ def render(request: ReportRequest, snapshot: dict[str, Any], opts: RenderOptions
         qr_payload=f"RASAD|{number or 'DRAFT'}|v{version}|{digest}",
         content_hash=digest,
     )
-    return RENDERERS[request.kind](snapshot, info, _with_unit(opts, request.unit))
+    return report_kinds.kind(request.kind).render(snapshot, info, _with_unit(opts, request.unit))
 
 
 def _with_unit(opts: RenderOptions, unit: Unit) -> RenderOptions:
@@ -112,8 +66,7 @@ def _with_unit(opts: RenderOptions, unit: Unit) -> RenderOptions:
 
 def draft(session: Session, request: ReportRequest, opts: RenderOptions, *, today: dt.date | None = None) -> bytes:
     """A report from the current data, not numbered and not stored."""
-    request.check()
-    snapshot = report_data.gather(session, request.kind, request.year, request.through_month, request.agency_code)
+    snapshot = report_kinds.gather(session, request)
     session.rollback()
     return render(request, snapshot, opts, issued_on=today)
 
@@ -124,9 +77,7 @@ def issue(session: Session, actor: Actor, request: ReportRequest, opts: RenderOp
     figures frozen, the PDF and its SHA-256 stored, all in one transaction."""
     today = today or dt.date.today()
     with writing(session, actor, Permission.ISSUE_REPORTS) as audit:
-        request.check()
-        snapshot = report_data.gather(session, request.kind, request.year, request.through_month,
-                                      request.agency_code)
+        snapshot = report_kinds.gather(session, request)
         supersedes = None
         if correction_of:
             supersedes = latest_version(session, correction_of)

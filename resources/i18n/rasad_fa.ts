@@ -1187,22 +1187,6 @@
 <context>
     <name>IssuedModel</name>
     <message>
-        <source>Agency performance report</source>
-        <translation>گزارش عملکرد دستگاه اجرایی</translation>
-    </message>
-    <message>
-        <source>Circular on budget revenue realization</source>
-        <translation>بخشنامهٔ تحقق منابع بودجه</translation>
-    </message>
-    <message>
-        <source>Comparison with last year's approved budget</source>
-        <translation>مقایسهٔ مصوبات بودجه با سال قبل</translation>
-    </message>
-    <message>
-        <source>Covering letter of the monitoring report</source>
-        <translation>نامهٔ ارسال گزارش رصد منابع</translation>
-    </message>
-    <message>
         <source>Date</source>
         <translation>تاریخ صدور</translation>
     </message>
@@ -1221,14 +1205,6 @@
     <message>
         <source>Period</source>
         <translation>دوره</translation>
-    </message>
-    <message>
-        <source>Resource monitoring report</source>
-        <translation>گزارش رصد منابع</translation>
-    </message>
-    <message>
-        <source>Response times to requests and complaints</source>
-        <translation>گزارش زمان پاسخ‌گویی به درخواست‌ها و شکایت‌ها</translation>
     </message>
     <message>
         <source>Verification code: {0}</source>

@@ -34,7 +34,7 @@ from rasad_desktop.services import budget
 from rasad_desktop.services.budget_admin import ApprovedChange, save_approved_many
 from rasad_desktop.services.collections import Entry, save_month
 from rasad_desktop.services.errors import PeriodLocked, PermissionDenied
-from rasad_desktop.services.report_data import comparison
+from rasad_desktop.services.report_kinds.comparison import comparison
 from rasad_desktop.services.roles import Permission, Role
 
 

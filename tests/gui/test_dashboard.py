@@ -20,7 +20,7 @@ from rasad_desktop.gui.models.agency_table_model import KEY_ROLE, SORT_ROLE, STA
 from rasad_desktop.gui.pages.dashboard import AGENCY_ROLE, DashboardPage
 from rasad_desktop.gui.signals import emit
 from rasad_desktop.gui.widgets.monthly_chart import LAST_YEAR, THIS_YEAR, MonthlyChart
-from rasad_desktop.services import queries
+from rasad_desktop.services import queries, read_models
 from rasad_desktop.services.collections import Entry, save_month
 from rasad_desktop.services.read_models import default_month
 from rasad_desktop.services.roles import Role
@@ -35,7 +35,7 @@ def agency_id(db, code: str) -> int:  # type: ignore[no-untyped-def]
 
 def expected_table(ctx, year: int = YEAR, month: int = MONTH):  # type: ignore[no-untyped-def]
     with ctx.db.session() as s:
-        return queries.agency_table(s, year, month, thresholds=ctx.thresholds)
+        return read_models.agency_table(s, year, month, thresholds=ctx.thresholds)
 
 
 def row_of(page: DashboardPage, code: str) -> int:

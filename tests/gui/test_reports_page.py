@@ -21,11 +21,12 @@ from rasad_desktop.gui.pages.reports import ReportsPage
 from rasad_desktop.gui.runner import Runner
 from rasad_desktop.gui.signals import emit
 from rasad_desktop.reports.common import RenderOptions
-from rasad_desktop.services import reporting
+from rasad_desktop.services import report_kinds, reporting
 from rasad_desktop.services.errors import ValidationError
-from rasad_desktop.services.report_data import KINDS, PERIOD_KINDS
+from rasad_desktop.services.report_kinds import REGISTERED as KINDS
 from rasad_desktop.services.roles import Actor, Role
 
+PERIOD_KINDS = [k for k in KINDS if report_kinds.kind(k).month is report_kinds.Month.REQUIRED]
 LEFT = Qt.MouseButton.LeftButton
 
 

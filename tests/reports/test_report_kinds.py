@@ -18,7 +18,7 @@ from rasad_desktop.reports.common import RenderOptions, agency_ranking
 from rasad_desktop.reports.flowables import SMALL, Signatory
 from rasad_desktop.reports.fonts import REGULAR
 from rasad_desktop.reports.rtl import wrap
-from rasad_desktop.services import report_data, reporting
+from rasad_desktop.services import report_kinds, reporting
 
 OPTS = RenderOptions(
     unit=Unit.MILLION,
@@ -64,7 +64,7 @@ def pdfs(demo_db, tmp_path_factory) -> dict[str, Path]:  # type: ignore[no-untyp
 @pytest.fixture(scope="module")
 def snapshots(demo_db) -> dict[str, dict]:  # type: ignore[no-untyped-def]
     with demo_db.session() as s:
-        return {k: report_data.gather(s, r.kind, r.year, r.through_month, r.agency_code) for k, r in REQUESTS.items()}
+        return {k: report_kinds.gather(s, r) for k, r in REQUESTS.items()}
 
 
 @pytest.mark.parametrize("kind", list(REQUESTS))

@@ -15,7 +15,7 @@ from rasad_desktop.core.jalali import format_jalali, parse_jalali
 from rasad_desktop.reports import response_times
 from rasad_desktop.reports.common import RenderOptions
 from rasad_desktop.reports.flowables import Signatory
-from rasad_desktop.services import holidays, reporting, requests
+from rasad_desktop.services import holidays, report_kinds, reporting, requests
 
 OPTS = RenderOptions(
     unit=Unit.MILLION,
@@ -78,9 +78,9 @@ def test_the_report_reads_back_and_passes_the_checker(with_requests, checker, tm
 
 
 def test_the_table_rows_are_the_service_figures(with_requests):
-    from rasad_desktop.services import report_data, request_stats
+    from rasad_desktop.services import request_stats
 
-    data = report_data.gather(with_requests, "responses", 1404)
+    data = report_kinds.gather(with_requests, report_kinds.ReportRequest("responses", 1404))
     rows = request_stats.rows_of(data)
     body, bold, fills = response_times.table_rows(rows, dict(data["kinds"]), None)
     assert body[0] == ["اردیبهشت", "درخواست", "۲", "۲", "۱", "۵۰٫۰٪", "۶٫۵", "۰"]
@@ -127,4 +127,4 @@ def test_an_issued_report_keeps_its_figures(with_requests, admin, tmp_path: Path
     again = reporting.latest_version(with_requests, row.number)
     assert again.pdf == row.pdf  # later answers never change what was issued
     assert reporting.verify(with_requests, row.pdf).status == "valid"
-    assert "responses" in reporting.TITLES and reporting.TITLES["responses"] == response_times.TITLE_TEXT
+    assert report_kinds.kind("responses").title_fa == response_times.TITLE_TEXT

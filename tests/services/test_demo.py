@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from rasad_desktop.core.metrics import Status
 from rasad_desktop.db.models import Agency, Assignment, Collection
-from rasad_desktop.services import demo_data, queries
+from rasad_desktop.services import demo_data, queries, read_models
 from rasad_desktop.services.demo import default_demo_year, load_demo
 from rasad_desktop.services.errors import Conflict
 
@@ -31,7 +31,7 @@ def test_size_and_years(session, loaded):
 
 
 def test_anomalies(session, loaded):
-    table = queries.agency_table(session, 1404, 6)
+    table = read_models.agency_table(session, 1404, 6)
     by_code = {r.key: r for r in table.rows}
     assert by_code[demo_data.FAR_BEHIND].metrics.pct_share * 100 < 50
     assert by_code[demo_data.FAR_BEHIND].metrics.status is Status.LAGGING

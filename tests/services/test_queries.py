@@ -7,7 +7,7 @@ from fractions import Fraction
 from rasad_desktop.core.classification import RowKind
 from rasad_desktop.core.figures import Figures
 from rasad_desktop.core.metrics import Status
-from rasad_desktop.services import queries
+from rasad_desktop.services import queries, read_models
 
 
 def test_figures_by_agency_through_month_6(session, tiny):
@@ -30,7 +30,7 @@ def test_month_seven_is_included_through_month_seven(session, tiny):
 
 
 def test_agency_table_ranks_and_totals(session, tiny):
-    table = queries.agency_table(session, 1404, 6)
+    table = read_models.agency_table(session, 1404, 6)
     assert [r.key for r in table.rows] == ["2", "1", "3"]  # 75 % before 62.5 %, then no target
     assert [r.rank for r in table.rows] == [1, 2, None]
     a2, a1, a3 = table.rows

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from rasad_desktop.core.jalali import parse_jalali
 from rasad_desktop.core.stats import StatRow
 from rasad_desktop.db.models import AuditLog, Holiday
-from rasad_desktop.services import holidays, office, report_data, request_stats, requests
+from rasad_desktop.services import holidays, office, report_kinds, request_stats, requests
 from rasad_desktop.services.errors import Conflict, NotFound, PermissionDenied, ValidationError
 
 TODAY = dt.date(2025, 7, 1)  # the day the figures are counted (for «overdue»)
@@ -131,7 +131,7 @@ def test_working_days_follow_the_current_policy_and_holidays(session, admin, reg
 
 
 def test_the_report_snapshot(session, registered):
-    data = report_data.gather(session, "responses", 1404, None)
+    data = report_kinds.gather(session, report_kinds.ReportRequest("responses", 1404, None))
     assert data["kind"] == "responses" and data["year"] == 1404 and data["through_month"] is None
     assert data["thursday_off"] is True and data["targets"] == {"request": 10, "complaint": 7, "suggestion": 15}
     assert data["holidays_in_year"] == 10
@@ -143,7 +143,7 @@ def test_the_report_snapshot(session, registered):
     assert request_stats.rows_of(frozen) == request_stats.response_times(session, 1404, today=TODAY,
                                                                           through_month=2)
     with pytest.raises(ValidationError):
-        report_data.gather(session, "responses", 1404, 13)
+        report_kinds.gather(session, report_kinds.ReportRequest("responses", 1404, 13))
 
 
 # ------------------------------------------------------------------------- holidays

@@ -10,11 +10,13 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
+from rasad_desktop.core.errors import RasadError
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.format import ltr
 from rasad_desktop.gui.models.base import RowsModel
+from rasad_desktop.services import report_kinds
 
 NUMBER, VERSION, DATE, KIND, PERIOD, ISSUED_BY = range(6)
 NUMERIC = {VERSION}
@@ -23,17 +25,12 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 
-def kind_label(kind: str) -> str:
-    """The name of a kind of report as the interface shows it."""
-    labels = {
-        "monitoring": QCoreApplication.translate("IssuedModel", "Resource monitoring report"),
-        "agency": QCoreApplication.translate("IssuedModel", "Agency performance report"),
-        "letter": QCoreApplication.translate("IssuedModel", "Covering letter of the monitoring report"),
-        "circular": QCoreApplication.translate("IssuedModel", "Circular on budget revenue realization"),
-        "comparison": QCoreApplication.translate("IssuedModel", "Comparison with last year's approved budget"),
-        "responses": QCoreApplication.translate("IssuedModel", "Response times to requests and complaints"),
-    }
-    return labels.get(kind, kind)
+def kind_label(kind: str, language: str = "fa") -> str:
+    """The name of a kind of report as the interface shows it (its declared title)."""
+    try:
+        return report_kinds.kind(kind).title(language)
+    except RasadError:  # a kind this version no longer knows: its key
+        return kind
 
 
 @dataclass(frozen=True)
@@ -98,7 +95,7 @@ class IssuedModel(RowsModel):
         if col == DATE:
             return fmt.date(r.local_issued_at, lang)
         if col == KIND:
-            label = kind_label(r.kind)
+            label = kind_label(r.kind, lang)
             return f"{label} ({fmt.number(r.agency, lang)})" if r.agency else label
         if col == PERIOD:
             if r.year is None:

@@ -45,10 +45,9 @@ from rasad_desktop.gui.operations import ReadOp, Session, Task, WriteOp
 from rasad_desktop.gui.pages.base import Page
 from rasad_desktop.gui.widgets.pdf_preview import PdfPreview, print_pdf
 from rasad_desktop.reports.common import options_from_settings
-from rasad_desktop.services import queries, reporting
+from rasad_desktop.services import queries, report_kinds, reporting
 from rasad_desktop.services.budget import list_years
-from rasad_desktop.services.report_data import KINDS, PERIOD_KINDS
-from rasad_desktop.services.reporting import ReportRequest
+from rasad_desktop.services.report_kinds import Month, ReportRequest, kind, kinds
 from rasad_desktop.services.roles import Actor, Permission
 
 log = logging.getLogger("rasad.gui")
@@ -85,8 +84,8 @@ class ReportsPage(Page):
         # ---------------------------------------------------------- choice
         self.kind = QComboBox(self)
         self.kind.setObjectName("kind")
-        for kind in KINDS:
-            self.kind.addItem(kind_label(kind), kind)
+        for report_kind in kinds():
+            self.kind.addItem(report_kind.title(lang), report_kind.key)
         self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.kind.setMinimumContentsLength(12)
         self.kind.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -283,10 +282,14 @@ class ReportsPage(Page):
         if keep is not None and self.correction.findData(keep) >= 0:
             self.correction.setCurrentIndex(self.correction.findData(keep))
 
+    def chosen_kind(self) -> report_kinds.ReportKind | None:
+        key = self.kind.currentData()
+        return kind(key) if key is not None else None
+
     def _kind_changed(self) -> None:
-        kind = self.kind.currentData()
-        self.month.setEnabled(kind in PERIOD_KINDS)
-        self.agency.setEnabled(kind == "agency")
+        chosen = self.chosen_kind()
+        self.month.setEnabled(chosen is not None and chosen.month is Month.REQUIRED)
+        self.agency.setEnabled(chosen is not None and chosen.needs_agency)
         self._fill_corrections()
 
     def select(self, kind: str, year: int, through_month: int | None = None, agency: str | None = None,
@@ -302,17 +305,17 @@ class ReportsPage(Page):
             self.unit.setCurrentIndex(self.unit.findData(unit.key))
 
     def request(self) -> ReportRequest | None:
-        kind, year = self.kind.currentData(), self.year.currentData()
-        if kind is None or year is None:
+        chosen, year = self.chosen_kind(), self.year.currentData()
+        if chosen is None or year is None:
             return None
-        return ReportRequest(kind, year,
-                             self.month.currentData() if kind in PERIOD_KINDS else None,
-                             self.agency.currentData() if kind == "agency" else None,
+        return ReportRequest(chosen.key, year,
+                             self.month.currentData() if chosen.month is Month.REQUIRED else None,
+                             self.agency.currentData() if chosen.needs_agency else None,
                              Unit.from_key(self.unit.currentData()))
 
     def describe(self, request: ReportRequest) -> str:
         lang = self.ctx.language
-        text = kind_label(request.kind)
+        text = kind_label(request.kind, lang)
         if request.agency_code:
             text += " — " + self.agency.currentText()
         if request.through_month is not None:

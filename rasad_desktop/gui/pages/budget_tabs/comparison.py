@@ -17,7 +17,7 @@ from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.models.budget_models import C_TITLE, ComparisonModel
 from rasad_desktop.gui.operations import ReadOp
 from rasad_desktop.gui.pages.budget_tabs.base import BudgetTab
-from rasad_desktop.services.report_data import comparison
+from rasad_desktop.services.report_kinds.comparison import comparison
 
 
 class ComparisonTab(BudgetTab):
