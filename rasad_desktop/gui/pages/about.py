@@ -39,7 +39,13 @@ class AboutPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        lang = ctx.language
+        self._layout = layout = QVBoxLayout(self)
+        for part in (*self._heading(), self._places(), self._promises(), self._licence_box()):
+            layout.addWidget(part)
+        layout.addStretch(1)  # the free space stays below while the licence text is hidden
+
+    def _heading(self) -> tuple[QLabel, QLabel, QLabel]:
+        lang = self.ctx.language
         name = QLabel(APP_NAME_FA if lang == "fa" else APP_NAME, self)
         name.setObjectName("appName")
         font = name.font()
@@ -50,7 +56,10 @@ class AboutPage(Page):
         purpose.setWordWrap(True)
         self.version = QLabel(self.tr("Version {0}").format(fmt.number(__version__, lang)), self)
         self.version.setObjectName("version")
+        return name, purpose, self.version
 
+    def _places(self) -> QGroupBox:
+        ctx = self.ctx
         self.data_dir = _path_field(str(ctx.data_dir), "dataFolder", self)
         self.database = _path_field(ctx.db.describe(), "databaseLocation", self)
         self.log_dir = _path_field(str(ctx.log_dir), "logFolder", self)
@@ -61,7 +70,9 @@ class AboutPage(Page):
         form.addRow(self.tr("Database:"), self.database)
         form.addRow(self.tr("Log folder:"), self.log_dir)
         form.addRow(self.tr("Attachments folder:"), self.attachments_dir)
+        return places
 
+    def _promises(self) -> QGroupBox:
         promises = QLabel(self.tr(
             "The service is free of charge. The information recorded in Rasad is kept confidential: each role "
             "sees and changes only what it is allowed to, and every change is recorded in the audit trail. A "
@@ -72,7 +83,9 @@ class AboutPage(Page):
         promises.setWordWrap(True)
         promise_box = QGroupBox(self.tr("Our commitments"), self)
         QVBoxLayout(promise_box).addWidget(promises)
+        return promise_box
 
+    def _licence_box(self) -> QGroupBox:
         licence = QLabel(self.tr("The interface and the reports use the Vazirmatn font (by Saber Rastikerdar), "
                                  "distributed under the SIL Open Font License, version 1.1."), self)
         licence.setObjectName("fontLicence")
@@ -92,15 +105,7 @@ class AboutPage(Page):
         column.addWidget(licence)
         column.addWidget(self.licence_button, 0, Qt.AlignmentFlag.AlignLeading)
         column.addWidget(self.licence_text, 1)
-
-        self._layout = layout = QVBoxLayout(self)
-        layout.addWidget(name)
-        layout.addWidget(purpose)
-        layout.addWidget(self.version)
-        layout.addWidget(places)
-        layout.addWidget(promise_box)
-        layout.addWidget(licence_box)
-        layout.addStretch(1)  # the free space stays below while the licence text is hidden
+        return licence_box
 
     def title(self) -> str:
         return self.tr("About")

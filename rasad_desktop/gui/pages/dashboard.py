@@ -14,10 +14,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -31,18 +29,16 @@ from rasad_desktop.core import palette
 from rasad_desktop.core.amounts import Unit, format_ratio
 from rasad_desktop.core.jalali import Period
 from rasad_desktop.core.metrics import Status
-from rasad_desktop.core.request_terms import KINDS
-from rasad_desktop.core.request_terms import label as kind_label
-from rasad_desktop.core.stats import StatRow, format_days
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.context import AppContext, Changes
 from rasad_desktop.gui.dialogs.agency_detail import AgencyDetailDialog
 from rasad_desktop.gui.models.agency_table_model import KEY_ROLE, SORT_ROLE, STATUS_COLOURS, AgencyTableModel
 from rasad_desktop.gui.operations import ReadOp
 from rasad_desktop.gui.pages.base import Page
-from rasad_desktop.gui.style import CAPTION_STYLE
-from rasad_desktop.gui.style import ERROR_BOLD_STYLE as OVERDUE_STYLE
+from rasad_desktop.gui.widgets.grid import fit_columns
 from rasad_desktop.gui.widgets.monthly_chart import MonthlyChart
+from rasad_desktop.gui.widgets.period_picker import PeriodPicker
+from rasad_desktop.gui.widgets.response_times_box import ResponseTimesBox
 from rasad_desktop.services.read_models import Dashboard, dashboard
 from rasad_desktop.services.roles import Permission
 
@@ -62,42 +58,42 @@ class DashboardPage(Page):
         self.details: dict[int, AgencyDetailDialog] = {}
         self._wanted: tuple[int | None, int | None] = (None, None)  # None = the default
         self._loads = 0  # a result older than the newest request is dropped
-        lang = ctx.language
-        self.year = QComboBox(self)
-        self.year.setObjectName("year")
-        self.month = QComboBox(self)
-        self.month.setObjectName("month")
-        for m in range(1, 13):
-            self.month.addItem(fmt.month(m, lang), m)
+        self._build_choice()
+        self._build_cards()
+        self._build_table()
+        self._build_bottom()
+        self._lay_out()
+        self._connect()
+
+    def _build_choice(self) -> None:
+        self.picker = PeriodPicker(self, self.ctx.language, agency=False)
+        self.year, self.month = self.picker.year, self.picker.month
         self.unit = QComboBox(self)
         self.unit.setObjectName("unit")
         for u in Unit:
-            self.unit.addItem(u.label(lang), u.key)
-        self.unit.setCurrentIndex(max(0, self.unit.findData(ctx.settings.get("default_unit"))))
+            self.unit.addItem(u.label(self.ctx.language), u.key)
+        self.unit.setCurrentIndex(max(0, self.unit.findData(self.ctx.settings.get("default_unit"))))
         self.period = QLabel(self)
         self.period.setObjectName("period")
-        top = QHBoxLayout()
-        for label, widget in ((self.tr("Year:"), self.year), (self.tr("Through month:"), self.month),
-                              (self.tr("Unit:"), self.unit)):
-            top.addWidget(QLabel(label, self))
-            top.addWidget(widget)
-        top.addStretch(1)
-        top.addWidget(self.period)
+        self.status = QLabel(self)
+        self.status.setObjectName("status")
+        self.status.hide()
 
+    def _build_cards(self) -> None:
         self.cards: dict[str, QLabel] = {}
         self.card_frames: dict[str, QFrame] = {}
-        cards = QHBoxLayout()
         captions = {"approved": self.tr("Approved"), "share": self.tr("Period share"),
                     "collected": self.tr("Collected"), "pct_share": self.tr("% of period share"),
                     "growth": self.tr("Growth vs same period last year")}
         for key in CARDS:
-            cards.addWidget(self._card(key, captions[key]), 1)
+            self._card(key, captions[key])
         self.last_note = QLabel(self)
         self.last_note.setObjectName("lastYearNote")
         self.card_frames["growth"].layout().addWidget(self.last_note)
         self.cards["approved"].setToolTip(self.tr("The approved amount in force (revised where amended)"))
 
-        self.model = AgencyTableModel(lang, self.current_unit(), self)
+    def _build_table(self) -> None:
+        self.model = AgencyTableModel(self.ctx.language, self.current_unit(), self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
@@ -108,39 +104,44 @@ class DashboardPage(Page):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(self.model.column("rank"), Qt.SortOrder.AscendingOrder)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(self.model.column("agency"), QHeaderView.ResizeMode.Stretch)
-        self.table.activated.connect(self._activated)  # double-click or Enter
+        fit_columns(self.table, self.model.column("agency"))
         self.legend = QLabel(self)
         self.legend.setObjectName("statusLegend")
+
+    def _build_bottom(self) -> None:
+        self.chart = MonthlyChart(self, self.ctx.language)
+        self.exceptions = QListWidget(self)
+        self.exceptions.setObjectName("exceptions")
+        self.exceptions.setWordWrap(True)
+        self.responses = ResponseTimesBox(self.ctx.language, self)
+        self.responses.setVisible(self.ctx.can(Permission.VIEW_REQUESTS))
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        for label, widget in (*self.picker.labelled(self.tr("Year:"), self.tr("Through month:")),
+                              (self.tr("Unit:"), self.unit)):
+            top.addWidget(QLabel(label, self))
+            top.addWidget(widget)
+        top.addStretch(1)
+        top.addWidget(self.period)
+        cards = QHBoxLayout()
+        for key in CARDS:
+            cards.addWidget(self.card_frames[key], 1)
         table_box = QWidget(self)
         table_layout = QVBoxLayout(table_box)
         table_layout.setContentsMargins(0, 0, 0, 0)
         table_layout.addWidget(self.table, 1)
         table_layout.addWidget(self.legend)
-
-        self.chart = MonthlyChart(self, lang)
         chart_box = QGroupBox(self.tr("Collected per month, this year and last year"), self)
         QVBoxLayout(chart_box).addWidget(self.chart)
-        self.exceptions = QListWidget(self)
-        self.exceptions.setObjectName("exceptions")
-        self.exceptions.setWordWrap(True)
-        self.exceptions.itemActivated.connect(self._exception_activated)
         exceptions_box = QGroupBox(self.tr("Exceptions"), self)
         QVBoxLayout(exceptions_box).addWidget(self.exceptions)
-        self.responses = ResponseTimesBox(lang, self)
-        self.responses.setVisible(ctx.can(Permission.VIEW_REQUESTS))
         bottom = QSplitter(Qt.Orientation.Horizontal, self)
-        bottom.addWidget(chart_box)
-        bottom.addWidget(exceptions_box)
-        bottom.addWidget(self.responses)  # beside the exceptions
-        bottom.setStretchFactor(0, 3)
-        bottom.setStretchFactor(1, 2)
-        bottom.setStretchFactor(2, 2)
+        for part, stretch in ((chart_box, 3), (exceptions_box, 2), (self.responses, 2)):  # responses beside
+            bottom.addWidget(part)
+            bottom.setStretchFactor(bottom.count() - 1, stretch)
         bottom.setSizes([640, 360, 340])
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(table_box)
@@ -148,16 +149,15 @@ class DashboardPage(Page):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([600, 400])
-        self.status = QLabel(self)
-        self.status.setObjectName("status")
-        self.status.hide()
-
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status)
         layout.addLayout(cards)
         layout.addWidget(split, 1)
 
+    def _connect(self) -> None:
+        self.table.activated.connect(self._activated)  # double-click or Enter
+        self.exceptions.itemActivated.connect(self._exception_activated)
         self.year.activated.connect(lambda _: self.select(self.year.currentData(), None))
         self.month.activated.connect(lambda _: self.select(self.year.currentData(), self.month.currentData()))
         self.unit.activated.connect(lambda _: self._unit_changed())
@@ -334,101 +334,6 @@ class DashboardPage(Page):
         else:
             dialog.show()
         return dialog
-
-
-RESPONSE_COLUMNS = ("registered", "answered", "share_in_time", "median_days", "overdue")
-
-
-class ResponseTimesBox(QGroupBox):
-    """Response times of the requests registered in the year shown: overdue today, the
-    share answered by the due date, the median working days to answer, and each kind."""
-
-    def __init__(self, language: str = "fa", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.language = language
-        self.rows: list[StatRow] | None = None
-        self.setObjectName("responses")
-        self.setTitle(self.tr("Response times"))
-        self.headline: dict[str, QLabel] = {}
-        figures = QHBoxLayout()
-        for key, caption, tip in (
-            ("overdue", self.tr("Overdue today:"),
-             self.tr("Requests still open after their due date")),
-            ("share_in_time", self.tr("In time:"),
-             self.tr("Of the answered requests, the share answered by the due date")),
-            ("median_days", self.tr("Median:"),
-             self.tr("Half of the answers took at most this many working days")),
-        ):
-            title = QLabel(caption, self)
-            value = QLabel("—", self)
-            value.setObjectName(f"{key}Value")
-            font = QFont(value.font())
-            font.setBold(True)
-            value.setFont(font)
-            for w in (title, value):
-                w.setToolTip(tip)
-            figures.addWidget(title)
-            figures.addWidget(value)
-            figures.addStretch(1)
-            self.headline[key] = value
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(8)
-        grid.setVerticalSpacing(2)
-        headers = {"registered": self.tr("Registered"), "answered": self.tr("Answered"),
-                   "share_in_time": self.tr("In time"), "median_days": self.tr("Median"),
-                   "overdue": self.tr("Overdue")}
-        for c, key in enumerate(RESPONSE_COLUMNS, start=1):
-            head = QLabel(headers[key], self)
-            head.setStyleSheet(CAPTION_STYLE)
-            grid.addWidget(head, 0, c, Qt.AlignmentFlag.AlignCenter)
-        self.cells: dict[tuple[str, str], QLabel] = {}
-        for r, kind in enumerate(KINDS, start=1):
-            grid.addWidget(QLabel(kind_label(KINDS, kind, language), self), r, 0)
-            for c, key in enumerate(RESPONSE_COLUMNS, start=1):
-                cell = QLabel("—", self)
-                cell.setObjectName(f"{kind}_{key}")
-                grid.addWidget(cell, r, c, Qt.AlignmentFlag.AlignCenter)
-                self.cells[(kind, key)] = cell
-        grid.setColumnStretch(0, 1)
-        note = QLabel(self.tr("Median: working days from registration to the answer. In time: the share of the "
-                              "answers given by the due date. Overdue: still open after the due date."), self)
-        note.setObjectName("responsesNote")
-        note.setWordWrap(True)
-        note.setStyleSheet(CAPTION_STYLE)
-        box = QVBoxLayout(self)
-        box.addLayout(figures)
-        box.addSpacing(6)
-        box.addLayout(grid)
-        box.addSpacing(6)
-        box.addWidget(note)
-        box.addStretch(1)
-
-    def value(self, row: StatRow, key: str) -> str:
-        lang = self.language
-        if key == "share_in_time":
-            return fmt.percent(row.share_in_time, lang)
-        if key == "median_days":
-            return format_days(row.median_days, "latin" if lang == "en" else "fa")
-        return fmt.number(getattr(row, key), lang)
-
-    def show_rows(self, year: int | None, rows: list[StatRow] | None) -> None:
-        self.rows = rows
-        if year is None or rows is None:
-            self.setTitle(self.tr("Response times"))
-            for w in [*self.headline.values(), *self.cells.values()]:
-                w.setText("—")
-                w.setStyleSheet("")
-            return
-        self.setTitle(self.tr("Response times of the requests registered in {0}").format(
-            fmt.number(year, self.language)))
-        totals = {r.kind: r for r in rows if r.month is None}
-        overall = totals[None]
-        for key, widget in self.headline.items():
-            widget.setText(self.value(overall, key))
-        self.headline["overdue"].setStyleSheet(OVERDUE_STYLE if overall.overdue else "")
-        for (kind, key), cell in self.cells.items():
-            cell.setText(self.value(totals[kind], key))
-            cell.setStyleSheet(OVERDUE_STYLE if key == "overdue" and totals[kind].overdue else "")
 
 
 def _pct(value: int, language: str) -> str:

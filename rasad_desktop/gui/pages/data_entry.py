@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -20,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from rasad_desktop.core.amounts import Unit
-from rasad_desktop.core.jalali import last_completed_month
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.clipboard import pasted_column
 from rasad_desktop.gui.context import AppContext, Changes
@@ -30,6 +26,7 @@ from rasad_desktop.gui.operations import ReadOp, Session, WriteOp
 from rasad_desktop.gui.pages.base import Page
 from rasad_desktop.gui.style import LOCKED_STYLE
 from rasad_desktop.gui.widgets.grid import amount_grid
+from rasad_desktop.gui.widgets.period_picker import PeriodPicker
 from rasad_desktop.gui.widgets.sheet_exchange import SheetExchange
 from rasad_desktop.services import queries
 from rasad_desktop.services.budget import list_years
@@ -48,30 +45,26 @@ class DataEntryPage(Page):
         self.sheet: EntrySheet | None = None
         self.ask_unsaved: Callable[[], str] = self._ask_unsaved
         self._shown = (None, None, None)  # the (year, month, agency) the grid holds
-        self.year = QComboBox(self)
-        self.year.setObjectName("year")
-        self.month = QComboBox(self)
-        self.month.setObjectName("month")
-        for m in range(1, 13):
-            self.month.addItem(fmt.month(m, ctx.language), m)
-        self.agency = QComboBox(self)
-        self.agency.setObjectName("agency")
-        self.agency.setEditable(True)
-        self.agency.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.agency.setMinimumWidth(340)
-        self.agency.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.agency.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self._build()
+        self._lay_out()
+        self._connect()
+        self._update_buttons()
+
+    def _build(self) -> None:
+        lang = self.ctx.language
+        self.period = PeriodPicker(self, lang)
+        self.year, self.month, self.agency = self.period.year, self.period.month, self.period.agency_box
         self.unit = QComboBox(self)
         self.unit.setObjectName("unit")
         for u in (Unit.RIAL, Unit.MILLION):
-            self.unit.addItem(u.label(ctx.language), u.key)
+            self.unit.addItem(u.label(lang), u.key)
         self.save_button = QPushButton(self.tr("Save (Ctrl+S)"), self)
         self.save_button.setObjectName("save")
         self.add_button = QPushButton(self.tr("Add a line…"), self)
         self.add_button.setObjectName("addLine")
         self.revert_button = QPushButton(self.tr("Undo changes"), self)
         self.revert_button.setObjectName("revert")
-        self.sheets = SheetExchange(ctx, self, self.year.currentData, self.can_leave, self.status_text,
+        self.sheets = SheetExchange(self.ctx, self, self.year.currentData, self.can_leave, self.status_text,
                                     self._imported)
         self.lock_label = QLabel(self)
         self.lock_label.setObjectName("lockLabel")
@@ -80,22 +73,21 @@ class DataEntryPage(Page):
         self.lock_label.hide()
         self.status = QLabel(self)
         self.status.setObjectName("status")
-        self.model = EntryModel(ctx.language, self)
+        self.model = EntryModel(lang, self)
         self.table = amount_grid(self, self.model, TITLE)
         self.table.paste_handler = self.paste
 
+    def _lay_out(self) -> None:
         top = QHBoxLayout()
-        for label, widget in ((self.tr("Year:"), self.year), (self.tr("Month:"), self.month),
-                              (self.tr("Agency:"), self.agency), (self.tr("Unit:"), self.unit)):
+        for label, widget in (*self.period.labelled(self.tr("Year:"), self.tr("Month:"), self.tr("Agency:")),
+                              (self.tr("Unit:"), self.unit)):
             top.addWidget(QLabel(label, self))
             top.addWidget(widget)
         top.addStretch(1)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.revert_button)
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.sheets.import_button)
-        buttons.addWidget(self.sheets.export_button)
+        for button in (self.save_button, self.revert_button, self.add_button, self.sheets.import_button,
+                       self.sheets.export_button):
+            buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.status)
         layout = QVBoxLayout(self)
@@ -104,17 +96,16 @@ class DataEntryPage(Page):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
+    def _connect(self) -> None:
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.reload)
         self.add_button.clicked.connect(self.add_line)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-        self.year.activated.connect(lambda _: self.select_changed())
-        self.month.activated.connect(lambda _: self.select_changed())
-        self.agency.activated.connect(lambda _: self.select_changed())
+        for combo in (self.year, self.month, self.agency):
+            combo.activated.connect(lambda _: self.select_changed())
         self.unit.activated.connect(lambda _: self.model.set_unit(Unit.from_key(self.unit.currentData())))
         self.model.dataChanged.connect(lambda *_: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
-        self._update_buttons()
 
     def title(self) -> str:
         return self.tr("Data entry")
@@ -127,32 +118,15 @@ class DataEntryPage(Page):
         if found is None:
             return
         years, agencies = found
-        keep_year, keep_agency = self.year.currentData(), self.agency.currentData()
-        self.year.clear()
-        for y in years:
-            self.year.addItem(fmt.number(y, self.ctx.language), y)
-        self.agency.clear()
-        for a in agencies.values():
-            self.agency.addItem(f"{fmt.number(a.code, self.ctx.language)} — {a.name}", a.id)
-        if keep_year in years:
-            self.year.setCurrentIndex(self.year.findData(keep_year))
-        elif years:
-            last_year, last_month = last_completed_month(dt.date.today())
-            year = last_year if last_year in years else years[-1]
-            self.year.setCurrentIndex(self.year.findData(year))
-            self.month.setCurrentIndex((last_month if year == last_year else 12) - 1)
-        if keep_agency is not None and self.agency.findData(keep_agency) >= 0:
-            self.agency.setCurrentIndex(self.agency.findData(keep_agency))
+        self.period.fill(years, [(a.id, a.code, a.name) for a in agencies.values()])
         self.reload()
 
     def choice(self) -> tuple[int | None, int | None, int | None]:
-        return self.year.currentData(), self.month.currentData(), self.agency.currentData()
+        return self.period.choice()
 
     def select(self, year: int, month: int, agency_id: int) -> bool:
         """Choose year, month and agency (as the user would); False if they cancelled."""
-        self.year.setCurrentIndex(self.year.findData(year))
-        self.month.setCurrentIndex(self.month.findData(month))
-        self.agency.setCurrentIndex(self.agency.findData(agency_id))
+        self.period.set_choice(year, month, agency_id)
         return self.select_changed()
 
     def select_changed(self) -> bool:
@@ -165,10 +139,7 @@ class DataEntryPage(Page):
         return True
 
     def _restore_choice(self) -> None:
-        year, month, agency = self._shown
-        for combo, value in ((self.year, year), (self.month, month), (self.agency, agency)):
-            if value is not None:
-                combo.setCurrentIndex(combo.findData(value))
+        self.period.set_choice(*self._shown)
 
     def reload(self) -> None:
         year, month, agency = self.choice()

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -40,6 +39,7 @@ from rasad_desktop.gui.pages.base import Page
 from rasad_desktop.gui.style import DONE_STYLE
 from rasad_desktop.gui.style import NOTICE_STYLE as WARNING_STYLE
 from rasad_desktop.gui.widgets.form_dialog import FormDialog
+from rasad_desktop.gui.widgets.grid import fit_columns
 from rasad_desktop.services import attachments, backup
 from rasad_desktop.services.office import restore_in_progress
 from rasad_desktop.services.roles import Permission
@@ -160,7 +160,15 @@ class MaintenancePage(Page):
         self.choose_open_path: Callable[[Path], Path | None] = self._choose_open_path
         self.confirm: Callable[[str], bool] = self._confirm
         self.busy = False
-        intro = QLabel(self.tr("A backup holds the whole database, encrypted with a passphrase you choose, and "
+        self._build()
+        self._lay_out()
+        self.backup_button.clicked.connect(self.back_up)
+        self.restore_button.clicked.connect(self.restore)
+        self.clear_flag_button.clicked.connect(self.clear_flag)
+        self._show_flag(False)
+
+    def _build(self) -> None:
+        self.intro = intro = QLabel(self.tr("A backup holds the whole database, encrypted with a passphrase you choose, and "
                                "is checked after it is written. Keep copies away from this computer (a USB "
                                "drive, another building). Restoring replaces all current data; a copy of the "
                                "current data is kept first."), self)
@@ -187,14 +195,13 @@ class MaintenancePage(Page):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table, NAME)
         self.message = QLabel(self)
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+    def _lay_out(self) -> None:
         buttons = QHBoxLayout()
         buttons.addWidget(self.backup_button)
         buttons.addWidget(self.restore_button)
@@ -203,17 +210,12 @@ class MaintenancePage(Page):
         flag_row.addWidget(self.flag_label, 1)
         flag_row.addWidget(self.clear_flag_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.addWidget(self.intro)
         layout.addLayout(buttons)
         layout.addLayout(flag_row)
         layout.addWidget(self.folder_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
-
-        self.backup_button.clicked.connect(self.back_up)
-        self.restore_button.clicked.connect(self.restore)
-        self.clear_flag_button.clicked.connect(self.clear_flag)
-        self._show_flag(False)
 
     def title(self) -> str:
         return self.tr("Backups")

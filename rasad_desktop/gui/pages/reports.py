@@ -6,7 +6,6 @@ Rendering and issuing run off the UI thread (``ctx.runner``). The dialogs are at
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -36,14 +34,15 @@ from PySide6.QtWidgets import (
 from rasad_desktop.core import palette
 from rasad_desktop.core.amounts import Unit
 from rasad_desktop.core.errors import RasadError
-from rasad_desktop.core.jalali import last_completed_month
 from rasad_desktop.formats.atomic import write_user_file
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.context import AppContext, Changes
 from rasad_desktop.gui.models.issued_model import KIND, IssuedModel, IssuedRow, kind_label, ltr
 from rasad_desktop.gui.operations import ReadOp, Session, Task, WriteOp
 from rasad_desktop.gui.pages.base import Page
+from rasad_desktop.gui.widgets.grid import fit_columns
 from rasad_desktop.gui.widgets.pdf_preview import PdfPreview, print_pdf
+from rasad_desktop.gui.widgets.period_picker import PeriodPicker
 from rasad_desktop.reports.common import options_from_settings
 from rasad_desktop.services import queries, report_kinds, reporting
 from rasad_desktop.services.budget import list_years
@@ -71,7 +70,6 @@ class ReportsPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        lang = ctx.language
         self.choose_save_path: Callable[[str], str] = self._ask_save_path
         self.confirm_issue: Callable[[str], bool] = self._ask_confirm_issue
         self.print_dialog: Callable[[], QPrinter | None] = self._ask_printer
@@ -80,8 +78,16 @@ class ReportsPage(Page):
         self._busy = False
         self._save_dir = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         self.can_issue = ctx.can(Permission.ISSUE_REPORTS)
+        self._build_choice()
+        self._build_actions()
+        self._build_views()
+        self._lay_out()
+        self._connect()
+        self._kind_changed()
+        self._show_caption()
 
-        # ---------------------------------------------------------- choice
+    def _build_choice(self) -> None:
+        lang = self.ctx.language
         self.kind = QComboBox(self)
         self.kind.setObjectName("kind")
         for report_kind in kinds():
@@ -89,25 +95,15 @@ class ReportsPage(Page):
         self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.kind.setMinimumContentsLength(12)
         self.kind.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.year = QComboBox(self)
-        self.year.setObjectName("year")
-        self.month = QComboBox(self)
-        self.month.setObjectName("month")
-        for m in range(1, 13):
-            self.month.addItem(fmt.month(m, lang), m)
-        self.agency = QComboBox(self)
-        self.agency.setObjectName("agency")
-        # wide when there is room, but it may shrink: the row must fit a narrow window
-        self.agency.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.agency.setMinimumContentsLength(8)
-        self.agency.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.period = PeriodPicker(self, lang, searchable=False)
+        self.year, self.month, self.agency = self.period.year, self.period.month, self.period.agency_box
         self.unit = QComboBox(self)
         self.unit.setObjectName("unit")
         for u in (Unit.RIAL, Unit.MILLION, Unit.BILLION):
             self.unit.addItem(u.label(lang), u.key)
-        self.unit.setCurrentIndex(max(self.unit.findData(ctx.settings.get("default_unit")), 0))
+        self.unit.setCurrentIndex(max(self.unit.findData(self.ctx.settings.get("default_unit")), 0))
 
-        # --------------------------------------------------------- actions
+    def _build_actions(self) -> None:
         self.preview_button = QPushButton(self.tr("Preview"), self)
         self.preview_button.setObjectName("preview")
         self.preview_button.setToolTip(self.tr("Prepare the report from the current figures (F5)"))
@@ -132,10 +128,10 @@ class ReportsPage(Page):
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
 
-        # ---------------------------------------------------- preview, list
-        self.preview = PdfPreview(lang, self)
+    def _build_views(self) -> None:
+        self.preview = PdfPreview(self.ctx.language, self)
         self.preview.setObjectName("pdfPreview")
-        self.issued_model = IssuedModel(lang, self)
+        self.issued_model = IssuedModel(self.ctx.language, self)
         self.issued = QTableView(self)
         self.issued.setObjectName("issuedList")
         self.issued.setModel(self.issued_model)
@@ -143,30 +139,26 @@ class ReportsPage(Page):
         self.issued.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.issued.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.issued.setAlternatingRowColors(True)
-        self.issued.verticalHeader().setVisible(False)
         self.issued.setWordWrap(False)
-        header = self.issued.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(KIND, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.issued, KIND)
         self.reopen_button = QPushButton(self.tr("Reopen"), self)
         self.reopen_button.setObjectName("reopen")
         self.reopen_button.setToolTip(self.tr("Show the issued report exactly as it was issued"))
         self.issued_count = QLabel(self)
         self.issued_count.setObjectName("issuedCount")
 
-        # ---------------------------------------------------------- layout
+    def _lay_out(self) -> None:
         choose = QHBoxLayout()
-        for label, widget, stretch in ((self.tr("Report:"), self.kind, 2), (self.tr("Year:"), self.year, 0),
-                                       (self.tr("Through month:"), self.month, 0),
-                                       (self.tr("Agency:"), self.agency, 3), (self.tr("Unit:"), self.unit, 0)):
+        year, month, agency = self.period.labelled(self.tr("Year:"), self.tr("Through month:"), self.tr("Agency:"))
+        for (label, widget), stretch in (((self.tr("Report:"), self.kind), 2), (year, 0), (month, 0), (agency, 3),
+                                         ((self.tr("Unit:"), self.unit), 0)):
             text = QLabel(label, self)
             text.setBuddy(widget)
             choose.addWidget(text)
             choose.addWidget(widget, stretch)
         actions = QHBoxLayout()
-        actions.addWidget(self.preview_button)
-        actions.addWidget(self.print_button)
-        actions.addWidget(self.save_button)
+        for button in (self.preview_button, self.print_button, self.save_button):
+            actions.addWidget(button)
         if self.correction is not None and self.issue_button is not None:
             actions.addSpacing(24)
             correction_label = QLabel(self.tr("Correction of:"), self)
@@ -175,7 +167,14 @@ class ReportsPage(Page):
             actions.addWidget(self.correction)
             actions.addWidget(self.issue_button)
         actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(choose)
+        layout.addLayout(actions)
+        layout.addWidget(self._splitter(), 1)
+        layout.addWidget(self.status)
 
+    def _splitter(self) -> QSplitter:
+        """The preview takes the full width (landscape reports stay readable); the list below it."""
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -189,7 +188,6 @@ class ReportsPage(Page):
         box_buttons.addStretch(1)
         box_buttons.addWidget(self.issued_count)
         box_layout.addLayout(box_buttons)
-        # the preview takes the full width (landscape reports stay readable); the list below it
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("splitter")
         self.splitter.setChildrenCollapsible(False)
@@ -198,14 +196,9 @@ class ReportsPage(Page):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setSizes([520, 200])
+        return self.splitter
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(choose)
-        layout.addLayout(actions)
-        layout.addWidget(self.splitter, 1)
-        layout.addWidget(self.status)
-
-        # ---------------------------------------------------------- wiring
+    def _connect(self) -> None:
         self.kind.currentIndexChanged.connect(lambda _: self._kind_changed())
         self.preview_button.clicked.connect(self.make_preview)
         self.print_button.clicked.connect(self.print_report)
@@ -221,8 +214,6 @@ class ReportsPage(Page):
             shortcut = QShortcut(key, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
-        self._kind_changed()
-        self._show_caption()
 
     def title(self) -> str:
         return self.tr("Reports")
@@ -235,23 +226,7 @@ class ReportsPage(Page):
         if found is None:
             return
         years, agencies, rows = found
-        lang = self.ctx.language
-        keep_year, keep_agency = self.year.currentData(), self.agency.currentData()
-        self.year.clear()
-        for y in years:
-            self.year.addItem(fmt.number(y, lang), y)
-        self.agency.clear()
-        for code, name in agencies:
-            self.agency.addItem(f"{fmt.number(code, lang)} — {name}", code)
-        if keep_year in years:
-            self.year.setCurrentIndex(self.year.findData(keep_year))
-        elif years:
-            last_year, last_month = last_completed_month(dt.date.today())
-            year = last_year if last_year in years else years[-1]
-            self.year.setCurrentIndex(self.year.findData(year))
-            self.month.setCurrentIndex((last_month if year == last_year else 12) - 1)
-        if keep_agency is not None and self.agency.findData(keep_agency) >= 0:
-            self.agency.setCurrentIndex(self.agency.findData(keep_agency))
+        self.period.fill(years, [(code, code, name) for code, name in agencies])
         self._load_issued(rows)
 
     def _load_issued(self, rows: list[IssuedRow]) -> None:

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -55,6 +54,7 @@ from rasad_desktop.gui.operations import ReadOp, Session, Task, WriteOp
 from rasad_desktop.gui.pages.base import Page
 from rasad_desktop.gui.style import DONE_STYLE
 from rasad_desktop.gui.widgets.attachments_panel import AttachmentsPanel
+from rasad_desktop.gui.widgets.grid import fit_columns
 from rasad_desktop.gui.widgets.pdf_preview import print_pdf
 from rasad_desktop.services import requests as service
 from rasad_desktop.services.receipts import receipt_pdf
@@ -72,7 +72,6 @@ class RequestsPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        lang = ctx.language
         self.exec_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec()
         self.confirm: Callable[[str], bool] = self._confirm
         self.choose_save_path: Callable[[str], str] = self._ask_save_path
@@ -82,8 +81,15 @@ class RequestsPage(Page):
         self.current: RequestView | None = None
         self.events: list[EventView] = []
         self._save_dir = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        self._build_filters()
+        self._build_list()
+        self._build_detail()
+        self._lay_out()
+        self._connect()
+        self.show_request(None)
 
-        # ---------------------------------------------------------- filters
+    def _build_filters(self) -> None:
+        lang = self.ctx.language
         self.status_filter = QComboBox(self)
         self.status_filter.setObjectName("statusFilter")
         self.status_filter.addItem(self.tr("All"), None)
@@ -110,27 +116,24 @@ class RequestsPage(Page):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(300)
 
-        # ------------------------------------------------------------- list
-        self.model = RequestsModel(lang, self, today=lambda: self.today())
+    def _build_list(self) -> None:
+        self.model = RequestsModel(self.ctx.language, self, today=lambda: self.today())
         self.table = QTableView(self)
         self.table.setObjectName("requestsTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(SUBJECT, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table, SUBJECT)
         self.count = QLabel(self)
         self.count.setObjectName("count")
 
-        # ----------------------------------------------------------- detail
+    def _build_detail(self) -> None:
         self.placeholder = QLabel(self.tr("Choose a request in the list to see it here."), self)
         self.placeholder.setObjectName("placeholder")
         self.placeholder.setStyleSheet("color: #555; padding: 8px;")
-        self.fields = RequestFields(lang, self)
+        self.fields = RequestFields(self.ctx.language, self)
         self.fields.setObjectName("detail")
         self.history = QListWidget(self)
         self.history.setObjectName("history")
@@ -155,8 +158,9 @@ class RequestsPage(Page):
         self.message = QLabel(self)
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
+        self.attachments = AttachmentsPanel(self.ctx, self._changed, self.show_failure, self)
 
-        # ----------------------------------------------------------- layout
+    def _lay_out(self) -> None:
         filters = QHBoxLayout()
         for caption, widget in ((self.tr("Status:"), self.status_filter), (self.tr("Kind:"), self.kind_filter),
                                 (self.tr("Search:"), self.search)):
@@ -175,7 +179,21 @@ class RequestsPage(Page):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self._detail_column())
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([640, 400])  # the list gets the larger part
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.message)
 
+    def _detail_column(self) -> QWidget:
+        """The request shown, its history and attachments, and the staff's actions."""
         body = QWidget(self)
         body_layout = QVBoxLayout(body)
         body_layout.addWidget(self.placeholder)
@@ -188,7 +206,6 @@ class RequestsPage(Page):
         history_box = QGroupBox(self.tr("History"), self)
         history_layout = QVBoxLayout(history_box)
         history_layout.addWidget(self.history)
-        self.attachments = AttachmentsPanel(ctx, self._changed, self.show_failure, self)
         history_layout.addWidget(QLabel(self.tr("Attachments:"), self))
         history_layout.addWidget(self.attachments)
         self.detail_splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -210,21 +227,9 @@ class RequestsPage(Page):
                     row.addWidget(self.actions[name])
                 row.addStretch(1)
                 right_layout.addLayout(row)
+        return right
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("splitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([640, 400])  # the list gets the larger part
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addWidget(self.splitter, 1)
-        layout.addWidget(self.message)
-
-        # ----------------------------------------------------------- wiring
+    def _connect(self) -> None:
         self.status_filter.currentIndexChanged.connect(lambda _: self.refresh())
         self.kind_filter.currentIndexChanged.connect(lambda _: self.refresh())
         self.overdue_only.toggled.connect(lambda _: self.refresh())
@@ -235,7 +240,6 @@ class RequestsPage(Page):
         if self.register_button is not None:
             self.register_button.clicked.connect(self.register)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_selected())
-        self.show_request(None)
 
     def title(self) -> str:
         return self.tr("Requests")

@@ -52,6 +52,12 @@ class PeriodPicker(QObject):
             self.agency.setMinimumContentsLength(8)
             self.agency.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
+    @property
+    def agency_box(self) -> QComboBox:
+        """The agency box of a picker made with one."""
+        assert self.agency is not None, "this picker has no agency box"
+        return self.agency
+
     def labelled(self, year: str, month: str, agency: str = "") -> list[tuple[str, QComboBox]]:
         """(label, box) pairs in reading order, for the page's row of choices."""
         pairs = [(year, self.year), (month, self.month)]

@@ -64,7 +64,13 @@ class ApprovedTab(BudgetTab):
         self.totals.setObjectName("totals")
         shortcut = QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._lay_out()
+        self.model.dataChanged.connect(lambda *_: self._update())
+        self.model.modelReset.connect(self._update)
+        self.model.rowsInserted.connect(lambda *_: self._update())
+        self._update()
 
+    def _lay_out(self) -> None:
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Agency:"), self))
         top.addWidget(self.agency)
@@ -90,10 +96,6 @@ class ApprovedTab(BudgetTab):
         layout.addWidget(self.table, 1)
         layout.addLayout(add)
         layout.addLayout(buttons)
-        self.model.dataChanged.connect(lambda *_: self._update())
-        self.model.modelReset.connect(self._update)
-        self.model.rowsInserted.connect(lambda *_: self._update())
-        self._update()
 
     def _imported(self) -> None:
         self.stale = True
