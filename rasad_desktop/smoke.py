@@ -16,7 +16,11 @@ import sys
 import tempfile
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 def run_smoke_test(out_dir: Path | None = None) -> int:
@@ -26,7 +30,7 @@ def run_smoke_test(out_dir: Path | None = None) -> int:
     result: dict[str, object] = {"ok": False, "steps": steps, "data_dir": str(data)}
     started = time.perf_counter()
 
-    def step(name: str, fn):  # type: ignore[no-untyped-def]
+    def step(name: str, fn: Callable[[], T]) -> T:
         t = time.perf_counter()
         value = fn()
         steps.append({"step": name, "seconds": round(time.perf_counter() - t, 3)})
@@ -47,7 +51,7 @@ def run_smoke_test(out_dir: Path | None = None) -> int:
 
         year, months = default_demo_year(dt.date.today())
 
-        def demo() -> object:
+        def demo() -> accounts.SignIn:
             with db.session() as s:
                 accounts.create_user(s, Actor.console(), "smoke", Role.ADMIN, "smoke-test-password")
                 load_demo(s, Actor.console(), year, months)
@@ -90,7 +94,8 @@ def run_smoke_test(out_dir: Path | None = None) -> int:
             from rasad_desktop.gui.main_window import MainWindow
             from rasad_desktop.gui.runner import SyncRunner
 
-            app = QApplication.instance() or QApplication(sys.argv[:1])
+            existing = QApplication.instance()
+            app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
             configure_application(app, "fa")
             failures: list[BaseException] = []
             ctx = AppContext(db=db, settings=Settings(data), data_dir=data,

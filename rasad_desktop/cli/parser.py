@@ -20,7 +20,7 @@ def common(parser: argparse.ArgumentParser, *, top: bool) -> None:
     parser.add_argument("--lang", choices=("fa", "en"), default=default, help="message language")
 
 
-def command(sub: argparse._SubParsersAction, name: str, help: str) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+def command(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help: str) -> argparse.ArgumentParser:
     """A subcommand with the options every command accepts; ``args.command_parser`` is its
     parser, whose usage line a usage error found after parsing is shown with."""
     parser = sub.add_parser(name, help=help)

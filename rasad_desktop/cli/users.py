@@ -15,6 +15,8 @@ from rasad_desktop.cli.context import UsageError
 from rasad_desktop.services.roles import Actor, Role
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from rasad_desktop.cli.context import Context
 
 STATES = {"active": ("فعال", "active"), "locked": ("قفل‌شده به دست مدیر", "locked by the administrator"),
@@ -44,12 +46,12 @@ def cmd_users(ctx: Context, args: argparse.Namespace) -> int:
                 _temporary(ctx, generated)
         elif args.action == "reset":
             _temporary(ctx, accounts.reset_password(session, actor, args.username))
-            user = accounts.get_user(session, args.username)
-            if user is not None and (user.locked or not user.active):
-                print(ctx.t(f"حساب «{user.username}» قفل یا غیرفعال است؛ برای ورود، آن را باز کنید: "
-                            f"users unlock {user.username}",
-                            f"Account '{user.username}' is locked or inactive; to sign in, unlock it: "
-                            f"users unlock {user.username}"))
+            account = accounts.get_user(session, args.username)
+            if account is not None and (account.locked or not account.active):
+                print(ctx.t(f"حساب «{account.username}» قفل یا غیرفعال است؛ برای ورود، آن را باز کنید: "
+                            f"users unlock {account.username}",
+                            f"Account '{account.username}' is locked or inactive; to sign in, unlock it: "
+                            f"users unlock {account.username}"))
         else:
             accounts.set_locked(session, actor, args.username, args.action == "lock")
             print(ctx.t(f"حساب «{args.username}» {'قفل شد' if args.action == 'lock' else 'باز شد'}.",
@@ -62,7 +64,7 @@ def _temporary(ctx: Context, password: str) -> None:
                 f"Temporary password (shown only this once; it must be changed at the next sign-in): {password}"))
 
 
-def _list(ctx: Context, session) -> int:  # type: ignore[no-untyped-def]
+def _list(ctx: Context, session: Session) -> int:
     from rasad_desktop.cli.audit import local_time
     from rasad_desktop.services.users_view import list_users
     from rasad_desktop.textreport import render

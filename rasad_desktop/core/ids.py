@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rasad_desktop.core.digits import localize_digits, to_latin_digits
@@ -48,7 +49,7 @@ def is_valid_national_id(text: str) -> bool:
     return national_id_check_digit(s[:9]) == int(s[9])
 
 
-def _checked(text: str, length: int, valid, kind_fa: str, kind_en: str, code: str) -> str:  # type: ignore[no-untyped-def]
+def _checked(text: str, length: int, valid: Callable[[str], bool], kind_fa: str, kind_en: str, code: str) -> str:
     s = _digits_only(text)
     if not re.fullmatch(f"[0-9]{{{length}}}", s):
         raise IdError(

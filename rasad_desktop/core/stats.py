@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Any
 
 from rasad_desktop.core.digits import DECIMAL_SEP_FA, EM_DASH, localize_digits
 from rasad_desktop.core.rounding import round_fraction
@@ -69,7 +70,7 @@ class Cell:
                 "in_time": self.in_time, "overdue": self.overdue, "days": sorted(self.days)}
 
     @classmethod
-    def from_dict(cls, d: dict) -> Cell:  # type: ignore[type-arg]
+    def from_dict(cls, d: dict[str, Any]) -> Cell:
         return cls(int(d["month"]), str(d["kind"]), int(d["registered"]), int(d["answered"]), int(d["in_time"]),
                    int(d["overdue"]), tuple(int(x) for x in d["days"]))
 

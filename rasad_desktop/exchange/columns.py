@@ -98,15 +98,15 @@ def data_rows(table: list[list[Cell]], columns: Sequence[Column]) -> tuple[dict[
 
 
 def _positions(header: list[Cell], columns: Sequence[Column]) -> dict[str, int]:
-    names = {}
+    names: dict[str, str] = {}
     for key, fa, en, _required in columns:
         for label in (fa, en, fa.split(" (")[0], en.split(" (")[0], key):
             names[search_key(label)] = key
     where: dict[str, int] = {}
     for i, cell in enumerate(header):
-        key = names.get(search_key(str(cell))) if cell is not None else None
-        if key is not None and key not in where:
-            where[key] = i
+        found = names.get(search_key(str(cell))) if cell is not None else None
+        if found is not None and found not in where:
+            where[found] = i
     missing = [(fa, en) for key, fa, en, required in columns if required and key not in where]
     if missing:
         raise ValidationError(

@@ -10,7 +10,7 @@ import csv
 import io
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from rasad_desktop.core.errors import RasadError
 from rasad_desktop.core.file_errors import file_problem
@@ -77,7 +77,7 @@ def _xlsx_rows(path: Path) -> Iterator[Sequence[Cell]]:
 
 def _cell(value: object) -> Cell:
     if value is None or isinstance(value, (int, float, str)) and not isinstance(value, bool):
-        return value  # type: ignore[return-value]
+        return value
     return str(value)  # dates, booleans …: shown as text, refused by whoever reads them
 
 
@@ -159,7 +159,7 @@ def _write_xlsx(path: Path | BinaryIO, header: Sequence[str], rows: Sequence[Seq
         return isinstance(v, str) and (v.startswith("=") or ILLEGAL_CHARACTERS_RE.search(v) is not None)
 
     for row in rows:
-        sheet.append([_text_cell(sheet, v) if special(v) else v for v in row])
+        sheet.append([_text_cell(sheet, v) if isinstance(v, str) and special(v) else v for v in row])
     if notes:
         guide = book.create_sheet("راهنما")
         guide.sheet_view.rightToLeft = True
@@ -169,7 +169,7 @@ def _write_xlsx(path: Path | BinaryIO, header: Sequence[str], rows: Sequence[Seq
     book.save(path)
 
 
-def _text_cell(sheet, value: str):  # type: ignore[no-untyped-def]
+def _text_cell(sheet: Any, value: str) -> Any:  # openpyxl write-only sheet and cell
     """A string cell that stays a string («=12/3» is a document number, not a formula), with
     the control characters a workbook cannot hold removed."""
     from openpyxl.cell import WriteOnlyCell

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import cast
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QPalette
+from PySide6.QtGui import QCloseEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -210,7 +211,7 @@ class IdleWatcher(QObject):
                 self.note_input()
         elif kind == QEvent.Type.MouseMove:
             # Qt also sends moves when a widget moves under a still mouse: only a moved mouse counts
-            at = event.globalPosition()  # type: ignore[attr-defined]
+            at = cast(QMouseEvent, event).globalPosition()
             if at != self._mouse_at:
                 self._mouse_at = at
                 if not self.locked:
@@ -295,7 +296,7 @@ class IdleWatcher(QObject):
         self.sign_out()
 
 
-def install_idle_lock(window: QMainWindow, ctx: AppContext, **options: object) -> IdleWatcher:
+def install_idle_lock(window: QMainWindow, ctx: AppContext) -> IdleWatcher:
     """Watch for user activity and lock the window after the idle time; returns the watcher
-    (``options`` go to ``IdleWatcher``, for tests)."""
-    return IdleWatcher(window, ctx, **options)  # type: ignore[arg-type]
+    (tests build an ``IdleWatcher`` with their own clock and limit)."""
+    return IdleWatcher(window, ctx)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QWidget
 
 TIMEOUT_MS = 1000
 
@@ -58,12 +59,12 @@ class InstanceServer(QObject):
                 self._read(connection)
 
     def _read(self, connection: QLocalSocket) -> None:
-        if b"raise" in bytes(connection.readAll()):
+        if b"raise" in connection.readAll().data():
             self.on_raise()
         connection.disconnectFromServer()
 
 
-def bring_to_front(window) -> None:  # type: ignore[no-untyped-def]
+def bring_to_front(window: QWidget | None) -> None:
     if window is None:
         return
     if window.isMinimized():

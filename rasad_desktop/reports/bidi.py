@@ -132,7 +132,7 @@ def _resolve_sequence(text: str, seq: Sequence, original: list[str], all_types: 
                 j += 1
             before = strong(types[k - 1]) if k else sos
             after = strong(types[j]) if j < len(types) else eos
-            fill = before if before == after else e_dir
+            fill = before if before is not None and before == after else e_dir  # a run's neighbours are strong
             types[k:j] = [fill] * (j - k)
             k = j
         else:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 import unicodedata
 from functools import lru_cache
+from typing import cast
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -46,7 +47,7 @@ def register() -> None:
 @lru_cache(maxsize=4)
 def coverage(font: str) -> frozenset[int]:
     register()
-    return frozenset(pdfmetrics.getFont(font).face.charToGlyph)
+    return frozenset(cast(TTFont, pdfmetrics.getFont(font)).face.charToGlyph)
 
 
 @lru_cache(maxsize=8192)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
@@ -62,26 +63,26 @@ def draw_rtl(c: canvas.Canvas, text: str, right_x: float, y: float, font: str = 
 class _NumberedCanvas(canvas.Canvas):
     """Keeps each page's drawing until save(), then adds the furniture with the total."""
 
-    def __init__(self, *args, info: PageInfo, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, info: PageInfo, **kwargs: Any) -> None:  # ReportLab's Canvas arguments
         super().__init__(*args, **kwargs)
         self._info = info
         self._pages: list[dict] = []
 
     def showPage(self) -> None:  # noqa: N802 - ReportLab's name
         self._pages.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # ReportLab's own (private) method; the stubs leave it out
 
     def save(self) -> None:
         total = len(self._pages)
         for state in self._pages:
             self.__dict__.update(state)
-            decorate(self, self._info, self._pageNumber, total)
+            decorate(self, self._info, self._pageNumber, total)  # type: ignore[attr-defined]  # as above
             super().showPage()
         super().save()
 
 
 def decorate(c: canvas.Canvas, info: PageInfo, page: int, total: int) -> None:
-    width, height = c._pagesize
+    width, height = c._pagesize  # type: ignore[attr-defined]  # ReportLab's own attribute; not in the stubs
     margin = 14 * mm
     c.saveState()
     c.setFillColor(colors.HexColor(palette.NAVY))
@@ -145,7 +146,7 @@ def build_pdf(story: Sequence[Flowable], info: PageInfo, *, orientation: str = "
         creator="Rasad",
         initialFontName=REGULAR,  # no unused Helvetica resource in the file
         # read back by `rasad-desktop verify` to name the report a changed file claims to be
-        keywords=f"rasad:{info.number or 'draft'}:v{info.version}:{info.content_hash}",
+        keywords=f"rasad:{info.number or 'draft'}:v{info.version}:{info.content_hash}",  # type: ignore[arg-type]  # ReportLab takes a string (the stubs say a list)
     )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

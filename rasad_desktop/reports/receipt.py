@@ -13,6 +13,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from rasad_desktop.core import palette
@@ -139,8 +140,9 @@ class _Column(RTLParagraph):
         super().wrap(min(WIDTH, avail_width), avail_height)
         return avail_width, self.height
 
-    def drawOn(self, canvas, x, y, _sW=0):  # type: ignore[no-untyped-def]  # noqa: N802, N803 - ReportLab's names
-        super().drawOn(canvas, x + (self._page_width - self.width) / 2, y, _sW)
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803 - ReportLab's names
+        super().drawOn(canvas, x + (self._page_width - self.width) / 2, y,
+                       _sW)  # type: ignore[call-arg]  # ReportLab's drawOn takes _sW; the stubs leave it out
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         return []  # a receipt's paragraphs are short: never split

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Indenter, Spacer
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Indenter, Spacer
 
 from rasad_desktop.reports.flowables import BODY, HEADING, TITLE, RTLParagraph, rtl_table
 from rasad_desktop.reports.page import PageInfo, build_pdf
@@ -20,7 +21,7 @@ ROW_LINES = 40
 
 def render(paragraphs: Sequence[str], info: PageInfo) -> bytes:
     lines = [p for p in paragraphs if p.strip()]
-    story = [RTLParagraph(TITLE_FA, TITLE), RTLParagraph("۱. بندها در ستون باریک", HEADING)]
+    story: list[Flowable] = [RTLParagraph(TITLE_FA, TITLE), RTLParagraph("۱. بندها در ستون باریک", HEADING)]
     story.append(Indenter(left=0))
     for text in lines:
         story.append(_Narrow(text))
@@ -39,11 +40,12 @@ class _Narrow(RTLParagraph):
         super().wrap(min(COLUMN, avail_width), avail_height)
         return avail_width, self.height
 
-    def split(self, avail_width: float, avail_height: float):  # type: ignore[no-untyped-def]
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         return super().split(min(COLUMN, avail_width), avail_height)
 
-    def drawOn(self, canvas, x, y, _sW=0):  # type: ignore[no-untyped-def]  # noqa: N802
-        super().drawOn(canvas, x + getattr(self, "_frame_width", self.width) - self.width, y, _sW)
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803 - ReportLab's names
+        super().drawOn(canvas, x + getattr(self, "_frame_width", self.width) - self.width, y,
+                       _sW)  # type: ignore[call-arg]  # ReportLab's drawOn takes _sW; the stubs leave it out
 
 
 def _table_rows(text: str) -> list[list[RTLParagraph]]:

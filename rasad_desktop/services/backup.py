@@ -36,11 +36,13 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from rasad_desktop.core.digits import to_persian_digits
 from rasad_desktop.core.errors import RasadError
 from rasad_desktop.core.file_errors import file_problem
 from rasad_desktop.db.database import Database
-from rasad_desktop.db.engine import BUSY_TIMEOUT_MS, is_sqlite, sqlite_path
+from rasad_desktop.db.engine import BUSY_TIMEOUT_MS, is_sqlite, sqlite_driver, sqlite_path
 from rasad_desktop.db.migrate import HEAD, MIGRATIONS_DIR
 from rasad_desktop.db.models import OfficeSetting, utcnow
 from rasad_desktop.formats import atomic
@@ -254,7 +256,7 @@ def _snapshot(db: Database, dest: Path) -> tuple[str, dict[str, int]]:
     snapshot (read in the same transaction as the copy)."""
     try:
         with db.engine.connect() as conn:
-            raw = conn.connection.driver_connection
+            raw = sqlite_driver(conn)
             raw.execute("BEGIN")  # one read snapshot for the counts and the copy
             try:
                 revision = _revision(raw)
@@ -440,7 +442,7 @@ def _set_flag(db: Database, actor: Actor, source: Path, sha: str) -> None:
         audit.record("backup.restore_start", "backup", source.name, after={"file": str(source), "sha256": sha})
 
 
-def _put_flag(session, value: bool) -> None:  # type: ignore[no-untyped-def]
+def _put_flag(session: Session, value: bool) -> None:
     row = session.get(OfficeSetting, RESTORE_FLAG)
     text = "true" if value else "false"
     if row is None:
@@ -491,7 +493,7 @@ def safety_copy(db: Database, backup_dir: Path) -> Path:
         raise _file_problem(backup_dir, err, writing_file=True) from None
     try:
         with db.engine.connect() as conn:
-            conn.connection.driver_connection.execute("VACUUM INTO ?", (str(target),))
+            sqlite_driver(conn).execute("VACUUM INTO ?", (str(target),))
     except sqlite3.Error as err:
         target.unlink(missing_ok=True)
         raise _sqlite_problem(err) from None

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from rasad_desktop.core.classification import Level
@@ -205,7 +205,7 @@ class YearSummary:
 
 
 def year_summaries(session: Session) -> list[YearSummary]:
-    def counts(q) -> dict[int, int]:  # type: ignore[no-untyped-def]
+    def counts(q: Select[int, int]) -> dict[int, int]:
         return {k: int(v or 0) for k, v in session.execute(q)}
 
     lines = counts(select(ClassificationNode.fiscal_year_id, func.count())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import case, func, select
@@ -33,7 +34,7 @@ class EntrySheet:
     agency_id: int
     rows: list[EntryRow]
     locked_by: str | None  # set when the month is locked
-    locked_at: object = None
+    locked_at: dt.datetime | None = None
 
 
 def entry_sheet(session: Session, year: int, month: int, agency_id: int) -> EntrySheet:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal, overload
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Result, Select, and_, func, select
 from sqlalchemy.orm import Session
 
 from rasad_desktop.core.classification import ClassificationRow, classification_table
@@ -51,7 +51,8 @@ def _group_columns(model: type[Assignment] | type[Collection], grouping: Groupin
     return [model.agency_id, model.line_id]
 
 
-def _filtered(q, model, agency_id: int | None, column: str | None):  # type: ignore[no-untyped-def]
+def _filtered(q: Select[Any], model: type[Assignment] | type[Collection], agency_id: int | None,
+              column: str | None) -> Select[Any]:
     if agency_id is not None:
         q = q.where(model.agency_id == agency_id)
     if column is not None:
@@ -68,7 +69,7 @@ def _key(grouping: Grouping, codes: dict[int, str]) -> Callable[..., Hashable]:
 
 
 def _budget_sums(session: Session, fy_id: int, n: int, grouping: Grouping, agency_id: int | None,
-                 column: str | None):
+                 column: str | None) -> Result[Any]:
     """Rows of (group columns…, Σapproved, Σin force, Σshare)."""
     sched, share = period_share_sql(fy_id, n)
     in_force = in_force_sql()
@@ -83,7 +84,7 @@ def _budget_sums(session: Session, fy_id: int, n: int, grouping: Grouping, agenc
 
 
 def _collected_sums(session: Session, fy_id: int, n: int, grouping: Grouping, agency_id: int | None,
-                    column: str | None):
+                    column: str | None) -> Result[Any]:
     """Rows of (group columns…, Σamount) for months 1..n."""
     groups = _group_columns(Collection, grouping)
     q = (
@@ -94,7 +95,29 @@ def _collected_sums(session: Session, fy_id: int, n: int, grouping: Grouping, ag
     return session.execute(_filtered(q, Collection, agency_id, column))
 
 
+@overload
+def figures(session: Session, year: int, through_month: int, grouping: Literal["agency"], *,
+            agency_id: int | None = None, budget_column: str | None = None) -> dict[int, Figures]: ...
+@overload
+def figures(session: Session, year: int, through_month: int, grouping: Literal["line"], *,
+            agency_id: int | None = None, budget_column: str | None = None) -> dict[str, Figures]: ...
+@overload
+def figures(session: Session, year: int, through_month: int, grouping: Literal["agency_line"], *,
+            agency_id: int | None = None, budget_column: str | None = None) -> dict[tuple[int, str], Figures]: ...
 def figures(
+    session: Session,
+    year: int,
+    through_month: int,
+    grouping: Grouping,
+    *,
+    agency_id: int | None = None,
+    budget_column: str | None = None,
+) -> dict[Any, Figures]:
+    """(Typed by grouping: agency id, line code, or (agency id, line code) → Figures.)"""
+    return _figures(session, year, through_month, grouping, agency_id=agency_id, budget_column=budget_column)
+
+
+def _figures(
     session: Session,
     year: int,
     through_month: int,
@@ -156,7 +179,7 @@ def line_titles(session: Session, year: int) -> dict[str, tuple[str, bool]]:
 
 
 def classification_rows(session: Session, year: int, through_month: int,
-                        by_line: dict[Hashable, Figures] | None = None) -> list[ClassificationRow]:
+                        by_line: dict[str, Figures] | None = None) -> list[ClassificationRow]:
     """Report 2: sections, part totals, general resources, earmarked apart, grand total.
     ``by_line`` may pass the line figures when the caller already has them."""
     if by_line is None:

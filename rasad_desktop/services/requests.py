@@ -116,7 +116,7 @@ def _view(r: ServiceRequest, actor: Actor, agency_name: str = "") -> RequestView
 def _choice(value: object, table: dict[str, tuple[str, str]], fa: str, en: str) -> str:
     if value not in table:
         raise ValidationError(f"{fa} معتبر نیست.", f"The {en} is not valid.", code=en.replace(" ", "_"))
-    return value  # type: ignore[return-value]
+    return str(value)
 
 
 def _as_validation(err: RasadError) -> ValidationError:

@@ -126,12 +126,12 @@ def test_a_year_without_copying_and_a_year_that_exists(page, gui_db):
     tab = page.years_tab
     tab.new_year.setValue(1407)
     tab.copy.setChecked(False)
-    assert tab.create()
+    assert tab.create_year()
     with gui_db.session() as s:
         assert s.scalar(select(func.count()).select_from(ClassificationNode)
                         .join(FiscalYear).where(FiscalYear.year == 1407)) == 0
     tab.new_year.setValue(1405)
-    assert not tab.create()
+    assert not tab.create_year()
     assert "از پیش تعریف شده" in page.status.text()  # the service's Persian message
     assert count(gui_db, FiscalYear) == 3
 
@@ -488,7 +488,7 @@ def test_an_empty_database_starts_with_the_first_year(make_ctx, qtbot, tmp_path)
         page.show_tab(page.years_tab)
         assert not page.years_tab.copy.isEnabled()  # nothing to copy from
         page.years_tab.new_year.setValue(1405)
-        assert page.years_tab.create() and page.year() == 1405
+        assert page.years_tab.create_year() and page.year() == 1405
         page.show_tab(page.agencies_tab)
         page.agencies_tab.code.setText("101")
         page.agencies_tab.name.setText("اداره کل امور مالیاتی استان")

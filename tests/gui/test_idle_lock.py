@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from rasad_desktop.db.models import AuditLog
 from rasad_desktop.gui.context import Changes
-from rasad_desktop.gui.idle_lock import IdleWatcher, LockDialog, install_idle_lock
+from rasad_desktop.gui.idle_lock import IdleWatcher, LockDialog
 from rasad_desktop.gui.main_window import MainWindow
 from rasad_desktop.gui.signals import emit
 from rasad_desktop.services import accounts, office
@@ -239,7 +239,7 @@ def test_the_timer_locks_by_itself(make_ctx, qtbot):
     window = MainWindow(make_ctx(Role.VIEWER))
     qtbot.addWidget(window)
     window.show()
-    watcher = install_idle_lock(window, window.ctx, idle_limit_ms=150, check_every_ms=20, sign_out=lambda: None)
+    watcher = IdleWatcher(window, window.ctx, idle_limit_ms=150, check_every_ms=20, sign_out=lambda: None)
     assert watcher.timer.interval() == 20
     with qtbot.waitSignal(watcher.locked_changed, timeout=3000):
         pass

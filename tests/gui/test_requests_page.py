@@ -244,11 +244,11 @@ def test_a_mistyped_or_unknown_code_is_told_in_persian(clerk_page, qtbot):
     dialog = RequestLookupDialog(clerk_page.ctx, parent=clerk_page)
     qtbot.addWidget(dialog)
     type_text(dialog.code, "۰۴۰۹۳۰-۰۳۰۰۱۲-۹")  # check digit wrong
-    dialog.find()
+    dialog.look_up()
     assert "نادرست" in dialog.message.text()
     dialog.code.clear()
     type_text(dialog.code, TrackingCode(1404, 9, 30, 3, 12).format())
-    dialog.find()
+    dialog.look_up()
     assert "ثبت نشده است" in dialog.message.text()
 
 
@@ -257,24 +257,24 @@ def test_answer_close_and_reopen_from_the_gui_each_step_in_the_history(clerk_pag
     page = clerk_page
     view = registered(page, qtbot)
     code = view.tracking_code
-    assert page.actions["startReview"].isEnabled() and not page.actions["reopen"].isEnabled()
-    qtbot.mouseClick(page.actions["startReview"], Qt.MouseButton.LeftButton)
+    assert page.action_buttons["startReview"].isEnabled() and not page.action_buttons["reopen"].isEnabled()
+    qtbot.mouseClick(page.action_buttons["startReview"], Qt.MouseButton.LeftButton)
     assert page.current.status == "in_review"
 
     dialogs = Dialogs(qtbot)
     page.exec_dialog = dialogs
     dialogs.text = "نامهٔ شما بررسی و پاسخ آن ارسال شد."
     with qtbot.waitSignal(page.ctx.events.data_changed, check_params_cb=lambda what: bool(what & Changes.REQUESTS)):
-        qtbot.mouseClick(page.actions["answer"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(page.action_buttons["answer"], Qt.MouseButton.LeftButton)
     assert page.current.status == "answered" and page.current.answer == dialogs.text
     assert page.fields.text("answer") == dialogs.text
 
-    qtbot.mouseClick(page.actions["close"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.action_buttons["close"], Qt.MouseButton.LeftButton)
     assert page.current.status == "closed" and page.current.closed_at is not None
-    assert not page.actions["answer"].isEnabled() and page.actions["reopen"].isEnabled()
+    assert not page.action_buttons["answer"].isEnabled() and page.action_buttons["reopen"].isEnabled()
 
     dialogs.text = "متقاضی پاسخ را کامل ندانست."
-    qtbot.mouseClick(page.actions["reopen"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.action_buttons["reopen"], Qt.MouseButton.LeftButton)
     assert page.current.status == "in_review"
 
     history = page.history_texts()
@@ -293,10 +293,10 @@ def test_answer_close_and_reopen_from_the_gui_each_step_in_the_history(clerk_pag
 def test_reopening_needs_a_reason(clerk_page, qtbot):
     page = clerk_page
     registered(page, qtbot)
-    qtbot.mouseClick(page.actions["close"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.action_buttons["close"], Qt.MouseButton.LeftButton)
     dialogs = Dialogs(qtbot)
     page.exec_dialog = dialogs
-    qtbot.mouseClick(page.actions["reopen"], Qt.MouseButton.LeftButton)  # no text typed
+    qtbot.mouseClick(page.action_buttons["reopen"], Qt.MouseButton.LeftButton)  # no text typed
     assert dialogs.messages == ["نخست متن را بنویسید."]
     assert page.current.status == "closed"
 
@@ -307,7 +307,7 @@ def test_an_internal_note_is_seen_by_staff_and_not_by_a_viewer(clerk_page, make_
     dialogs = Dialogs(qtbot)
     dialogs.text = "با دستگاه تماس گرفته شد؛ پاسخ تا فردا."
     page.exec_dialog = dialogs
-    qtbot.mouseClick(page.actions["addNote"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.action_buttons["addNote"], Qt.MouseButton.LeftButton)
     history = page.history_texts()
     assert any(dialogs.text in h and "یادداشت داخلی" in h for h in history)
     note = page.history.item(len(history) - 1)
@@ -361,7 +361,7 @@ def test_the_receipt_is_saved_from_the_page_as_a_pdf(clerk_page, qtbot, tmp_path
     target = tmp_path / "out" / "receipt"
     asked = []
     page.choose_save_path = lambda suggested: asked.append(suggested) or str(target)
-    qtbot.mouseClick(page.actions["saveReceipt"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.action_buttons["saveReceipt"], Qt.MouseButton.LeftButton)
     assert asked == [f"receipt-{TrackingCode.parse(view.tracking_code).format()}.pdf"]
     saved = tmp_path / "out" / "receipt.pdf"
     data = saved.read_bytes()

@@ -17,7 +17,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -41,6 +40,7 @@ from rasad_desktop.gui.operations import ReadOp, Task, WriteOp
 from rasad_desktop.gui.style import ERROR_BOLD_STYLE as OVERDUE_STYLE
 from rasad_desktop.gui.widgets.form_dialog import FormDialog
 from rasad_desktop.gui.widgets.forms import latin_edit, message_label
+from rasad_desktop.gui.widgets.period_picker import searchable_combo
 from rasad_desktop.services import queries
 from rasad_desktop.services import requests as service
 from rasad_desktop.services.requests import CHANNELS, KINDS, STATUSES, PublicStatus, RequestView, label
@@ -185,12 +185,7 @@ class RegisterRequestDialog(FormDialog):
         self.national_id.setPlaceholderText(self.tr("10 digits"))
         self.mobile = latin_edit(self, "mobile")
         self.mobile.setPlaceholderText(self.tr("like 09123456789"))
-        self.agency = QComboBox(self)
-        self.agency.setObjectName("agency")
-        self.agency.setEditable(True)
-        self.agency.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.agency.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.agency.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.agency = searchable_combo(self, "agency")
         self.agency.addItem(self.tr("(none)"), None)
         for a in ReadOp(self, ctx, lambda s, _: list(queries.agencies(s).values())).fetch() or []:
             self.agency.addItem(f"{fmt.number(a.code, lang)} — {a.name}", a.code)
@@ -386,7 +381,7 @@ class RequestLookupDialog(QDialog):
         self.find_button = QPushButton(self.tr("Find"), self)
         self.find_button.setObjectName("find")
         self.find_button.setDefault(True)
-        self.find_button.clicked.connect(self.find)
+        self.find_button.clicked.connect(self.look_up)
         self.message = message_label(self)
         self.fields = RequestFields(ctx.language, self)
         self.fields.setObjectName("result")
@@ -414,7 +409,7 @@ class RequestLookupDialog(QDialog):
         layout.addWidget(buttons)
         self.code.setFocus()
 
-    def find(self) -> None:
+    def look_up(self) -> None:
         last4 = self.last4.text().strip() or None
         self.found = None
         self.open_button.setEnabled(False)

@@ -59,6 +59,10 @@ def jalali_date_edit(parent: QWidget, value: QDate, name: str) -> QDateEdit:
     return edit
 
 
+def _day(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())  # proleptic Gregorian, as Python's
+
+
 def local_midnight_utc(day: dt.date) -> dt.datetime:
     """The start of a local day as the naive UTC time the audit trail stores."""
     return dt.datetime.combine(day, dt.time()).astimezone(dt.UTC).replace(tzinfo=None)
@@ -183,9 +187,11 @@ class AuditPage(Page):
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         # action and entity names are Latin: the field and the list read left to right (not the list's
         # window, which stays right to left like every window)
-        combo.lineEdit().setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        line = combo.lineEdit()
+        assert line is not None  # an editable combo box has one
+        line.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         combo.view().setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        combo.lineEdit().setPlaceholderText(placeholder)
+        line.setPlaceholderText(placeholder)
         combo.setMinimumContentsLength(14)
         return combo
 
@@ -213,10 +219,9 @@ class AuditPage(Page):
 
     def date_range(self) -> tuple[dt.datetime | None, dt.datetime | None]:
         """The chosen days as [since, until) in stored (UTC) time; the end day is included."""
-        since = local_midnight_utc(self.from_date.date().toPython()) if self.from_check.isChecked() else None
-        until = None
-        if self.to_check.isChecked():
-            until = local_midnight_utc(self.to_date.date().toPython() + dt.timedelta(days=1))
+        first, last = _day(self.from_date.date()), _day(self.to_date.date())
+        since = local_midnight_utc(first) if self.from_check.isChecked() else None
+        until = local_midnight_utc(last + dt.timedelta(days=1)) if self.to_check.isChecked() else None
         return since, until
 
     def refresh(self) -> None:

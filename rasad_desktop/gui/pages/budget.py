@@ -9,6 +9,7 @@ with their Persian message in the status line and, unless dialogs are off, a mes
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import cast
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -94,10 +95,10 @@ class BudgetPage(Page):
 
     @property
     def all_tabs(self) -> list[BudgetTab]:
-        return [self.tabs.widget(i) for i in range(self.tabs.count())]  # type: ignore[misc]
+        return [cast(BudgetTab, self.tabs.widget(i)) for i in range(self.tabs.count())]
 
     def current_tab(self) -> BudgetTab:
-        return self.tabs.currentWidget()  # type: ignore[return-value]
+        return cast(BudgetTab, self.tabs.currentWidget())
 
     # ------------------------------------------------------------- the year
     def year(self) -> int | None:

@@ -44,7 +44,7 @@ class DataEntryPage(Page):
         super().__init__(ctx, parent)
         self.sheet: EntrySheet | None = None
         self.ask_unsaved: Callable[[], str] = self._ask_unsaved
-        self._shown = (None, None, None)  # the (year, month, agency) the grid holds
+        self._shown: tuple[int | None, int | None, int | None] = (None, None, None)  # what the grid holds
         self._build()
         self._lay_out()
         self._connect()
@@ -142,9 +142,8 @@ class DataEntryPage(Page):
         self.period.set_choice(*self._shown)
 
     def reload(self) -> None:
-        year, month, agency = self.choice()
-        self._shown = (year, month, agency)
-        if None in (year, month, agency):
+        year, month, agency = self._shown = self.choice()
+        if year is None or month is None or agency is None:
             self.model.load([])
             return
 
@@ -156,7 +155,7 @@ class DataEntryPage(Page):
         locked = sheet.locked_by is not None
         self.model.load(sheet.rows, read_only=locked)
         if locked:
-            when = fmt.date(sheet.locked_at, self.ctx.language) if sheet.locked_at else ""
+            when = fmt.date(sheet.locked_at, self.ctx.language) if sheet.locked_at is not None else ""
             self.lock_label.setText(self.tr("This month was locked by {0} on {1}; its figures can be viewed but "
                                             "not changed.").format(sheet.locked_by, when))
         self.lock_label.setVisible(locked)
@@ -205,8 +204,8 @@ class DataEntryPage(Page):
         entries = self.model.changed_entries()
 
         def save(session: Session, actor: Actor) -> int:
-            code = queries.agencies(session)[agency_id].code  # type: ignore[index]
-            return save_month(session, actor, year, month, code, entries)  # type: ignore[arg-type]
+            assert year is not None and month is not None and agency_id is not None  # a sheet is shown
+            return save_month(session, actor, year, month, queries.agencies(session)[agency_id].code, entries)
 
         # quick (≤ 100 ms) and must finish before the user may leave: on this thread
         return WriteOp(self, self.ctx, save, Changes.COLLECTIONS).success(self._saved).run_now()

@@ -247,7 +247,7 @@ class MaintenancePage(Page):
         self._show_flag(bool(flagged) and not self.busy)
 
     def file_names(self) -> list[str]:
-        return [self.table.item(r, NAME).text() for r in range(self.table.rowCount())]
+        return [item.text() for r in range(self.table.rowCount()) if (item := self.table.item(r, NAME)) is not None]
 
     def _show_flag(self, shown: bool) -> None:
         self.flag_label.setVisible(shown)

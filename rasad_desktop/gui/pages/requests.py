@@ -140,7 +140,7 @@ class RequestsPage(Page):
         self.history.setWordWrap(True)
         self.history.setAlternatingRowColors(False)
         self.history.setMinimumHeight(120)
-        self.actions: dict[str, QPushButton] = {}
+        self.action_buttons: dict[str, QPushButton] = {}
         if self.staff:
             for name, text, slot in (
                 ("startReview", self.tr("Start review"), self.start_review),
@@ -154,7 +154,7 @@ class RequestsPage(Page):
                 button = QPushButton(text, self)
                 button.setObjectName(name)
                 button.clicked.connect(lambda _=False, s=slot: s())
-                self.actions[name] = button
+                self.action_buttons[name] = button
         self.message = QLabel(self)
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
@@ -220,11 +220,11 @@ class RequestsPage(Page):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.detail_splitter, 1)
-        if self.actions:
+        if self.action_buttons:
             for names in (("startReview", "answer", "close", "reopen"), ("addNote", "saveReceipt", "printReceipt")):
                 row = QHBoxLayout()
                 for name in names:
-                    row.addWidget(self.actions[name])
+                    row.addWidget(self.action_buttons[name])
                 row.addStretch(1)
                 right_layout.addLayout(row)
         return right
@@ -367,7 +367,7 @@ class RequestsPage(Page):
             "saveReceipt": status is not None,
             "printReceipt": status is not None,
         }
-        for name, button in self.actions.items():
+        for name, button in self.action_buttons.items():
             button.setEnabled(allowed[name])
 
     # -------------------------------------------------------------- actions

@@ -4,7 +4,7 @@ dialog open with the service's message, a bug goes to the crash handler."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLayout, QVBoxLayout, QWidget
@@ -40,7 +40,7 @@ class FormDialog(QDialog):
         label.setWordWrap(True)
         return label
 
-    def lay_out(self, above: list[QWidget | QLayout] = (), below: list[QWidget | QLayout] = (),  # type: ignore[assignment]
+    def lay_out(self, above: Sequence[QWidget | QLayout] = (), below: Sequence[QWidget | QLayout] = (),
                 *, stretch: QWidget | None = None) -> QVBoxLayout:
         """``above`` the form, then the form (or ``stretch``, which takes the height), then
         ``below`` it, the message line and the buttons."""

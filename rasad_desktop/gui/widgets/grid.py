@@ -5,9 +5,10 @@ moving elsewhere (a click, a save pointing at a bad cell) commits without moving
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -29,7 +30,7 @@ class _CellEditor(QStyledItemDelegate):
         self.grid = grid
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.KeyPress and event.key() in (  # type: ignore[attr-defined]
+        if event.type() == QEvent.Type.KeyPress and cast(QKeyEvent, event).key() in (
                 Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.grid.enter_pressed = True
         return super().eventFilter(editor, event)

@@ -24,6 +24,7 @@ def searchable_combo(parent: QWidget, name: str, *, min_width: int = 0) -> QComb
     if min_width:
         combo.setMinimumWidth(min_width)
     completer = combo.completer()
+    assert completer is not None  # an editable combo box has one
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
     return combo

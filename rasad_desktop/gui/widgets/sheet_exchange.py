@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 from rasad_desktop.core.errors import RasadError
+from rasad_desktop.exchange.columns import ImportResult
 from rasad_desktop.exchange.datasets import DATASETS
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.context import AppContext, Changes
@@ -79,14 +80,14 @@ class SheetExchange(QObject):
         if source is None:
             return
 
-        def check(session: Session, actor: Actor):  # type: ignore[no-untyped-def]
+        def check(session: Session, actor: Actor) -> tuple[ImportResult, tuple[int, int]]:
             stamp = _stamp(source)
             return self.dataset.import_file(session, actor, year, source, dry_run=True), stamp
 
         self._run(ReadOp(self.page, self.ctx, check, label=self.tr("Checking the file…"))) \
             .success(lambda done: self._confirm_import(year, source, *done)).run()
 
-    def _confirm_import(self, year: int, source: Path, checked, stamp: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    def _confirm_import(self, year: int, source: Path, checked: ImportResult, stamp: tuple[int, int]) -> None:
         lang = self.ctx.language
         if checked.cells == 0:
             self.on_message(self.tr("{0} holds no figures to import.").format(fmt.isolate(source.name)))

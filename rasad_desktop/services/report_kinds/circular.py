@@ -26,13 +26,13 @@ def gather(session: Session, request: ReportRequest) -> dict[str, Any]:
         .join(ClassificationNode, ClassificationNode.id == Assignment.line_id)
         .where(Assignment.fiscal_year_id == fy.id)
     )
-    by_agency: dict[int, list[dict[str, Any]]] = {}
+    by_agency: dict[int, list[dict[str, Any]]] = {}  # each line's values, as the snapshot keeps them
     for aid, agency_id, code, column, approved, revised in session.execute(q):
         by_agency.setdefault(agency_id, []).append({
             "code": code, "title": titles.get(code, ("", False))[0], "column": column,
             "approved": approved, "revised": revised, "months": targets[aid],
         })
-    agencies = [
+    agencies: list[dict[str, Any]] = [
         {"code": info[a].code, "name": info[a].name, "lines": sorted(lines, key=lambda r: (r["code"], r["column"]))}
         for a, lines in by_agency.items()
     ]

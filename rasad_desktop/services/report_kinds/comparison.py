@@ -27,11 +27,11 @@ def comparison(session: Session, year: int) -> dict[str, Any]:
         "lines": [
             {"code": c, "title": titles.get(c, last_titles.get(c, ("", False)))[0],
              "approved": f.approved, "annual": f.annual, "annual_last": f.annual_last}
-            for c, f in sorted(by_line.items()) if f.annual or f.annual_last  # type: ignore[arg-type]
+            for c, f in sorted(by_line.items()) if f.annual or f.annual_last
         ],
         "agencies": [
             {"code": info[a].code, "name": info[a].name, "annual": f.annual, "annual_last": f.annual_last}
-            for a, f in sorted(by_agency.items(), key=lambda kv: info[kv[0]].code)  # type: ignore[index]
+            for a, f in sorted(by_agency.items(), key=lambda kv: info[kv[0]].code)
             if f.annual or f.annual_last
         ],
     }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -14,12 +16,15 @@ from PySide6.QtWidgets import (
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.models.budget_models import G_NAME, AgenciesModel
 from rasad_desktop.gui.pages.budget_tabs.base import BudgetTab
+
+if TYPE_CHECKING:
+    from rasad_desktop.gui.pages.budget import BudgetPage
 from rasad_desktop.services.budget import save_agency
 from rasad_desktop.services.budget_admin import AgencyRow, agency_rows
 
 
 class AgenciesTab(BudgetTab):
-    def __init__(self, page) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, page: BudgetPage) -> None:
         super().__init__(page)
         self.model = AgenciesModel(self.lang, self)
         self.table = self.view(self.model, G_NAME)

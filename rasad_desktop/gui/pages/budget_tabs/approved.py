@@ -3,11 +3,12 @@ in a grid (the data-entry conventions) and saved together in one transaction."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -19,13 +20,17 @@ from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.clipboard import pasted_column
 from rasad_desktop.gui.models.budget_models import A_APPROVED, A_EDITABLE, A_TITLE, ApprovedModel, column_label
 from rasad_desktop.gui.pages.budget_tabs.base import BudgetTab
+
+if TYPE_CHECKING:
+    from rasad_desktop.gui.pages.budget import BudgetPage
+from rasad_desktop.gui.widgets.period_picker import searchable_combo
 from rasad_desktop.gui.widgets.sheet_exchange import SheetExchange
 from rasad_desktop.services.budget_admin import agency_assignments, agency_rows, row_lines, save_approved_many
 from rasad_desktop.services.queries import line_titles
 
 
 class ApprovedTab(BudgetTab):
-    def __init__(self, page) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, page: BudgetPage) -> None:
         super().__init__(page)
         self._shown: tuple[int | None, str | None] = (None, None)
         self._titles: dict[str, tuple[str, bool]] = {}
@@ -35,13 +40,7 @@ class ApprovedTab(BudgetTab):
         self.unit = self.unit_for(self.model)
         self.table = self.grid(self.model, A_TITLE)
         self.table.paste_handler = self.paste
-        self.line = QComboBox(self)
-        self.line.setObjectName("line")
-        self.line.setEditable(True)
-        self.line.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.line.setMinimumWidth(300)
-        self.line.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.line.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.line = searchable_combo(self, "line", min_width=300)
         self.column = QComboBox(self)
         self.column.setObjectName("column")
         for key in ("provincial", "national"):
@@ -181,6 +180,8 @@ class ApprovedTab(BudgetTab):
             self.page.show_error(self.tr("Nothing was saved: correct the cells marked in red first.") + "\n" + message)
             return False
         year, code = self._shown
+        if year is None or code is None:
+            return False  # nothing shown, nothing to save
         changes = self.model.changes()
         done = lambda n: self.tr("Saved: {0} lines changed.").format(fmt.number(n, self.lang))  # noqa: E731
         if not self.write(lambda s, actor: save_approved_many(s, actor, year, code, changes), done):

@@ -6,11 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QCompleter,
     QTableView,
     QWidget,
 )
@@ -20,6 +18,7 @@ from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.context import Changes
 from rasad_desktop.gui.operations import ReadOp, Session, WriteOp
 from rasad_desktop.gui.widgets.grid import AmountGrid, amount_grid, fit_columns
+from rasad_desktop.gui.widgets.period_picker import searchable_combo
 from rasad_desktop.services.budget_admin import AgencyRow
 from rasad_desktop.services.roles import Actor
 
@@ -100,14 +99,7 @@ class BudgetTab(QWidget):
         return combo
 
     def agency_combo(self) -> QComboBox:
-        combo = QComboBox(self)
-        combo.setObjectName("agency")
-        combo.setEditable(True)
-        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        combo.setMinimumWidth(320)
-        combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        return combo
+        return searchable_combo(self, "agency", min_width=320)
 
     def fill_agencies(self, combo: QComboBox, agencies: list[AgencyRow], keep: str | None) -> None:
         combo.blockSignals(True)

@@ -3,6 +3,8 @@ lines marked, and adding a code."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -22,6 +24,9 @@ from rasad_desktop.core.classification import Level
 from rasad_desktop.core.digits import to_latin_digits
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.pages.budget_tabs.base import BudgetTab
+
+if TYPE_CHECKING:
+    from rasad_desktop.gui.pages.budget import BudgetPage
 from rasad_desktop.services.budget import add_line
 from rasad_desktop.services.budget_admin import LineNode, line_tree
 
@@ -30,7 +35,7 @@ CODE, TITLE, LEVEL, KIND = range(4)
 
 
 class ClassificationTab(BudgetTab):
-    def __init__(self, page) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, page: BudgetPage) -> None:
         super().__init__(page)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("tree")

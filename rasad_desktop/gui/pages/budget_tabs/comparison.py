@@ -3,7 +3,7 @@ the growth (read-only; the same figures as the comparison report)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,11 +17,14 @@ from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.models.budget_models import C_TITLE, ComparisonModel
 from rasad_desktop.gui.operations import ReadOp
 from rasad_desktop.gui.pages.budget_tabs.base import BudgetTab
+
+if TYPE_CHECKING:
+    from rasad_desktop.gui.pages.budget import BudgetPage
 from rasad_desktop.services.report_kinds.comparison import comparison
 
 
 class ComparisonTab(BudgetTab):
-    def __init__(self, page) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, page: BudgetPage) -> None:
         super().__init__(page)
         self.data: dict[str, Any] | None = None
         self.by = QComboBox(self)

@@ -3,6 +3,8 @@ longer change) or open, with who locked it, when and why."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -14,13 +16,16 @@ from PySide6.QtWidgets import (
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.models.budget_models import L_REASON, LocksModel
 from rasad_desktop.gui.pages.budget_tabs.base import BudgetTab
+
+if TYPE_CHECKING:
+    from rasad_desktop.gui.pages.budget import BudgetPage
 from rasad_desktop.services.budget import set_period_lock
 from rasad_desktop.services.budget_admin import period_locks
 from rasad_desktop.services.roles import Permission
 
 
 class LocksTab(BudgetTab):
-    def __init__(self, page) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, page: BudgetPage) -> None:
         super().__init__(page)
         self.model = LocksModel(self.lang, self)
         self.table = self.view(self.model, L_REASON)

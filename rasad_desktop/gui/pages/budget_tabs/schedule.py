@@ -3,6 +3,8 @@ spread, and the sum against the amount in force (the service refuses a mismatch)
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -18,6 +20,9 @@ from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.clipboard import pasted_column
 from rasad_desktop.gui.models.budget_models import S_AMOUNT, ScheduleModel, column_label
 from rasad_desktop.gui.pages.budget_tabs.base import BudgetTab
+
+if TYPE_CHECKING:
+    from rasad_desktop.gui.pages.budget import BudgetPage
 from rasad_desktop.gui.style import DONE_STYLE, ERROR_BOLD_STYLE
 from rasad_desktop.services.budget import set_schedule
 from rasad_desktop.services.budget_admin import agency_assignments, agency_rows, schedule_info
@@ -31,7 +36,7 @@ def line_key(line_code: str, budget_column: str) -> str:
 
 
 class ScheduleTab(BudgetTab):
-    def __init__(self, page) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, page: BudgetPage) -> None:
         super().__init__(page)
         self._shown: Choice = (None, None, None)
         self.agency = self.agency_combo()
@@ -168,7 +173,9 @@ class ScheduleTab(BudgetTab):
             self.page.show_error(self.tr("Nothing was saved: correct the cells marked in red first.") + "\n" + message)
             return False
         year, code, line = self._shown
-        line_code, column = line.split("/")  # type: ignore[union-attr]
+        if year is None or code is None or line is None:
+            return False  # nothing shown, nothing to save
+        line_code, column = line.split("/")
         amounts = self.model.amounts()
         done = lambda _: self.tr("The monthly schedule was saved.")  # noqa: E731
         if not self.write(lambda s, actor: set_schedule(s, actor, year, code, line_code, amounts,
@@ -181,7 +188,7 @@ class ScheduleTab(BudgetTab):
     def remove(self) -> bool:
         """Drop the communicated schedule: the even share (A × n/12) applies again."""
         year, code, line = self._shown
-        if line is None or self.model.implied:
+        if year is None or code is None or line is None or self.model.implied:
             return False
         line_code, column = line.split("/")
         done = lambda _: self.tr("The monthly schedule was removed; the even share applies.")  # noqa: E731

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -16,11 +18,14 @@ from PySide6.QtWidgets import (
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.models.budget_models import Y_NOTE, YearsModel
 from rasad_desktop.gui.pages.budget_tabs.base import BudgetTab
+
+if TYPE_CHECKING:
+    from rasad_desktop.gui.pages.budget import BudgetPage
 from rasad_desktop.services.budget_admin import YearSummary, new_year, year_summaries
 
 
 class YearsTab(BudgetTab):
-    def __init__(self, page) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, page: BudgetPage) -> None:
         super().__init__(page)
         self.summaries: list[YearSummary] = []
         self.model = YearsModel(self.lang, self)
@@ -39,7 +44,7 @@ class YearsTab(BudgetTab):
         self.copy.setChecked(True)
         self.create_button = QPushButton(self.tr("Create the fiscal year"), self)
         self.create_button.setObjectName("createYear")
-        self.create_button.clicked.connect(self.create)
+        self.create_button.clicked.connect(self.create_year)
 
         box = QGroupBox(self.tr("New fiscal year"), self)
         form = QFormLayout(box)
@@ -74,7 +79,7 @@ class YearsTab(BudgetTab):
         else:
             self.copy.setText(self.tr("Copy the classification lines of {0}").format(fmt.number(source, self.lang)))
 
-    def create(self) -> bool:
+    def create_year(self) -> bool:
         year = self.new_year.value()
         source = self.copy_source() if self.copy.isEnabled() and self.copy.isChecked() else None
         note = self.note.text()
