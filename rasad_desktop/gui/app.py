@@ -78,6 +78,7 @@ def start(services: AppServices, *, exec_dialog: Callable[[QDialog], int] | None
     run = exec_dialog or (lambda dialog: dialog.exec())
     accepted = QDialog.DialogCode.Accepted
     username = ""
+    adopt_office_settings(services)
     users = StartOp(None, services, count_users).fetch()
     if users is None:
         return None
@@ -104,6 +105,22 @@ def start(services: AppServices, *, exec_dialog: Callable[[QDialog], int] | None
     window = MainWindow(ctx)
     window.show()
     return window
+
+
+def adopt_office_settings(services: AppServices) -> list[str]:
+    """Office settings this workstation's settings.json still holds from before they moved
+    to the database, adopted into it once (``services.office.adopt_workstation_values``);
+    a failure is logged and tried again at the next start, it never stops the start."""
+    from rasad_desktop.gui.operations import StartOp
+    from rasad_desktop.services.office import adopt_workstation_values
+    from rasad_desktop.services.roles import Actor
+
+    found = services.settings.legacy_office_values()
+    if not found:
+        return []
+    adopted = StartOp(None, services, lambda s: adopt_workstation_values(s, Actor.console(), found)) \
+        .failure(lambda exc: log.warning("office settings not adopted from settings.json: %s", exc)).fetch()
+    return adopted or []
 
 
 def offer_demo(ctx: AppContext, ask: Callable[[str], bool] | None = None) -> bool:

@@ -26,26 +26,38 @@ class RenderOptions:
     signatories: tuple[Signatory, ...] = ()
 
 
+def signatories(prepared: tuple[str, str], approved: tuple[str, str],
+                image: bytes | None = None) -> tuple[Signatory, ...]:
+    """The signature block: a box for whoever has a name, the scan in the approver's."""
+    out = []
+    if prepared[0]:
+        out.append(Signatory("تهیه‌کننده", *prepared))
+    if approved[0]:
+        out.append(Signatory("تأییدکننده", *approved, image=image))
+    return tuple(out)
+
+
 def options_from_settings(settings, unit: Unit, *, prepared_by: tuple[str, str] | None = None,  # type: ignore[no-untyped-def]
                           approved_by: tuple[str, str] | None = None,
                           signature_image: str | None = None) -> RenderOptions:
-    """Report options from the declared settings (``config.Settings``), with overrides."""
+    """Report options from a workstation's ``config.Settings`` (what an old settings.json
+    holds), with overrides. Only the command line still uses it, until it reads the office
+    settings (``services.reporting.render_options``); everything else prints those."""
     prepared = prepared_by or (settings.get("prepared_by_name"), settings.get("prepared_by_title"))
     approved = approved_by or (settings.get("approved_by_name"), settings.get("approved_by_title"))
-    image = signature_image or settings.get("signature_image") or None
-    if image and not Path(image).is_file():
-        image = None  # a moved scan leaves the block without it rather than failing the report
-    signatories = []
-    if prepared[0]:
-        signatories.append(Signatory("تهیه‌کننده", *prepared))
-    if approved[0]:
-        signatories.append(Signatory("تأییدکننده", *approved, image=image))
+    path = signature_image or settings.get("signature_image") or None
+    image = None
+    if path:
+        try:
+            image = Path(path).read_bytes()
+        except OSError:
+            image = None  # a moved scan leaves the block without it rather than failing the report
     return RenderOptions(
         unit=unit,
         thresholds=Thresholds(settings.get("status_good"), settings.get("status_watch")),
         office=settings.get("office_fa"),
         province=settings.get("province_fa"),
-        signatories=tuple(signatories),
+        signatories=signatories(prepared, approved, image),
     )
 
 

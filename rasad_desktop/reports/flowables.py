@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -146,7 +147,7 @@ class Signatory:
     role: str  # e.g. «تهیه‌کننده» / «تأیید‌کننده»
     name: str
     title: str
-    image: str | None = None  # a scanned signature (PNG/JPEG path)
+    image: bytes | None = None  # a scanned signature: the PNG or JPEG bytes (an office setting)
 
 
 class SignatureBlock(Flowable):
@@ -172,6 +173,6 @@ class SignatureBlock(Flowable):
                 p.wrap(box, 30)
                 p.drawOn(self.canv, right - box, self.height - 14 - j * 14)
             if s.image:
-                img = Image(s.image, width=box * 0.45, height=30, kind="proportional")
+                img = Image(io.BytesIO(s.image), width=box * 0.45, height=30, kind="proportional")
                 img.wrap(box, 30)
                 img.drawOn(self.canv, right - box / 2 - img.drawWidth / 2, 2)

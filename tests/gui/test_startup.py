@@ -56,3 +56,40 @@ def test_giving_up_at_sign_in_opens_nothing(app, gui_db, tmp_path):
     services = AppServices(db=gui_db, settings=Settings(tmp_path), data_dir=tmp_path,
                            runner=SyncRunner(lambda p, e: None), no_dialogs=True)
     assert start(services, exec_dialog=lambda d: QDialog.DialogCode.Rejected) is None
+
+
+def test_the_start_adopts_office_settings_an_old_settings_json_held(app, gui_db, tmp_path):
+    """Once, before sign-in: what the administrator had configured on this workstation before
+    the office settings moved to the database is not lost."""
+    import json
+
+    from PySide6.QtGui import QColor, QImage
+    from sqlalchemy import select
+
+    from rasad_desktop.db.models import AuditLog
+    from rasad_desktop.services import office
+
+    scan = tmp_path / "scan.png"
+    image = QImage(40, 20, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    assert image.save(str(scan), "PNG")
+    (tmp_path / Settings.FILE_NAME).write_text(json.dumps({
+        "language": "fa", "office_fa": "اداره کل امور اقتصادی و دارایی استان اردبیل", "approved_by_name": "علی رضایی",
+        "status_watch": 70, "signature_image": str(scan)}, ensure_ascii=False), encoding="utf-8")
+
+    def services() -> AppServices:
+        return AppServices(db=gui_db, settings=Settings(tmp_path), data_dir=tmp_path,
+                           runner=SyncRunner(lambda p, e: None), no_dialogs=True)
+
+    assert start(services(), exec_dialog=lambda d: QDialog.DialogCode.Rejected) is None
+    with gui_db.session() as s:
+        values = office.read_settings(s)
+        adopted = s.scalars(select(AuditLog).where(AuditLog.action == "office.adopt")).all()
+    assert values["office_fa"] == "اداره کل امور اقتصادی و دارایی استان اردبیل"
+    assert values["approved_by_name"] == "علی رضایی" and values["status_watch"] == 70
+    assert values["signature_image"] == scan.read_bytes()
+    assert sorted(a.entity_id for a in adopted) == ["approved_by_name", "office_fa", "signature_image",
+                                                    "status_watch"]
+    start(services(), exec_dialog=lambda d: QDialog.DialogCode.Rejected)  # the next start: nothing again
+    with gui_db.session() as s:
+        assert len(s.scalars(select(AuditLog).where(AuditLog.action == "office.adopt")).all()) == 4
