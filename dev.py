@@ -5,7 +5,9 @@
     python dev.py test [pytest arguments]          run the test suite
 
 The first call creates ``.venv`` beside this file and installs Rasad with its test
-tools into it; later calls reinstall only when ``pyproject.toml`` changed.
+tools into it; later calls reinstall only when ``pyproject.toml`` changed. CI also checks
+the types, with zero errors allowed: ``.venv/bin/python -m mypy`` (on Windows
+``.venv\\Scripts\\python -m mypy``), configured in ``pyproject.toml``.
 
 Some tests need more than Python; where it is missing they are skipped, and the run ends
 with a "Not run here" list of them, each with its count, reason and how to run it:

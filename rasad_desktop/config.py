@@ -1,8 +1,19 @@
-"""Settings, declared once with their type and default; the data folder; the database URL.
+"""This workstation's settings, the data folder and the database URL.
 
-Settings live in ``settings.json`` in the data folder. Environment variables
-``RASAD_DATA_DIR``, ``RASAD_DATABASE_URL`` and ``RASAD_ATTACHMENTS_DIR`` override the
-folder, the database and the attachments folder for IT and for tests.
+Every setting is declared once, in ``core/settings_schema.py``. The workstation ones
+(language, database, default unit, workstation number, attachments folder) live in
+``settings.json`` in the data folder and are read and written here; the office ones
+live in the database (``services.office``).
+
+A ``settings.json`` written before the office settings moved to the database may still
+hold office keys (office name, signatories, signature image path, thresholds): they are
+kept in the file untouched, offered once to the database (``legacy_office_values``,
+adopted by ``services.office.adopt_workstation_values``) and otherwise only read by
+``get`` for the command line until it reads the office settings itself.
+
+Environment variables ``RASAD_DATA_DIR``, ``RASAD_DATABASE_URL`` and
+``RASAD_ATTACHMENTS_DIR`` override the folder, the database and the attachments folder
+for IT and for tests.
 """
 
 from __future__ import annotations
@@ -10,41 +21,13 @@ from __future__ import annotations
 import json
 import os
 import sys
-from dataclasses import dataclass
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from rasad_desktop import APP_NAME
-from rasad_desktop.formats import atomic
-
-
-@dataclass(frozen=True)
-class Setting:
-    key: str
-    type: type
-    default: Any
-    doc: str
-
-
-SETTINGS: tuple[Setting, ...] = (
-    Setting("language", str, "fa", "Interface language: fa or en."),
-    Setting("database_url", str, "", "SQLAlchemy URL; empty means the SQLite file in the data folder."),
-    Setting("default_unit", str, "million", "Unit of reports and tables: rial, million or billion."),
-    Setting("status_good", int, 100, "Realization % of the period share at or above which a row is good."),
-    Setting("status_watch", int, 80, "Realization % below which a row is lagging."),
-    Setting("province_fa", str, "آذربایجان شرقی", "Province name, in Persian."),
-    Setting("office_fa", str, "اداره کل امور اقتصادی و دارایی استان آذربایجان شرقی", "Office name on reports."),
-    Setting("workstation", int, 1, "This workstation's number (1–99) for tracking codes."),
-    Setting("prepared_by_name", str, "", "Report signature block: who prepared it."),
-    Setting("prepared_by_title", str, "کارشناس رصد منابع", "Title of the person who prepared reports."),
-    Setting("approved_by_name", str, "", "Report signature block and letters: who approves and signs."),
-    Setting("approved_by_title", str, "مدیرکل امور اقتصادی و دارایی استان", "Title of the signatory."),
-    Setting("signature_image", str, "", "Optional scanned signature (PNG or JPEG) of the signatory."),
-    Setting("attachments_dir", str, "",
-            "Folder for files attached to requests; empty means attachments/ in the data folder. "
-            "Workstations sharing one PostgreSQL server point it at one shared network folder."),
-)
-_BY_KEY = {s.key: s for s in SETTINGS}
+from rasad_desktop.core.settings_schema import OFFICE_KEYS, Kind, Scope, declared
+from rasad_desktop.formats.atomic import write_text
 
 
 def default_data_dir() -> Path:
@@ -62,19 +45,19 @@ def default_data_dir() -> Path:
     return (Path(xdg) if xdg else Path.home() / ".local" / "share") / APP_NAME.lower()
 
 
-def _valid(setting: Setting, value: Any) -> bool:
-    # bool is an int subclass: keep True out of integer settings
-    return isinstance(value, setting.type) and (setting.type is bool or not isinstance(value, bool))
-
-
 class Settings:
-    """Typed access to the declared settings of one data folder."""
+    """Typed access to this workstation's declared settings in one data folder.
+
+    A value the file holds that its declaration refuses (a damaged file, a hand edit)
+    falls back to the default; keys not declared for this workstation are kept in the
+    file as they were."""
 
     FILE_NAME = "settings.json"
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = Path(data_dir)
         self._values: dict[str, Any] = {}
+        self._other: dict[str, Any] = {}  # office keys from before, and keys this version does not know
         path = self.path
         if path.exists():
             try:
@@ -83,25 +66,76 @@ class Settings:
                 stored = {}  # a damaged file falls back to the defaults
             if isinstance(stored, dict):
                 for key, value in stored.items():
-                    s = _BY_KEY.get(key)
-                    if s is not None and _valid(s, value):
+                    if _workstation_value(key, value):
                         self._values[key] = value
+                    elif not _is_workstation_key(key):
+                        self._other[key] = value
 
     @property
     def path(self) -> Path:
         return self.data_dir / self.FILE_NAME
 
     def get(self, key: str) -> Any:
-        return self._values.get(key, _BY_KEY[key].default)
+        """A workstation setting (office settings are in the database: ``services.office``)."""
+        s = declared(key)
+        if s.scope is not Scope.WORKSTATION:
+            raise KeyError(f"setting {key!r} is an office setting, kept in the database")
+        return self._values.get(key, s.default)
 
     def set(self, key: str, value: Any) -> None:
-        s = _BY_KEY[key]
-        if not _valid(s, value):
-            raise TypeError(f"setting {key} takes {s.type.__name__}")
+        s = declared(key)
+        if s.scope is not Scope.WORKSTATION:
+            raise KeyError(f"setting {key!r} is an office setting, kept in the database")
+        problem = s.problem(value)
+        if problem is not None:
+            raise ValueError(problem.message_en)
         self._values[key] = value
 
     def save(self) -> None:
-        atomic.write_text(self.path, json.dumps(self._values, ensure_ascii=False, indent=2))
+        """Write the file (atomically: a crash leaves the old file or the new one)."""
+        write_text(self.path, json.dumps({**self._other, **self._values}, ensure_ascii=False, indent=2))
+
+    def save_changes(self, changes: Mapping[str, Any]) -> None:
+        """Set and save ``changes`` together: if the file cannot be written, the settings in
+        memory stay as they were."""
+        before = dict(self._values)
+        try:
+            for key, value in changes.items():
+                self.set(key, value)
+            self.save()
+        except BaseException:
+            self._values = before
+            raise
+
+    def legacy_office_values(self) -> dict[str, Any]:
+        """Office settings an old ``settings.json`` holds (the signature image as its path),
+        as written there; ``services.office`` validates them before adopting any."""
+        return {key: value for key, value in self._other.items()
+                if key in _OFFICE_KEYS and _legacy_office_value(key, value)}
+
+
+def _is_workstation_key(key: str) -> bool:
+    try:
+        return declared(key).scope is Scope.WORKSTATION
+    except KeyError:
+        return False
+
+
+def _workstation_value(key: str, value: Any) -> bool:
+    return _is_workstation_key(key) and declared(key).valid(value)
+
+
+def _legacy_office_value(key: str, value: Any) -> bool:
+    """Is ``value`` a usable office value as an old settings.json wrote it?"""
+    if key not in _OFFICE_KEYS or value is None:
+        return False
+    s = declared(key)
+    if s.kind is Kind.IMAGE:  # then a path to the scan, "" for none
+        return isinstance(value, str) and bool(value.strip())
+    return s.valid(value)
+
+
+_OFFICE_KEYS = frozenset(OFFICE_KEYS)
 
 
 def database_url(data_dir: Path, settings: Settings | None = None) -> str:

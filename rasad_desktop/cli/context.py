@@ -29,8 +29,14 @@ class Context:
         return text if self.lang == "en" else localize_digits(text)
 
     def open_db(self) -> Database:
+        """The database, brought up to date; office settings an older ``settings.json`` of
+        this data folder held are adopted into it once (the GUI and every command go here)."""
+        from rasad_desktop.services.office import adopt_settings_file
+
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        return Database.open(self.url, backup_dir=self.data_dir / "backups")
+        db = Database.open(self.url, backup_dir=self.data_dir / "backups")
+        adopt_settings_file(db, self.settings)
+        return db
 
 
 class UsageError(RasadError):

@@ -16,6 +16,8 @@ from rasad_desktop.core.jalali import Period, check_year, format_jalali
 from rasad_desktop.formats.atomic import write_user_file
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from rasad_desktop.cli.context import Context
     from rasad_desktop.reports.common import RenderOptions
 
@@ -24,8 +26,9 @@ class FileProblem(RasadError):
     pass
 
 
-def render_options(ctx: Context, args: argparse.Namespace, unit: Unit) -> RenderOptions:
-    from rasad_desktop.reports.common import options_from_settings
+def render_options(session: Session, args: argparse.Namespace, unit: Unit) -> RenderOptions:
+    """The office settings' options, with the command line's signature overrides."""
+    from rasad_desktop.services.reporting import render_options as office_options
 
     def person(flag: str | None) -> tuple[str, str] | None:
         if not flag:
@@ -36,8 +39,8 @@ def render_options(ctx: Context, args: argparse.Namespace, unit: Unit) -> Render
     image = getattr(args, "signature_image", None)
     if image and not Path(image).is_file():
         raise FileProblem(f"تصویر امضا «{image}» پیدا نشد.", f"Signature image '{image}' not found.")
-    return options_from_settings(ctx.settings, unit, prepared_by=person(getattr(args, "prepared_by", None)),
-                                 approved_by=person(getattr(args, "approved_by", None)), signature_image=image)
+    return office_options(session, unit, prepared_by=person(getattr(args, "prepared_by", None)),
+                          approved_by=person(getattr(args, "approved_by", None)), signature_image=image)
 
 
 def check_usage(args: argparse.Namespace) -> None:
@@ -73,9 +76,9 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
         Period(args.year, args.through_month)
     unit = Unit.from_key(args.unit or ctx.settings.get("default_unit"))
     request = reporting.ReportRequest(args.kind, args.year, args.through_month, args.agency, unit)
-    opts = render_options(ctx, args, unit)
     db = ctx.open_db()
     with db.session() as session:
+        opts = render_options(session, args, unit)
         if args.issue:
             row = reporting.issue(session, Actor.console(), request, opts, correction_of=args.correct)
             write_user_file(args.out, row.pdf, cls=FileProblem)
@@ -107,7 +110,11 @@ def _text_report(ctx: Context, args: argparse.Namespace) -> int:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise FileProblem(f"«{args.infile}» با کدگذاری UTF-8 نیست.", f"'{args.infile}' is not UTF-8.") from None
-    info = PageInfo(ctx.settings.get("office_fa"), text_page.TITLE_FA, format_jalali(dt.date.today()), None)
+    from rasad_desktop.services.office import office_name
+
+    with ctx.open_db().session() as session:
+        office_fa = office_name(session)
+    info = PageInfo(office_fa, text_page.TITLE_FA, format_jalali(dt.date.today()), None)
     write_user_file(args.out, text_page.render(text.splitlines(), info), cls=FileProblem)
     print(ctx.t(f"صفحهٔ آزمون در «{args.out}» ذخیره شد.", f"Test page written to '{args.out}'."))
     return 0

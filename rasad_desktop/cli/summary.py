@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from rasad_desktop.core.amounts import Unit
 from rasad_desktop.core.jalali import Period
-from rasad_desktop.core.metrics import Thresholds
 
 if TYPE_CHECKING:
     from rasad_desktop.cli.context import Context
@@ -21,11 +20,10 @@ def cmd_summary(ctx: Context, args: argparse.Namespace) -> int:
     period = Period(args.year, args.through_month)  # validates, with a Persian message
     unit = Unit.from_key(args.unit or ctx.settings.get("default_unit"))
     digits = args.digits or ("latin" if ctx.lang == "en" else "fa")
-    thresholds = Thresholds(ctx.settings.get("status_good"), ctx.settings.get("status_watch"))
     db = ctx.open_db()
     with db.session() as session:
         find_year(session, period.year)
-        table = agency_table(session, period.year, period.through_month, thresholds=thresholds,
+        table = agency_table(session, period.year, period.through_month,  # the office's status bands
                              total_title=ctx.t("جمع کل", "Total"))
     if not table.rows:
         print(ctx.t("برای این سال هیچ مصوب یا وصولی ثبت نشده است.",

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from rasad_desktop import APP_NAME, __version__
 from rasad_desktop.gui.crash_log import FaultLog, PreviousCrash, environment_of, mark_seen, previous_crash
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("rasad.gui")
 FONT_FAMILY = "Vazirmatn"
+_INSTALLED: list[QTranslator] = []  # the translators configure_application installed
 
 
 class Launch(Protocol):
@@ -46,9 +47,8 @@ def configure_application(app: QApplication, language: str = "fa") -> None:
         QFontDatabase.addApplicationFont(str(path))
     app.setFont(QFont(FONT_FAMILY, 10))
     app.setWindowIcon(QIcon(str(resource("icons", "rasad.png"))))
-    for old in getattr(app, "_rasad_translators", []):
-        app.removeTranslator(old)
-    app._rasad_translators = []  # type: ignore[attr-defined]
+    while _INSTALLED:  # configured again (a test, a new language): the old catalogues go first
+        app.removeTranslator(_INSTALLED.pop())
     if language == "fa":
         QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
         for name, folder in (("qtbase_fa", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
@@ -56,7 +56,7 @@ def configure_application(app: QApplication, language: str = "fa") -> None:
             translator = QTranslator(app)
             if translator.load(name, folder):
                 app.installTranslator(translator)
-                app._rasad_translators.append(translator)  # type: ignore[attr-defined]
+                _INSTALLED.append(translator)
             else:
                 log.warning("translation %s not found in %s", name, folder)
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
@@ -156,7 +156,7 @@ def _log_to_file(path: Path) -> None:
     root.setLevel(logging.INFO)
 
 
-def _startup_probe():  # type: ignore[no-untyped-def]
+def _startup_probe() -> Callable[[QDialog], int] | None:
     """For the start-up benchmark: with RASAD_STARTUP_PROBE=FILE the first dialog, once
     shown, writes the wall-clock time to FILE and the program exits."""
     import os
@@ -188,12 +188,13 @@ def run_gui(cli: Launch) -> int:
     )
 
     _log_to_file(cli.data_dir / "logs" / "rasad.log")
-    app = QApplication.instance() or QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     name = server_name(cli.data_dir)
     if ask_running_instance(name):
         log.info("Rasad is already running on %s; asked it to come to the front", cli.data_dir)
         return 0
-    shown: list[object] = []
+    shown: list[QWidget] = []
     instance = InstanceServer(name, lambda: bring_to_front(shown[0] if shown else None))
     configure_application(app, cli.lang)
     log_dir = cli.data_dir / "logs"

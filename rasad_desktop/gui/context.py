@@ -1,7 +1,7 @@
 """What every screen needs, passed in through constructors (no globals).
 
-``AppServices`` is what exists before anyone signs in: the database, the settings, the
-language, the background runner and the one change signal screens refresh from.
+``AppServices`` is what exists before anyone signs in: the database, this workstation's
+settings (the office's are in the database: ``services.office``), the language, the background runner and the one change signal screens refresh from.
 ``AppContext`` is the same after sign-in, with the signed-in user (never ``None``)."""
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from rasad_desktop.config import Settings
-from rasad_desktop.core.metrics import Thresholds
 from rasad_desktop.db.database import Database
 from rasad_desktop.gui.runner import Runner
 from rasad_desktop.services.roles import Actor, Permission
@@ -77,6 +76,3 @@ class AppContext(AppServices):
     def can(self, permission: Permission) -> bool:
         return self.actor.can(permission)
 
-    @property
-    def thresholds(self) -> Thresholds:
-        return Thresholds(self.settings.get("status_good"), self.settings.get("status_watch"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
-from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Spacer
@@ -27,27 +26,15 @@ class RenderOptions:
     signatories: tuple[Signatory, ...] = ()
 
 
-def options_from_settings(settings, unit: Unit, *, prepared_by: tuple[str, str] | None = None,  # type: ignore[no-untyped-def]
-                          approved_by: tuple[str, str] | None = None,
-                          signature_image: str | None = None) -> RenderOptions:
-    """Report options from the declared settings (``config.Settings``), with overrides."""
-    prepared = prepared_by or (settings.get("prepared_by_name"), settings.get("prepared_by_title"))
-    approved = approved_by or (settings.get("approved_by_name"), settings.get("approved_by_title"))
-    image = signature_image or settings.get("signature_image") or None
-    if image and not Path(image).is_file():
-        image = None  # a moved scan leaves the block without it rather than failing the report
-    signatories = []
+def signatories(prepared: tuple[str, str], approved: tuple[str, str],
+                image: bytes | None = None) -> tuple[Signatory, ...]:
+    """The signature block: a box for whoever has a name, the scan in the approver's."""
+    out = []
     if prepared[0]:
-        signatories.append(Signatory("تهیه‌کننده", *prepared))
+        out.append(Signatory("تهیه‌کننده", *prepared))
     if approved[0]:
-        signatories.append(Signatory("تأییدکننده", *approved, image=image))
-    return RenderOptions(
-        unit=unit,
-        thresholds=Thresholds(settings.get("status_good"), settings.get("status_watch")),
-        office=settings.get("office_fa"),
-        province=settings.get("province_fa"),
-        signatories=tuple(signatories),
-    )
+        out.append(Signatory("تأییدکننده", *approved, image=image))
+    return tuple(out)
 
 
 STATUS_FILL = {status: colors.HexColor(hex_) for status, hex_ in palette.STATUS_FILL.items()}

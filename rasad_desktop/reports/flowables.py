@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Image, Table, TableStyle
@@ -126,7 +128,7 @@ def rtl_table(
         style = body_style.bold() if r in bold_rows else body_style
         data.append([cell(v, style.aligned("right")) for v in row][::-1])
     table = Table(data, colWidths=list(widths)[::-1], repeatRows=1 if repeat_header else 0)
-    commands = [
+    commands: list[Any] = [  # ReportLab style commands (the stubs' tuple types are narrower than it takes)
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # else ReportLab declares an unused Helvetica
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor(palette.RULE)),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(palette.HEADER_FILL)),
@@ -147,7 +149,7 @@ class Signatory:
     role: str  # e.g. «تهیه‌کننده» / «تأیید‌کننده»
     name: str
     title: str
-    image: str | None = None  # a scanned signature (PNG/JPEG path)
+    image: bytes | None = None  # a scanned signature: the PNG or JPEG bytes (an office setting)
 
 
 class SignatureBlock(Flowable):
@@ -173,6 +175,6 @@ class SignatureBlock(Flowable):
                 p.wrap(box, 30)
                 p.drawOn(self.canv, right - box, self.height - 14 - j * 14)
             if s.image:
-                img = Image(s.image, width=box * 0.45, height=30, kind="proportional")
+                img = Image(io.BytesIO(s.image), width=box * 0.45, height=30, kind="proportional")
                 img.wrap(box, 30)
                 img.drawOn(self.canv, right - box / 2 - img.drawWidth / 2, 2)

@@ -18,7 +18,7 @@ from rasad_desktop.core.jalali import last_completed_month
 from rasad_desktop.core.metrics import Thresholds
 from rasad_desktop.core.stats import StatRow
 from rasad_desktop.core.tables import RankedTable, ranked_table
-from rasad_desktop.services import queries, request_stats
+from rasad_desktop.services import office, queries, request_stats
 from rasad_desktop.services.budget import list_years
 from rasad_desktop.services.queries import AgencyInfo
 from rasad_desktop.services.roles import Actor, Permission
@@ -74,7 +74,8 @@ def agency_table(session: Session, year: int, through_month: int, *, thresholds:
                  total_title: str = "جمع کل") -> RankedTable:
     """Report 1: agencies ranked by realization of the period share, with the total."""
     entries = [(r.agency.code, r.agency.name, r.figures) for r in agencies_in_period(session, year, through_month)]
-    return ranked_table(entries, through_month, thresholds=thresholds, total_title=total_title)
+    return ranked_table(entries, through_month, thresholds=thresholds or office.thresholds(session),
+                        total_title=total_title)
 
 
 def titles(session: Session, year: int) -> dict[str, tuple[str, bool]]:
@@ -132,17 +133,20 @@ class Dashboard:
     monthly: Monthly = field(default_factory=lambda: Monthly([0] * 12, [0] * 12))
     exceptions: Exceptions = field(default_factory=lambda: Exceptions([], [], []))
     responses: list[StatRow] | None = None  # None: not read (no year, or the role may not see requests)
+    thresholds: Thresholds = field(default_factory=Thresholds)  # the bands the table was ranked with
 
 
 def dashboard(session: Session, actor: Actor, year: int | None, month: int | None, *,
               thresholds: Thresholds | None = None, today: dt.date | None = None) -> Dashboard:
     """Province totals, agencies ranked, the monthly series, the exceptions and (for roles
     that see requests) the response times of a year through a month; ``None`` = the
-    default (the latest year, through its last month with collections)."""
+    default (the latest year, through its last month with collections). ``thresholds``
+    None: the office's."""
     today = today or dt.date.today()
+    thresholds = thresholds or office.thresholds(session)
     years = list_years(session)
     if not years:
-        return Dashboard(years)
+        return Dashboard(years, thresholds=thresholds)
     if year not in years:
         year, month = years[-1], None
     series = monthly(session, year)
@@ -151,7 +155,8 @@ def dashboard(session: Session, actor: Actor, year: int | None, month: int | Non
     responses = request_stats.response_times(session, year, today=today) \
         if actor.can(Permission.VIEW_REQUESTS) else None
     return Dashboard(years, year, n, agency_table(session, year, n, thresholds=thresholds),
-                     {a.code: a.id for a in info.values()}, series, exceptions(session, year, n), responses)
+                     {a.code: a.id for a in info.values()}, series, exceptions(session, year, n), responses,
+                     thresholds)
 
 
 # ------------------------------------------------------------------- one agency's detail
@@ -166,6 +171,8 @@ class AgencyDetail:
 
 def agency_detail(session: Session, year: int, through_month: int, agency_id: int, *,
                   thresholds: Thresholds | None = None) -> AgencyDetail:
+    """One agency's lines and months; ``thresholds`` None: the office's."""
+    thresholds = thresholds or office.thresholds(session)
     agency = queries.agencies(session)[agency_id]
     entries = [(line.code, line.title, line.figures)
                for line in lines_in_period(session, year, through_month, agency_id=agency_id)

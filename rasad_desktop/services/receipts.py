@@ -6,9 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from rasad_desktop.core.ids import mask_mobile
 from rasad_desktop.core.request_terms import CHANNELS, KINDS, label
 from rasad_desktop.reports import receipt
+from rasad_desktop.services import office
 from rasad_desktop.services.requests import RequestView
 
 
@@ -28,6 +31,11 @@ def receipt_data(view: RequestView) -> dict[str, Any]:
     }
 
 
-def receipt_pdf(view: RequestView, office: str, today: dt.date | None = None) -> bytes:
+def receipt_pdf(view: RequestView, office_fa: str, today: dt.date | None = None) -> bytes:
     data = receipt_data(view)
-    return receipt.render(data, receipt.page_info(data, office, today))
+    return receipt.render(data, receipt.page_info(data, office_fa, today))
+
+
+def office_receipt_pdf(session: Session, view: RequestView, today: dt.date | None = None) -> bytes:
+    """The receipt under the office's name (an office setting)."""
+    return receipt_pdf(view, office.office_name(session), today)

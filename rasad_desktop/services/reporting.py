@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -19,14 +20,47 @@ from sqlalchemy.orm import Session, defer
 from rasad_desktop.core.amounts import Unit
 from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.core.jalali import fiscal_month_of, format_jalali
+from rasad_desktop.core.metrics import Thresholds
 from rasad_desktop.db.models import IssuedReport, utcnow
-from rasad_desktop.reports.common import RenderOptions
+from rasad_desktop.reports.common import RenderOptions, signatories
 from rasad_desktop.reports.page import PageInfo
-from rasad_desktop.services import report_kinds
+from rasad_desktop.services import office, report_kinds
 from rasad_desktop.services.errors import NotFound, ValidationError
 from rasad_desktop.services.report_kinds import ReportRequest
 from rasad_desktop.services.roles import Actor, Permission, require
 from rasad_desktop.services.uow import writing
+
+
+def render_options(session: Session, unit: Unit = Unit.MILLION, *, prepared_by: tuple[str, str] | None = None,
+                   approved_by: tuple[str, str] | None = None,
+                   signature_image: bytes | str | Path | None = None) -> RenderOptions:
+    """What every report prints from the office settings (office and province, signature
+    block with the approver's scan, status thresholds), in ``unit``. ``prepared_by`` /
+    ``approved_by`` (name, title) and ``signature_image`` (the bytes, or a PNG/JPEG file)
+    replace the office's for one report (the command line's overrides)."""
+    values = office.read_settings(session, ("office_fa", "province_fa", "prepared_by_name", "prepared_by_title",
+                                            "approved_by_name", "approved_by_title", "signature_image",
+                                            "status_good", "status_watch"))
+    image = values["signature_image"]
+    if signature_image is not None:
+        image = signature_image if isinstance(signature_image, bytes) else _image_file(signature_image)
+        office.check_image(image)
+    return RenderOptions(
+        unit=unit,
+        thresholds=Thresholds(values["status_good"], values["status_watch"]),
+        office=values["office_fa"],
+        province=values["province_fa"],
+        signatories=signatories(prepared_by or (values["prepared_by_name"], values["prepared_by_title"]),
+                                approved_by or (values["approved_by_name"], values["approved_by_title"]), image),
+    )
+
+
+def _image_file(path: str | Path) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError:
+        raise ValidationError(f"تصویر امضا «{path}» خوانده نشد.", f"The signature image '{path}' cannot be read.",
+                              code="signature_image") from None
 
 
 def content_hash(params: dict[str, Any], snapshot: dict[str, Any], number: str | None, version: int) -> str:
@@ -64,19 +98,26 @@ def _with_unit(opts: RenderOptions, unit: Unit) -> RenderOptions:
     return replace(opts, unit=unit)
 
 
-def draft(session: Session, request: ReportRequest, opts: RenderOptions, *, today: dt.date | None = None) -> bytes:
-    """A report from the current data, not numbered and not stored."""
+def draft(session: Session, request: ReportRequest, opts: RenderOptions | None = None, *,
+          today: dt.date | None = None) -> bytes:
+    """A report from the current data, not numbered and not stored; ``opts`` None: as the
+    office settings say (``render_options``)."""
+    if opts is None:
+        opts = render_options(session, request.unit)
     snapshot = report_kinds.gather(session, request)
     session.rollback()
     return render(request, snapshot, opts, issued_on=today)
 
 
-def issue(session: Session, actor: Actor, request: ReportRequest, opts: RenderOptions, *,
+def issue(session: Session, actor: Actor, request: ReportRequest, opts: RenderOptions | None = None, *,
           correction_of: str | None = None, today: dt.date | None = None) -> IssuedReport:
     """Issue a report: a new number (or the next version of ``correction_of``), the
-    figures frozen, the PDF and its SHA-256 stored, all in one transaction."""
+    figures frozen, the PDF and its SHA-256 stored, all in one transaction; ``opts`` None:
+    as the office settings say, read in that transaction."""
     today = today or dt.date.today()
     with writing(session, actor, Permission.ISSUE_REPORTS) as audit:
+        if opts is None:
+            opts = render_options(session, request.unit)
         snapshot = report_kinds.gather(session, request)
         supersedes = None
         if correction_of:

@@ -1185,6 +1185,33 @@
     </message>
 </context>
 <context>
+    <name>ImageField</name>
+    <message>
+        <source>Choose…</source>
+        <translation>انتخاب…</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>تصویرها (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>No signature image</source>
+        <translation>تصویر امضا تعیین نشده است</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Scanned signature</source>
+        <translation>تصویر امضا</translation>
+    </message>
+    <message>
+        <source>{0} image, {1} KB</source>
+        <translation>تصویر {0}، {1} کیلوبایت</translation>
+    </message>
+</context>
+<context>
     <name>IssuedModel</name>
     <message>
         <source>Date</source>
@@ -1561,7 +1588,7 @@
     </message>
 </context>
 <context>
-    <name>OfficePolicies</name>
+    <name>OfficeHolidays</name>
     <message>
         <source>Add holiday</source>
         <translation>افزودن روز تعطیل</translation>
@@ -1591,32 +1618,12 @@
         <translation>تعطیلات سال:</translation>
     </message>
     <message>
-        <source>Largest attachment (MB):</source>
-        <translation>بیشینهٔ حجم پیوست (مگابایت):</translation>
-    </message>
-    <message>
-        <source>Lock the screen after this many idle minutes:</source>
-        <translation>قفل صفحه پس از این چند دقیقه بی‌کاری:</translation>
-    </message>
-    <message>
         <source>Monday</source>
         <translation>دوشنبه</translation>
     </message>
     <message>
-        <source>Nothing to save: the policies are unchanged.</source>
-        <translation>چیزی برای ذخیره نیست؛ سیاست‌ها تغییری نکرده‌اند.</translation>
-    </message>
-    <message>
         <source>Nowruz (1–4 Farvardin), 12 and 13 Farvardin, 14 and 15 Khordad, 22 Bahman and 29 Esfand</source>
         <translation>نوروز (۱ تا ۴ فروردین)، ۱۲ و ۱۳ فروردین، ۱۴ و ۱۵ خرداد، ۲۲ بهمن و ۲۹ اسفند</translation>
-    </message>
-    <message>
-        <source>Office policies</source>
-        <translation>سیاست‌های اداره</translation>
-    </message>
-    <message>
-        <source>Office policies (for every workstation)</source>
-        <translation>سیاست‌های اداره (برای همهٔ ایستگاه‌های کاری)</translation>
     </message>
     <message>
         <source>Official holidays</source>
@@ -1631,52 +1638,20 @@
         <translation>حذف روز تعطیل انتخاب‌شده</translation>
     </message>
     <message>
-        <source>Response target for a complaint (working days):</source>
-        <translation>مهلت پاسخ به شکایت (روز کاری):</translation>
-    </message>
-    <message>
-        <source>Response target for a request (working days):</source>
-        <translation>مهلت پاسخ به درخواست (روز کاری):</translation>
-    </message>
-    <message>
-        <source>Response target for a suggestion (working days):</source>
-        <translation>مهلت پاسخ به انتقاد و پیشنهاد (روز کاری):</translation>
-    </message>
-    <message>
         <source>Saturday</source>
         <translation>شنبه</translation>
-    </message>
-    <message>
-        <source>Save office policies</source>
-        <translation>ذخیرهٔ سیاست‌های اداره</translation>
     </message>
     <message>
         <source>Sunday</source>
         <translation>یکشنبه</translation>
     </message>
     <message>
-        <source>Temporary lock (minutes):</source>
-        <translation>مدت قفل موقت (دقیقه):</translation>
-    </message>
-    <message>
         <source>The fixed official holidays of {0} were already in the table.</source>
         <translation>تعطیلات رسمی ثابت سال {0} پیش‌تر در جدول بوده است.</translation>
     </message>
     <message>
-        <source>The office policies were saved.</source>
-        <translation>سیاست‌های اداره ذخیره شد.</translation>
-    </message>
-    <message>
-        <source>These policies are kept in the database and apply on every workstation. Due dates count working days: Saturday to Wednesday, Thursday unless it is a day off, never Friday or a holiday in the table below. A change applies to requests registered afterwards.</source>
-        <translation>این سیاست‌ها در پایگاه داده نگهداری می‌شوند و در همهٔ ایستگاه‌های کاری اعمال می‌شوند. سررسید پاسخ با روزهای کاری شمرده می‌شود: شنبه تا چهارشنبه، پنجشنبه اگر تعطیل نباشد، و هرگز جمعه یا روزهای تعطیل جدول زیر. هر تغییر برای درخواست‌هایی اعمال می‌شود که پس از آن ثبت شوند.</translation>
-    </message>
-    <message>
         <source>Thursday</source>
         <translation>پنجشنبه</translation>
-    </message>
-    <message>
-        <source>Thursdays are days off</source>
-        <translation>پنجشنبه‌ها تعطیل است</translation>
     </message>
     <message>
         <source>Title</source>
@@ -1701,14 +1676,6 @@
     <message>
         <source>Weekday</source>
         <translation>روز هفته</translation>
-    </message>
-    <message>
-        <source>Working week:</source>
-        <translation>هفتهٔ کاری:</translation>
-    </message>
-    <message>
-        <source>Wrong passwords before a temporary lock:</source>
-        <translation>تعداد گذرواژهٔ نادرست تا قفل موقت:</translation>
     </message>
     <message>
         <source>e.g. 1405/04/15</source>
@@ -2639,84 +2606,12 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <source>A new language takes effect the next time Rasad starts.</source>
-        <translation>زبان تازه از اجرای بعدی رصد منابع اعمال می‌شود.</translation>
-    </message>
-    <message>
-        <source>Approved by (name):</source>
-        <translation>تأییدکننده (نام):</translation>
-    </message>
-    <message>
-        <source>Approved by (title):</source>
-        <translation>تأییدکننده (سمت):</translation>
-    </message>
-    <message>
-        <source>Below that, an agency is “lagging”.</source>
-        <translation>دستگاهی که کمتر از این باشد «عقب‌مانده» است.</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>انتخاب…</translation>
-    </message>
-    <message>
-        <source>Default unit:</source>
-        <translation>واحد پیش‌فرض:</translation>
-    </message>
-    <message>
-        <source>Enter the office name; it is printed on every report.</source>
-        <translation>نام اداره را وارد کنید؛ این نام بر همهٔ گزارش‌ها چاپ می‌شود.</translation>
-    </message>
-    <message>
-        <source>Enter the province name.</source>
-        <translation>نام استان را وارد کنید.</translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg *.jpeg)</source>
-        <translation>تصویرها (*.png *.jpg *.jpeg)</translation>
-    </message>
-    <message>
-        <source>Interface</source>
-        <translation>رابط کاربری</translation>
-    </message>
-    <message>
-        <source>Language:</source>
-        <translation>زبان:</translation>
-    </message>
-    <message>
-        <source>No signature image</source>
-        <translation>تصویر امضا تعیین نشده است</translation>
-    </message>
-    <message>
-        <source>Office</source>
-        <translation>اداره</translation>
-    </message>
-    <message>
-        <source>Office name:</source>
-        <translation>نام اداره:</translation>
+        <source>Nothing to save: the settings are unchanged.</source>
+        <translation>چیزی برای ذخیره نیست؛ تنظیمات تغییری نکرده‌اند.</translation>
     </message>
     <message>
         <source>Only the system administrator can change the settings other than the language.</source>
         <translation>تنظیمات جز زبان را فقط مدیر سامانه می‌تواند تغییر دهد.</translation>
-    </message>
-    <message>
-        <source>Prepared by (name):</source>
-        <translation>تهیه‌کننده (نام):</translation>
-    </message>
-    <message>
-        <source>Prepared by (title):</source>
-        <translation>تهیه‌کننده (سمت):</translation>
-    </message>
-    <message>
-        <source>Province:</source>
-        <translation>استان:</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>حذف</translation>
-    </message>
-    <message>
-        <source>Reports and tables</source>
-        <translation>گزارش‌ها و جدول‌ها</translation>
     </message>
     <message>
         <source>Save</source>
@@ -2731,52 +2626,20 @@
         <translation>ذخیره شد. زبان تازه از اجرای بعدی رصد منابع اعمال می‌شود.</translation>
     </message>
     <message>
-        <source>Scanned signature</source>
-        <translation>تصویر امضا</translation>
-    </message>
-    <message>
-        <source>Scanned signature of the approver (PNG or JPEG):</source>
-        <translation>تصویر امضای تأییدکننده (PNG یا JPEG):</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <source>Signature block of reports</source>
-        <translation>بخش امضای گزارش‌ها</translation>
+        <source>Settings of the office (the same on every workstation)</source>
+        <translation>تنظیمات اداره (یکسان در همهٔ ایستگاه‌های کاری)</translation>
     </message>
     <message>
-        <source>The signature image must be a PNG or JPEG file.</source>
-        <translation>تصویر امضا باید فایل PNG یا JPEG باشد.</translation>
-    </message>
-    <message>
-        <source>The signature image was not found: {0}</source>
-        <translation>تصویر امضا پیدا نشد: {0}</translation>
-    </message>
-    <message>
-        <source>The workstation number must be between 1 and 99.</source>
-        <translation>شمارهٔ ایستگاه کاری باید بین ۱ و ۹۹ باشد.</translation>
-    </message>
-    <message>
-        <source>The “needs follow-up” threshold cannot be above the “good” threshold.</source>
-        <translation>آستانهٔ «نیازمند پیگیری» نمی‌تواند از آستانهٔ «مطلوب» بالاتر باشد.</translation>
+        <source>Settings of this workstation</source>
+        <translation>تنظیمات این ایستگاه کاری</translation>
     </message>
     <message>
         <source>Undo changes</source>
         <translation>بازگرداندن تغییرات</translation>
-    </message>
-    <message>
-        <source>Workstation number (for tracking codes):</source>
-        <translation>شمارهٔ ایستگاه کاری (برای کدهای رهگیری):</translation>
-    </message>
-    <message>
-        <source>“Good” at or above (% of the period share):</source>
-        <translation>«مطلوب» از (درصد سهم دوره):</translation>
-    </message>
-    <message>
-        <source>“Needs follow-up” at or above (% of the period share):</source>
-        <translation>«نیازمند پیگیری» از (درصد سهم دوره):</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 import os
 import subprocess
@@ -185,3 +186,50 @@ def test_a_missing_required_option_exits_2_with_the_usage(data_dir, capsys, args
     err = capsys.readouterr().err
     assert exit_.value.code == 2 and err.startswith(f"usage: rasad-desktop {args[0]} ")
     assert "the following arguments are required" in err and missing in err and not data_dir.exists()
+
+
+def test_opening_the_data_folder_adopts_what_an_old_settings_json_held(tmp_path):
+    """Once, when the GUI or any command opens the database: what the administrator had set on
+    this workstation before the office settings moved to the database is not lost."""
+    import json
+
+    from sqlalchemy import select
+
+    from rasad_desktop.cli.context import Context
+    from rasad_desktop.config import Settings
+    from rasad_desktop.db.models import AuditLog
+    from rasad_desktop.services import office
+
+    scan = tmp_path / "scan.png"
+    scan.write_bytes(_tiny_png())
+    (tmp_path / Settings.FILE_NAME).write_text(json.dumps({
+        "language": "fa", "office_fa": "اداره کل امور اقتصادی و دارایی استان اردبیل", "approved_by_name": "علی رضایی",
+        "status_watch": 70, "signature_image": str(scan)}, ensure_ascii=False), encoding="utf-8")
+
+    def opened():  # type: ignore[no-untyped-def]
+        return Context(argparse.Namespace(data_dir=str(tmp_path), lang=None, database_url=None)).open_db()
+
+    db = opened()
+    with db.session() as s:
+        values = office.read_settings(s)
+        adopted = s.scalars(select(AuditLog).where(AuditLog.action == "office.adopt")).all()
+    assert values["office_fa"] == "اداره کل امور اقتصادی و دارایی استان اردبیل"
+    assert values["approved_by_name"] == "علی رضایی" and values["status_watch"] == 70
+    assert values["signature_image"] == scan.read_bytes()
+    assert sorted(a.entity_id for a in adopted) == ["approved_by_name", "office_fa", "signature_image",
+                                                    "status_watch"]
+    db.close()
+    db = opened()  # the next start: nothing again
+    with db.session() as s:
+        assert len(s.scalars(select(AuditLog).where(AuditLog.action == "office.adopt")).all()) == 4
+    db.close()
+
+
+def _tiny_png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (40, 20), "white").save(out, "PNG")
+    return out.getvalue()

@@ -1,6 +1,7 @@
 """The administrator's pages and the two pages everyone has: Users (add, reset, lock), Notices
-(post a maintenance window; shown while in force), Settings (saved to settings.json; a viewer
-may change only the language) and About (version, database, font licence).
+(post a maintenance window; shown while in force), Settings (built from the declarations;
+this workstation's in settings.json, the office's in the database; a viewer may change only
+the language) and About (version, database, font licence).
 
 The pages are shown in Persian: a translator reads the Persian catalogue as it stands in
 ``resources/i18n/fa`` (the compiled ``.qm`` is rebuilt separately), so the messages checked
@@ -9,17 +10,31 @@ here are the ones a user reads."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 
 import pytest
 from keys import PASSWORD, USERS, type_text
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QDialog, QGroupBox, QLabel
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+from sqlalchemy import select
 
 from rasad_desktop import __version__
 from rasad_desktop.config import Settings
 from rasad_desktop.core.clock import utcnow
+from rasad_desktop.core.settings_schema import MAX_IMAGE_BYTES, OFFICE_FA_DEFAULT, SETTINGS, Kind, Scope
+from rasad_desktop.db.models import AuditLog
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.context import Changes
 from rasad_desktop.gui.main_window import MainWindow
@@ -30,7 +45,8 @@ from rasad_desktop.gui.pages.notices import TITLE as NOTICE_TITLE
 from rasad_desktop.gui.pages.notices import NoticesPage
 from rasad_desktop.gui.pages.settings import SettingsPage
 from rasad_desktop.gui.pages.users import AddUserDialog, OneTimePasswordDialog, UsersPage
-from rasad_desktop.services import accounts, notices
+from rasad_desktop.gui.widgets.setting_fields import ImageField
+from rasad_desktop.services import accounts, notices, office
 from rasad_desktop.services.accounts import SignInError
 from rasad_desktop.services.roles import Role
 from rasad_desktop.services.users_view import list_users
@@ -312,71 +328,161 @@ def retype(widget, text: str) -> None:  # type: ignore[no-untyped-def]
     type_text(widget, text)
 
 
+def value(page: SettingsPage, key: str):  # type: ignore[no-untyped-def]
+    return page.fields[key].value()
+
+
+def office_values(ctx) -> dict:  # type: ignore[no-untyped-def]
+    with ctx.db.session() as s:
+        return office.read_settings(s)
+
+
 def test_an_administrator_changes_thresholds_and_office_and_they_are_saved(make_ctx, qtbot, persian):
     ctx = make_ctx(Role.ADMIN)
     page = shown(qtbot, SettingsPage(ctx))
-    assert page.good.value() == 100 and page.watch.value() == 80
-    retype(page.good, "۱۱۰")  # Persian digits, as typed on a Persian keyboard
-    retype(page.watch, "۹۰")
-    retype(page.texts["office_fa"], "اداره کل امور اقتصادی و دارایی استان اردبیل")
-    page.unit.setCurrentIndex(page.unit.findData("billion"))
+    good, watch = page.fields["status_good"].input, page.fields["status_watch"].input
+    assert good.value() == 100 and watch.value() == 80
+    retype(good, "۱۱۰")  # Persian digits, as typed on a Persian keyboard
+    retype(watch, "۹۰")
+    retype(page.fields["office_fa"].input, "اداره کل امور اقتصادی و دارایی استان اردبیل")
+    unit = page.fields["default_unit"].input
+    unit.setCurrentIndex(unit.findData("billion"))
     with qtbot.waitSignal(ctx.events.data_changed, check_params_cb=lambda what: bool(what & Changes.SETTINGS)):
         qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert page.message.text() == "ذخیره شد."
-    stored = Settings(ctx.data_dir)
-    assert stored.get("status_good") == 110 and stored.get("status_watch") == 90
-    assert stored.get("office_fa") == "اداره کل امور اقتصادی و دارایی استان اردبیل"
-    assert stored.get("default_unit") == "billion"
-    assert ctx.thresholds.good == 110  # what the other pages read
+    stored = office_values(ctx)  # the office's: in the database, for every workstation
+    assert stored["status_good"] == 110 and stored["status_watch"] == 90
+    assert stored["office_fa"] == "اداره کل امور اقتصادی و دارایی استان اردبیل"
+    assert Settings(ctx.data_dir).get("default_unit") == "billion"  # this workstation's: in its file
+    on_file = json.loads((ctx.data_dir / Settings.FILE_NAME).read_text(encoding="utf-8"))
+    assert on_file == {"default_unit": "billion"}
+    with ctx.db.session() as s:  # what the other pages read
+        assert office.thresholds(s).good == 110
+        audited = s.scalars(select(AuditLog).where(AuditLog.action == "office.set").order_by(AuditLog.id)).all()
+    assert [(a.entity_id, a.before, a.after) for a in audited] == [
+        ("office_fa", None, json.dumps("اداره کل امور اقتصادی و دارایی استان اردبیل", ensure_ascii=False)),
+        ("status_good", None, "110"), ("status_watch", None, "90")]  # (before: the defaults applied)
+    assert len({a.at for a in audited}) == 1  # one transaction
+    page.save()  # nothing changed since: nothing written
+    assert page.message.text() == "چیزی برای ذخیره نیست؛ تنظیمات تغییری نکرده‌اند."
 
 
 def test_invalid_settings_get_a_persian_message_and_nothing_is_written(make_ctx, qtbot, persian):
     ctx = make_ctx(Role.ADMIN)
     page = shown(qtbot, SettingsPage(ctx))
-    page.watch.setValue(120)
+    page.fields["status_watch"].input.setValue(120)
+    page.fields["default_unit"].input.setCurrentIndex(0)  # a workstation change in the same Save
     assert not page.save()
     assert page.message.text() == "آستانهٔ «نیازمند پیگیری» نمی‌تواند از آستانهٔ «مطلوب» بالاتر باشد."
-    page.watch.setValue(80)
-    page.texts["office_fa"].clear()
+    page.fields["status_watch"].input.setValue(80)
+    page.fields["office_fa"].input.clear()
     assert not page.save()
     assert page.message.text() == "نام اداره را وارد کنید؛ این نام بر همهٔ گزارش‌ها چاپ می‌شود."
+    page.fields["office_fa"].input.setText("اداره")
+    page.fields["province_fa"].input.setText("  ")
+    assert not page.save()
+    assert page.message.text() == "نام استان را وارد کنید."
     assert not (ctx.data_dir / Settings.FILE_NAME).exists()
+    assert office_values(ctx)["office_fa"] == OFFICE_FA_DEFAULT
+    qtbot.mouseClick(page.revert_button, Qt.MouseButton.LeftButton)  # «undo changes»
+    assert value(page, "office_fa") == OFFICE_FA_DEFAULT and value(page, "province_fa") == "آذربایجان شرقی"
+    assert value(page, "default_unit") == "million"
 
 
-def test_the_signature_image_is_chosen_through_the_file_chooser(make_ctx, qtbot, persian, tmp_path):
+def scan(path, size=(40, 20), fmt="PNG"):  # type: ignore[no-untyped-def]
+    image = QImage(*size, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    assert image.save(str(path), fmt)
+    return path
+
+
+def test_the_signature_image_is_chosen_previewed_and_kept_in_the_database(make_ctx, qtbot, persian, tmp_path):
     ctx = make_ctx(Role.ADMIN)
     page = shown(qtbot, SettingsPage(ctx))
-    image = tmp_path / "signature.png"
-    scan = QImage(40, 20, QImage.Format.Format_RGB32)
-    scan.fill(QColor("white"))
-    assert scan.save(str(image))
+    field = page.image
+    assert field.preview.text() == "تصویر امضا تعیین نشده است" and field.value() is None
+    image = scan(tmp_path / "signature.png")
     page.choose_image = lambda: str(image)
-    page.choose_button.click()
-    assert page.signature.text() == str(image)
+    field.choose_button.click()
+    assert field.value() == image.read_bytes() and not field.preview.pixmap().isNull()
+    assert field.info.text().replace("\u200f", "").startswith("تصویر PNG، ")
     assert page.save()
-    assert Settings(ctx.data_dir).get("signature_image") == str(image)
-    page.choose_image = lambda: str(tmp_path / "signature.gif")
-    page.choose_button.click()
-    assert not page.save()
+    with ctx.db.session() as s:
+        assert office.get(s, "signature_image") == image.read_bytes()
+        entry = s.scalars(select(AuditLog).where(AuditLog.entity_id == "signature_image")).one()
+    assert json.loads(entry.after) == {"sha256": hashlib.sha256(image.read_bytes()).hexdigest(),
+                                       "bytes": len(image.read_bytes())}  # the digest, not the bytes
+    assert entry.before is None
+    # by its content, not its name: a GIF is refused even when named .png, the field keeps the scan
+    gif = tmp_path / "signature-gif.png"
+    gif.write_bytes(b"GIF89a" + bytes(40))
+    page.choose_image = lambda: str(gif)
+    field.choose_button.click()
     assert page.message.text() == "تصویر امضا باید فایل PNG یا JPEG باشد."
+    assert field.value() == image.read_bytes()
+    page.choose_image = lambda: str(tmp_path / "missing.png")
+    field.choose_button.click()
+    assert "پیدا نشد" in page.message.text() and field.value() == image.read_bytes()
     page.choose_image = lambda: ""  # the chooser was cancelled: the field keeps its value
-    page.choose_button.click()
-    assert page.signature.text() == str(tmp_path / "signature.gif")
+    field.choose_button.click()
+    assert field.value() == image.read_bytes()
+    field.remove_button.click()
+    assert field.value() is None
+    assert page.save()
+    with ctx.db.session() as s:
+        assert office.get(s, "signature_image") is None
+    assert not (ctx.data_dir / Settings.FILE_NAME).exists()  # nothing of it on this workstation
+
+
+def test_a_too_large_signature_image_is_refused(make_ctx, qtbot, persian, tmp_path):
+    page = shown(qtbot, SettingsPage(make_ctx(Role.ADMIN)))
+    big = tmp_path / "big.png"
+    big.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(MAX_IMAGE_BYTES))
+    page.choose_image = lambda: str(big)
+    page.image.choose_button.click()
+    assert page.message.text() == "تصویر امضا بزرگ‌تر از ۱۰۲۴ کیلوبایت است؛ تصویر کوچک‌تری انتخاب کنید."
+    assert page.image.value() is None
 
 
 def test_a_viewer_can_change_only_the_language(make_ctx, qtbot, persian):
     ctx = make_ctx(Role.VIEWER)
     page = shown(qtbot, SettingsPage(ctx))
-    assert page.language.isEnabled() and page.admin_note.isVisible()
-    assert all(not w.isEnabled() for w in page.admin_widgets)
-    page.good.setValue(50)  # even if a disabled field changed, it is not saved
-    page.language.setCurrentIndex(page.language.findData("en"))
+    assert page.fields["language"].input.isEnabled() and page.admin_note.isVisible()
+    assert page.admin_widgets and all(not w.isEnabled() for w in page.admin_widgets)
+    page.fields["status_good"].input.setValue(50)  # even if a disabled field changed, it is not saved
+    page.fields["workstation"].input.setValue(7)
+    language = page.fields["language"].input
+    language.setCurrentIndex(language.findData("en"))
     assert page.save()
     assert page.message.text() == "ذخیره شد. زبان تازه از اجرای بعدی رصد منابع اعمال می‌شود."
     stored = json.loads((ctx.data_dir / Settings.FILE_NAME).read_text(encoding="utf-8"))
     assert stored == {"language": "en"}
-    assert Settings(ctx.data_dir).get("status_good") == 100
+    assert office_values(ctx)["status_good"] == 100
     assert ctx.language == "fa"  # takes effect at the next start
+
+
+def test_the_page_is_built_from_the_declarations(make_ctx, qtbot, persian):
+    """One input per declared setting shown on the page, named by its key, in its group's
+    box, chosen by its type and with the declared range; labels in the interface's language."""
+    page = shown(qtbot, SettingsPage(make_ctx(Role.ADMIN)))
+    on_page = [s for s in SETTINGS if s.on_page]
+    for scope in Scope:
+        assert [k for k, f in page.fields.items() if f.setting.scope is scope] == \
+            [s.key for s in on_page if s.scope is scope]
+    kinds = {Kind.BOOL: QCheckBox, Kind.INT: QSpinBox, Kind.TEXT: QLineEdit, Kind.CHOICE: QComboBox,
+             Kind.IMAGE: ImageField}
+    for s in on_page:
+        found = page.findChildren(QWidget, s.key)
+        assert len(found) == 1 and isinstance(found[0], kinds[s.kind]), s.key
+        assert page.groups[s.group].isAncestorOf(found[0]) and found[0].isVisibleTo(page), s.key
+        if s.kind is Kind.INT:
+            assert (found[0].minimum(), found[0].maximum()) == (s.low, s.high), s.key
+    assert {s.key for s in SETTINGS if not s.on_page} == {"database_url", "attachments_dir"}  # IT's, in the file
+    assert page.groups["status"].title() == "وضعیت دستگاه‌ها در گزارش‌ها"
+    assert page.fields["thursday_off"].input.text() == "پنجشنبه‌ها تعطیل است"
+    english = shown(qtbot, SettingsPage(make_ctx(Role.ADMIN, language="en")))
+    assert english.groups["status"].title() == "Status bands of reports"
+    assert english.fields["thursday_off"].input.text() == "Thursdays are days off"
 
 
 # ------------------------------------------------------------------------------------- about

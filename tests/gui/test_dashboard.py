@@ -20,7 +20,7 @@ from rasad_desktop.gui.models.agency_table_model import KEY_ROLE, SORT_ROLE, STA
 from rasad_desktop.gui.pages.dashboard import AGENCY_ROLE, DashboardPage
 from rasad_desktop.gui.signals import emit
 from rasad_desktop.gui.widgets.monthly_chart import LAST_YEAR, THIS_YEAR, MonthlyChart
-from rasad_desktop.services import queries, read_models
+from rasad_desktop.services import office, queries, read_models
 from rasad_desktop.services.collections import Entry, save_month
 from rasad_desktop.services.read_models import default_month
 from rasad_desktop.services.roles import Role
@@ -35,7 +35,7 @@ def agency_id(db, code: str) -> int:  # type: ignore[no-untyped-def]
 
 def expected_table(ctx, year: int = YEAR, month: int = MONTH):  # type: ignore[no-untyped-def]
     with ctx.db.session() as s:
-        return read_models.agency_table(s, year, month, thresholds=ctx.thresholds)
+        return read_models.agency_table(s, year, month, thresholds=office.thresholds(s))
 
 
 def row_of(page: DashboardPage, code: str) -> int:
@@ -407,3 +407,21 @@ def test_a_viewer_sees_the_response_times_too(make_ctx, qtbot, gui_db):
     exceptions_box = page.exceptions.parentWidget()
     assert page.responses.parentWidget() is exceptions_box.parentWidget()
     assert page.responses.geometry().right() < exceptions_box.geometry().left()
+
+
+def test_the_bands_are_the_office_s_thresholds(make_ctx, qtbot, gui_db):
+    """Set once for the office (in the database), not per workstation: the legend and the
+    lagging list follow them."""
+    from keys import PASSWORD, USERS
+
+    from rasad_desktop.services import accounts
+
+    with gui_db.session() as s:
+        admin = accounts.sign_in(s, USERS[Role.ADMIN], PASSWORD).actor
+        office.save_office_settings(s, admin, {"status_good": 90, "status_watch": 40})
+    ctx = make_ctx(Role.VIEWER)
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.data is not None and page.data.thresholds.good == 90 and page.data.thresholds.watch == 40
+    assert "۹۰" in page.legend.text() and "۴۰" in page.legend.text() and "۱۰۰" not in page.legend.text()

@@ -1,5 +1,5 @@
-"""Office policies on the Settings page: the administrator sets the working week and the
-response targets and keeps the holiday table (typed in Jalali with Persian digits), and a
+"""Office policies on the Settings page (office settings, declared with the others): the
+administrator sets the working week and the response targets and keeps the holiday table (typed in Jalali with Persian digits), and a
 due date computed afterwards moves accordingly; anyone else sees them but cannot change
 them (the service refuses even if the form were bypassed).
 
@@ -17,11 +17,13 @@ from sqlalchemy import func, select
 from rasad_desktop.core.jalali import parse_jalali
 from rasad_desktop.db.models import AuditLog
 from rasad_desktop.gui.context import Changes
-from rasad_desktop.gui.pages.settings import NUMBER_POLICIES, OfficePolicies, SettingsPage
+from rasad_desktop.gui.pages.settings import OfficeHolidays, SettingsPage
 from rasad_desktop.services import holidays, office, requests
 from rasad_desktop.services.roles import Role
 
 REGISTERED = dt.date(2026, 4, 4)  # Sat 1405/01/15
+NUMBER_POLICIES = ("response_days_request", "response_days_complaint", "response_days_suggestion",
+                   "lockout_attempts", "lockout_minutes", "idle_lock_minutes", "attachment_max_mb")
 
 
 def open_page(make_ctx, qtbot, role: Role) -> SettingsPage:  # type: ignore[no-untyped-def]
@@ -42,61 +44,63 @@ def retype(widget, text: str) -> None:  # type: ignore[no-untyped-def]
     type_text(widget, text)
 
 
-def table_texts(box: OfficePolicies) -> list[tuple[str, str, str]]:
+def table_texts(box: OfficeHolidays) -> list[tuple[str, str, str]]:
     return [tuple(box.table.item(r, c).text() for c in range(3)) for r in range(box.table.rowCount())]
 
 
 def test_the_stored_policies_are_shown(make_ctx, qtbot, persian):
     page = open_page(make_ctx, qtbot, Role.ADMIN)
-    box = page.policies  # (keep the page: qtbot holds it weakly)
-    assert box.title() == "سیاست‌های اداره (برای همهٔ ایستگاه‌های کاری)"
-    assert box.thursday_off.isChecked()
-    assert {k: box.numbers[k].value() for k in NUMBER_POLICIES} == {
+    fields = page.fields
+    assert page.groups["workdays"].title() == "روزهای کاری و مهلت پاسخ"
+    assert fields["thursday_off"].input.isChecked()
+    assert {k: fields[k].input.value() for k in NUMBER_POLICIES} == {
         "response_days_request": 10, "response_days_complaint": 7, "response_days_suggestion": 15,
         "lockout_attempts": 5, "lockout_minutes": 15, "idle_lock_minutes": 10, "attachment_max_mb": 5}
-    assert all(w.isEnabled() for w in box.edit_widgets)
-    assert box.numbers["response_days_complaint"].maximum() == 365  # the service's limits
+    assert all(fields[k].input.isEnabled() for k in (*NUMBER_POLICIES, "thursday_off"))
+    assert all(w.isEnabled() for w in page.holidays.edit_widgets)
+    assert fields["response_days_complaint"].input.maximum() == 365  # the declared limits
+    box = page.holidays
     assert box.year.value() == 1405 and box.seed_button.text() == "افزودن تعطیلات رسمی ثابت سال ۱۴۰۵"
 
 
 def test_the_administrator_changes_the_week_and_a_target_and_the_due_date_moves(make_ctx, qtbot, persian, gui_db):
     page = open_page(make_ctx, qtbot, Role.ADMIN)
-    box = page.policies
+    fields = page.fields
     # Sat 4 Apr + 7: Sun 5, Mon 6, Tue 7, Wed 8, (Thu 9, Fri 10) Sat 11, Sun 12, Mon 13
     assert due(gui_db) == dt.date(2026, 4, 13)
-    box.thursday_off.click()
-    retype(box.numbers["response_days_complaint"], "۵")  # Persian digits, as typed
-    assert not box.thursday_off.isChecked() and box.numbers["response_days_complaint"].value() == 5
+    fields["thursday_off"].input.click()
+    retype(fields["response_days_complaint"].input, "۵")  # Persian digits, as typed
+    assert not fields["thursday_off"].value() and fields["response_days_complaint"].value() == 5
     with qtbot.waitSignal(page.ctx.events.data_changed, check_params_cb=lambda what: bool(what & Changes.OFFICE)):
-        qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
-    assert box.message.text() == "سیاست‌های اداره ذخیره شد."
+        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.message.text() == "ذخیره شد."
     with gui_db.session() as s:
         assert office.get(s, "thursday_off") is False and office.get(s, "response_days_complaint") == 5
         assert s.scalar(select(func.count()).select_from(AuditLog).where(AuditLog.action == "office.set")) == 2
     # Sun 5, Mon 6, Tue 7, Wed 8, Thu 9: five working days now
     assert due(gui_db) == dt.date(2026, 4, 9)
     assert page.ctx.errors.seen == []
-    box.save()  # nothing changed since: nothing written
-    assert box.message.text() == "چیزی برای ذخیره نیست؛ سیاست‌ها تغییری نکرده‌اند."
+    page.save()  # nothing changed since: nothing written
+    assert page.message.text() == "چیزی برای ذخیره نیست؛ تنظیمات تغییری نکرده‌اند."
 
 
 def test_the_page_s_save_and_undo_cover_the_policies_too(make_ctx, qtbot, persian, gui_db):
     page = open_page(make_ctx, qtbot, Role.ADMIN)
-    box = page.policies
-    box.numbers["idle_lock_minutes"].setValue(25)
+    idle = page.fields["idle_lock_minutes"].input
+    idle.setValue(25)
     qtbot.mouseClick(page.revert_button, Qt.MouseButton.LeftButton)  # «undo changes»
-    assert box.numbers["idle_lock_minutes"].value() == 10
-    box.numbers["idle_lock_minutes"].setValue(25)
-    assert page.save()  # the page's own Save: nothing on the form is silently dropped
-    assert page.message.text() == "ذخیره شد." and box.message.text() == "سیاست‌های اداره ذخیره شد."
+    assert idle.value() == 10
+    idle.setValue(25)
+    assert page.save()  # the page's one Save: nothing on the form is silently dropped
+    assert page.message.text() == "ذخیره شد."
     with gui_db.session() as s:
         assert office.get(s, "idle_lock_minutes") == 25
-    assert box.changes() == {}
+    assert page.changes() == ({}, {})
 
 
 def test_a_holiday_typed_in_jalali_moves_the_due_date(make_ctx, qtbot, persian, gui_db):
     page = open_page(make_ctx, qtbot, Role.ADMIN)
-    box = page.policies  # (keep the page: qtbot holds it weakly)
+    box = page.holidays  # (keep the page: qtbot holds it weakly)
     before = due(gui_db)
     type_text(box.day, "۱۴۰۵/۰۱/۱۸")  # Tue 7 Apr 2026
     type_text(box.holiday_title, "تعطیل ویژه")
@@ -116,7 +120,7 @@ def test_a_holiday_typed_in_jalali_moves_the_due_date(make_ctx, qtbot, persian, 
 
 def test_an_invalid_date_gets_a_persian_message(make_ctx, qtbot, persian, gui_db):
     page = open_page(make_ctx, qtbot, Role.ADMIN)
-    box = page.policies  # (keep the page: qtbot holds it weakly)
+    box = page.holidays  # (keep the page: qtbot holds it weakly)
     type_text(box.day, "۱۴۰۴/۱۲/۳۰")
     type_text(box.holiday_title, "روز")
     box.add_holiday()
@@ -127,7 +131,7 @@ def test_an_invalid_date_gets_a_persian_message(make_ctx, qtbot, persian, gui_db
 
 def test_seeding_the_fixed_holidays_and_removing_one(make_ctx, qtbot, persian, gui_db):
     page = open_page(make_ctx, qtbot, Role.ADMIN)
-    box = page.policies  # (keep the page: qtbot holds it weakly)
+    box = page.holidays  # (keep the page: qtbot holds it weakly)
     box.year.setValue(1405)
     assert due(gui_db, "request", parse_jalali("1405/03/10")) == dt.date(2026, 6, 14)
     qtbot.mouseClick(box.seed_button, Qt.MouseButton.LeftButton)
@@ -159,14 +163,15 @@ def test_seeding_the_fixed_holidays_and_removing_one(make_ctx, qtbot, persian, g
 @pytest.mark.parametrize("role", [Role.DATA_ENTRY, Role.VIEWER])
 def test_others_see_the_policies_but_cannot_change_them(make_ctx, qtbot, persian, gui_db, role):
     page = open_page(make_ctx, qtbot, role)
-    box = page.policies
-    assert box.isVisible() and box.numbers["response_days_request"].value() == 10
+    box = page.holidays
+    assert page.groups["workdays"].isVisible() and page.fields["response_days_request"].value() == 10
     assert all(not w.isEnabled() for w in box.edit_widgets)
     assert all(not w.isEnabled() for w in page.admin_widgets)
     # even with the form bypassed, the service refuses
-    box.thursday_off.setChecked(False)
-    box.save()
-    assert "اجازهٔ «تغییر تنظیمات اداره» را ندارد" in box.message.text()
+    page.is_admin = True
+    page.fields["thursday_off"].input.setChecked(False)
+    assert not page.save()
+    assert "اجازهٔ «تغییر تنظیمات اداره» را ندارد" in page.message.text()
     box.day.setText("1405/04/15")
     box.holiday_title.setText("تاسوعا")
     box.add_holiday()
@@ -174,4 +179,5 @@ def test_others_see_the_policies_but_cannot_change_them(make_ctx, qtbot, persian
     box.seed()
     with gui_db.session() as s:
         assert office.get(s, "thursday_off") is True and holidays.list_holidays(s) == []
+    assert not (page.ctx.data_dir / "settings.json").exists()  # nothing half-saved on this workstation
     assert page.ctx.errors.seen == []  # refused with a message, not a crash

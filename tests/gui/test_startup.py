@@ -56,3 +56,4 @@ def test_giving_up_at_sign_in_opens_nothing(app, gui_db, tmp_path):
     services = AppServices(db=gui_db, settings=Settings(tmp_path), data_dir=tmp_path,
                            runner=SyncRunner(lambda p, e: None), no_dialogs=True)
     assert start(services, exec_dialog=lambda d: QDialog.DialogCode.Rejected) is None
+

@@ -104,7 +104,7 @@ def test_signature_block_with_a_scanned_signature(session, tiny, admin, tmp_path
     Image.new("RGB", (120, 40), (20, 40, 160)).save(image)
     opts = RenderOptions(unit=Unit.RIAL, office="اداره کل آزمایشی", signatories=(
         Signatory("تهیه‌کننده", "مریم احمدی", "کارشناس"),
-        Signatory("تأییدکننده", "علی رضایی", "مدیرکل", image=str(image))))
+        Signatory("تأییدکننده", "علی رضایی", "مدیرکل", image=image.read_bytes())))
     with_image = reporting.draft(session, MONITORING, opts, today=TODAY)
     without = reporting.draft(session, MONITORING, RenderOptions(unit=Unit.RIAL), today=TODAY)
     assert b"/Subtype /Image" in with_image and b"/Subtype /Image" not in without

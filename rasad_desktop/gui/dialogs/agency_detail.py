@@ -85,8 +85,8 @@ class AgencyDetailDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        year, month, agency_id, thresholds = self.year, self.through_month, self.agency_id, self.ctx.thresholds
-        ReadOp(self, self.ctx, lambda s, _: agency_detail(s, year, month, agency_id, thresholds=thresholds),
+        year, month, agency_id = self.year, self.through_month, self.agency_id
+        ReadOp(self, self.ctx, lambda s, _: agency_detail(s, year, month, agency_id),  # the office's thresholds
                label=self.tr("Loading…")).success(self._show).run()
 
     def _show(self, detail: AgencyDetail) -> None:

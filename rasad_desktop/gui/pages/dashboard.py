@@ -89,7 +89,9 @@ class DashboardPage(Page):
             self._card(key, captions[key])
         self.last_note = QLabel(self)
         self.last_note.setObjectName("lastYearNote")
-        self.card_frames["growth"].layout().addWidget(self.last_note)
+        growth = self.card_frames["growth"].layout()
+        assert growth is not None  # every card has its box
+        growth.addWidget(self.last_note)
         self.cards["approved"].setToolTip(self.tr("The approved amount in force (revised where amended)"))
 
     def _build_table(self) -> None:
@@ -201,13 +203,12 @@ class DashboardPage(Page):
     def reload(self) -> None:
         self._loads += 1
         ticket, (year, month) = self._loads, self._wanted
-        thresholds = self.ctx.thresholds  # read here, on the UI thread
 
         def done(data: Dashboard) -> None:
             if ticket == self._loads:
                 self._show(data)
 
-        ReadOp(self, self.ctx, lambda s, actor: dashboard(s, actor, year, month, thresholds=thresholds),
+        ReadOp(self, self.ctx, lambda s, actor: dashboard(s, actor, year, month),
                label=self.tr("Loading…")).success(done).run()
 
     def _show(self, data: Dashboard) -> None:
@@ -230,7 +231,7 @@ class DashboardPage(Page):
         self.model.load(data.table.rows if data.table else [])
         self._show_amounts()
         self._show_exceptions(data)
-        good, watch = self.ctx.thresholds.good, self.ctx.thresholds.watch
+        good, watch = data.thresholds.good, data.thresholds.watch  # the office's
         self.legend.setText("   ".join(f'<span style="background:{STATUS_COLOURS[s].name()}">&nbsp;{text}&nbsp;</span>'
                                        for s, text in (
             (Status.GOOD, self.tr("{0}: {1} or more").format(Status.GOOD.label(lang), _pct(good, lang))),
@@ -271,7 +272,7 @@ class DashboardPage(Page):
 
         lagging = [r for r in (data.table.rows if data.table else []) if r.metrics.status is Status.LAGGING]
         found = data.exceptions
-        groups = [
+        groups: list[tuple[str, list[tuple[int | None, str]]]] = [
             (self.tr("Approved lines with nothing collected ({0})").format(count(found.nothing_collected)),
              [(e.agency.id, self.tr("{0} — line {1} {2}: approved {3}").format(
                  e.agency.name, fmt.number(e.code, lang), e.title, fmt.money(e.amount, unit, lang)))
@@ -281,7 +282,7 @@ class DashboardPage(Page):
                  e.agency.name, fmt.number(e.code, lang), e.title, fmt.money(e.amount, unit, lang)))
               for e in found.unapproved]),
             (self.tr("Agencies below {0} of the period share ({1})").format(
-                _pct(self.ctx.thresholds.watch, lang), count(lagging)),
+                _pct(data.thresholds.watch, lang), count(lagging)),
              [(data.agency_ids.get(r.key), self.tr("{0}: {1} of the period share").format(
                  r.title, fmt.percent(r.metrics.pct_share, lang))) for r in lagging]),
         ]

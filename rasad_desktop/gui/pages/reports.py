@@ -43,7 +43,6 @@ from rasad_desktop.gui.pages.base import Page
 from rasad_desktop.gui.widgets.grid import fit_columns
 from rasad_desktop.gui.widgets.pdf_preview import PdfPreview, print_pdf
 from rasad_desktop.gui.widgets.period_picker import PeriodPicker
-from rasad_desktop.reports.common import options_from_settings
 from rasad_desktop.services import queries, report_kinds, reporting
 from rasad_desktop.services.budget import list_years
 from rasad_desktop.services.report_kinds import Month, ReportRequest, kind, kinds
@@ -303,12 +302,11 @@ class ReportsPage(Page):
         request = self.request()
         if request is None or self._busy:
             return
-        opts = options_from_settings(self.ctx.settings, request.unit)
         name = "-".join(str(p) for p in (request.kind, request.year, request.through_month, request.agency_code)
                         if p is not None) + "-draft.pdf"
         ticket = self._start()
         self.status.setText(self.tr("Preparing {0}…").format(self.describe(request)))
-        self._busy_op(ReadOp(self, self.ctx, lambda s, _: reporting.draft(s, request, opts),
+        self._busy_op(ReadOp(self, self.ctx, lambda s, _: reporting.draft(s, request),  # as the office settings say
                              label=self.tr("Preparing the report…"))) \
             .success(lambda pdf: self._finish(ticket, Shown(pdf, name))).run()
 
@@ -431,10 +429,9 @@ class ReportsPage(Page):
                                "report can no longer be changed.").format(what)
         if not self.confirm_issue(question):
             return
-        opts = options_from_settings(self.ctx.settings, request.unit)
 
         def work(session: Session, actor: Actor) -> Shown:
-            report = reporting.issue(session, actor, request, opts, correction_of=correction_of)
+            report = reporting.issue(session, actor, request, correction_of=correction_of)  # office settings
             row = IssuedRow.from_report(report)
             return Shown(report.pdf, row.file_name, row)
 

@@ -57,7 +57,7 @@ from rasad_desktop.gui.widgets.attachments_panel import AttachmentsPanel
 from rasad_desktop.gui.widgets.grid import fit_columns
 from rasad_desktop.gui.widgets.pdf_preview import print_pdf
 from rasad_desktop.services import requests as service
-from rasad_desktop.services.receipts import receipt_pdf
+from rasad_desktop.services.receipts import office_receipt_pdf
 from rasad_desktop.services.requests import KINDS, STATUSES, EventView, RequestView, label
 from rasad_desktop.services.roles import Actor, Permission
 
@@ -455,8 +455,10 @@ class RequestsPage(Page):
             self._changed(code, done_text.format(self._code(code)))
 
     # -------------------------------------------------------------- receipt
-    def receipt_pdf(self, view: RequestView) -> bytes:
-        return receipt_pdf(view, self.ctx.settings.get("office_fa"), self.today())
+    def receipt_pdf(self, view: RequestView) -> bytes | None:
+        """The receipt under the office's name; None if it could not be made (shown)."""
+        today = self.today()
+        return ReadOp(self, self.ctx, lambda s, _: office_receipt_pdf(s, view, today)).failure(self.show_failure).fetch()
 
     def save_receipt(self, view: RequestView | None = None) -> None:
         view = view or self.current
@@ -468,7 +470,9 @@ class RequestsPage(Page):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         self._save_dir = str(Path(path).parent)
-        Task(self, self.ctx, lambda: write_user_file(path, self.receipt_pdf(view)), label=self.tr("Saving…")) \
+        today = self.today()
+        ReadOp(self, self.ctx, lambda s, _: write_user_file(path, office_receipt_pdf(s, view, today)),
+               label=self.tr("Saving…")) \
             .success(lambda _: self._say(self.tr("The receipt was saved to {0}").format("\u200e" + path + "\u200e"))) \
             .failure(self.show_failure).run()
 
@@ -480,6 +484,8 @@ class RequestsPage(Page):
         if printer is None:
             return
         data = self.receipt_pdf(view)
+        if data is None:
+            return
         Task(self, self.ctx, lambda: print_pdf(data, printer), label=self.tr("Printing…")) \
             .success(lambda _: self._say(self.tr("The receipt was sent to the printer."))) \
             .failure(self.show_failure).run()

@@ -1,24 +1,29 @@
-"""Settings of this workstation (``settings.json`` in the data folder): the interface language
-for everyone; report unit, status thresholds, office, signature block and workstation number
-for the administrator only. Below them, the office policies kept in the database and shared
-by every workstation (working days, response targets, lockout, idle lock, attachments) and
-the table of official holidays: shown to everyone, changed by the administrator only."""
+"""Settings, built from their declarations (``core/settings_schema.py``): a box per group,
+an input per declared setting chosen by its type.
+
+Those of this workstation (``settings.json`` in the data folder: the language for
+everyone; the default unit and the workstation number for the administrator) come first;
+then the office's, kept in the database and the same on every workstation (office and
+province, the status thresholds, the signature block with the approver's scan, working
+days, response targets, lockout, idle lock, attachments): shown to everyone, changed by
+the administrator only. One Save writes this workstation's file and the office's changes
+in one audited transaction (``services.office.save_office_settings``); «Undo changes»
+shows the stored values again. Below, the table of official holidays (not a setting:
+each change is written at once)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -34,116 +39,86 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rasad_desktop.core.amounts import Unit
 from rasad_desktop.core.jalali import MAX_YEAR, MIN_YEAR, fiscal_month_of
-from rasad_desktop.core.text import normalize
+from rasad_desktop.core.settings_schema import GROUPS, SETTINGS, Group, Kind, Scope, first_problem
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.context import AppContext, Changes
 from rasad_desktop.gui.operations import ReadOp, Session, Task, WriteOp
 from rasad_desktop.gui.pages.base import Page
 from rasad_desktop.gui.widgets.forms import ERROR_STYLE
+from rasad_desktop.gui.widgets.setting_fields import Field, ImageField, make_field
 from rasad_desktop.services import holidays, office
 from rasad_desktop.services.roles import Actor, Permission
 
-# There is no permission of its own for settings; managing users is the administrator's.
 ADMIN_ONLY = Permission.MANAGE_SETTINGS
-LANGUAGES = (("fa", "فارسی"), ("en", "English"))  # each language under its own name
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
-TEXT_KEYS = ("office_fa", "province_fa", "prepared_by_name", "prepared_by_title", "approved_by_name",
-             "approved_by_title")
-
 DONE_STYLE = "color: #1d5e2c;"
+# the boxes of each column, in page order (the first column is on the right in Persian)
+COLUMNS = {Scope.WORKSTATION: (("interface",), ("workstation",)),
+           Scope.OFFICE: (("office", "status", "signature"), ("workdays", "security", "attachments"))}
 T = TypeVar("T")
 
 
 class SettingsPage(Page):
     permission = Permission.VIEW
-    refresh_on = Changes.SETTINGS
+    refresh_on = Changes.SETTINGS | Changes.OFFICE
     object_name = "settings"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.is_admin = ctx.can(ADMIN_ONLY)
-        self.choose_image: Callable[[], str] = self._choose_image
+        self.loaded_office: dict[str, Any] | None = None  # None until the stored values are shown
+        self.choose_image: Callable[[], str] | None = None  # tests replace the file chooser here
         body = QWidget(self)
-        self.language = QComboBox(body)
-        self.language.setObjectName("language")
-        for code, name in LANGUAGES:
-            self.language.addItem(name, code)
-        language_note = QLabel(self.tr("A new language takes effect the next time Rasad starts."), body)
-        language_note.setWordWrap(True)
-        self.unit = QComboBox(body)
-        self.unit.setObjectName("defaultUnit")
-        for unit in Unit:
-            self.unit.addItem(unit.label(ctx.language), unit.key)
-        self.good = self._percent_box(body, "statusGood")
-        self.watch = self._percent_box(body, "statusWatch")
-        self.texts: dict[str, QLineEdit] = {}
-        for key in TEXT_KEYS:
-            edit = QLineEdit(body)
-            edit.setObjectName(key)
-            edit.setMaxLength(200)
-            self.texts[key] = edit
-        self.workstation = QSpinBox(body)
-        self.workstation.setObjectName("workstation")
-        self.workstation.setRange(1, 99)
-        self.signature = QLineEdit(body)
-        self.signature.setObjectName("signatureImage")
-        self.signature.setReadOnly(True)
-        self.signature.setPlaceholderText(self.tr("No signature image"))
-        self.choose_button = QPushButton(self.tr("Choose…"), body)
-        self.choose_button.setObjectName("chooseSignature")
-        self.clear_button = QPushButton(self.tr("Remove"), body)
-        self.clear_button.setObjectName("clearSignature")
-        self.choose_button.clicked.connect(self.pick_signature)
-        self.clear_button.clicked.connect(self.signature.clear)
+        self.message = QLabel(self)
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.fields: dict[str, Field] = {}
+        self.groups: dict[str, QGroupBox] = {}
+        for setting in SETTINGS:
+            if setting.on_page:
+                self.fields[setting.key] = make_field(setting, ctx, body, self.show_error)
+        for group in GROUPS:
+            box = self._group_box(group, body)
+            if box is not None:
+                self.groups[group.key] = box
+        image = self.fields["signature_image"].input
+        assert isinstance(image, ImageField)  # the declaration's kind is IMAGE
+        self.image = image
+        self.image.chooser = self._chooser
 
-        interface = QGroupBox(self.tr("Interface"), body)
-        form = QFormLayout(interface)
-        form.addRow(self.tr("Language:"), self.language)
-        form.addRow(language_note)
-        reports = QGroupBox(self.tr("Reports and tables"), body)
-        form = QFormLayout(reports)
-        form.addRow(self.tr("Default unit:"), self.unit)
-        form.addRow(self.tr("“Good” at or above (% of the period share):"), self.good)
-        form.addRow(self.tr("“Needs follow-up” at or above (% of the period share):"), self.watch)
-        form.addRow(QLabel(self.tr("Below that, an agency is “lagging”."), reports))
-        office = QGroupBox(self.tr("Office"), body)
-        form = QFormLayout(office)
-        form.addRow(self.tr("Office name:"), self.texts["office_fa"])
-        form.addRow(self.tr("Province:"), self.texts["province_fa"])
-        form.addRow(self.tr("Workstation number (for tracking codes):"), self.workstation)
-        signature = QGroupBox(self.tr("Signature block of reports"), body)
-        form = QFormLayout(signature)
-        form.addRow(self.tr("Prepared by (name):"), self.texts["prepared_by_name"])
-        form.addRow(self.tr("Prepared by (title):"), self.texts["prepared_by_title"])
-        form.addRow(self.tr("Approved by (name):"), self.texts["approved_by_name"])
-        form.addRow(self.tr("Approved by (title):"), self.texts["approved_by_title"])
-        image_row = QHBoxLayout()
-        image_row.addWidget(self.signature, 1)
-        image_row.addWidget(self.choose_button)
-        image_row.addWidget(self.clear_button)
-        form.addRow(self.tr("Scanned signature of the approver (PNG or JPEG):"), image_row)
-
-        for narrow, width in ((self.language, 220), (self.unit, 220), (self.good, 120), (self.watch, 120),
-                              (self.workstation, 120)):
-            narrow.setMaximumWidth(width)  # short values: beside their labels, not across the page
-        self.admin_widgets: list[QWidget] = [self.unit, self.good, self.watch, self.workstation, self.signature,
-                                             self.choose_button, self.clear_button, *self.texts.values()]
-        for widget in self.admin_widgets:
-            widget.setEnabled(self.is_admin)
-        self.policies = OfficePolicies(ctx, body)
-        self.admin_widgets += self.policies.edit_widgets
         self.admin_note = QLabel(self.tr("Only the system administrator can change the settings other than "
                                          "the language."), body)
         self.admin_note.setObjectName("adminNote")
         self.admin_note.setWordWrap(True)
         self.admin_note.setVisible(not self.is_admin)
+        self.holidays = OfficeHolidays(ctx, body)
 
         column = QVBoxLayout(body)
         column.addWidget(self.admin_note)
-        for group in (interface, reports, office, signature, self.policies):
-            column.addWidget(group)
+        for scope, heading in ((Scope.WORKSTATION, self.tr("Settings of this workstation")),
+                               (Scope.OFFICE, self.tr("Settings of the office (the same on every workstation)"))):
+            title = QLabel(heading, body)
+            title.setObjectName(f"{scope.value}Heading")
+            bold = QFont(title.font())
+            bold.setBold(True)
+            bold.setPointSizeF(bold.pointSizeF() * 1.1)
+            title.setFont(bold)
+            column.addWidget(title)
+            grid = QGridLayout()
+            columns = [list(keys) for keys in COLUMNS[scope]]
+            placed = {k for keys in columns for k in keys}
+            columns[-1] += [k for k, box in self.groups.items()  # a group declared since: at the end
+                            if k not in placed and self.fields_of(k)[0].setting.scope is scope]
+            for c, keys in enumerate(columns):
+                stack = QVBoxLayout()
+                for key in keys:
+                    if key in self.groups:
+                        stack.addWidget(self.groups[key])
+                stack.addStretch(1)
+                grid.addLayout(stack, 0, c)
+                grid.setColumnStretch(c, 1)
+            column.addLayout(grid)
+        column.addWidget(self.holidays)
         column.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -155,10 +130,6 @@ class SettingsPage(Page):
         self.revert_button = QPushButton(self.tr("Undo changes"), self)
         self.revert_button.setObjectName("revert")
         self.revert_button.clicked.connect(self.load)
-        self.revert_button.clicked.connect(self.policies.load)
-        self.message = QLabel(self)
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.revert_button)
@@ -166,18 +137,47 @@ class SettingsPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
+        # what only the administrator may change (the services check it too)
+        self.admin_widgets: list[QWidget] = [w for f in self.fields.values() if not f.setting.everyone
+                                             for w in f.inputs]
+        for f in self.fields.values():
+            f.set_enabled(self.may_change(f) and f.setting.scope is Scope.WORKSTATION)
         self.load()
 
     def title(self) -> str:
         return self.tr("Settings")
 
-    @staticmethod
-    def _percent_box(parent: QWidget, name: str) -> QSpinBox:
-        box = QSpinBox(parent)
-        box.setObjectName(name)
-        box.setRange(0, 999)
-        box.setSuffix(" ٪")
+    def may_change(self, f: Field) -> bool:
+        return f.setting.everyone or self.is_admin
+
+    def fields_of(self, group: str) -> list[Field]:
+        return [f for f in self.fields.values() if f.setting.group == group]
+
+    def _group_box(self, group: Group, parent: QWidget) -> QGroupBox | None:
+        members = self.fields_of(group.key)
+        if not members:
+            return None
+        lang = self.ctx.language
+        box = QGroupBox(group.label(lang), parent)
+        box.setObjectName(f"{group.key}Group")
+        column = QVBoxLayout(box)
+        form = QFormLayout()
+        for f in members:
+            if f.setting.kind is Kind.BOOL:
+                form.addRow(f.input)  # a check box says what it means itself
+            else:
+                form.addRow(f.setting.label(lang) + ":", f.input)
+        column.addLayout(form)
+        if group.note(lang):  # below the form, not in it: a wrapped label in a form row was clipped
+            note = QLabel(group.note(lang), box)
+            note.setWordWrap(True)
+            note.setStyleSheet("color: #4a5561;")
+            note.setContentsMargins(8, 0, 8, 0)  # Qt wraps Persian a few pixels too wide: keep it inside
+            column.addWidget(note)
         return box
+
+    def _chooser(self) -> str:
+        return self.choose_image() if self.choose_image is not None else self.image._choose()
 
     # --------------------------------------------------------------- loading
     def refresh(self) -> None:
@@ -189,143 +189,78 @@ class SettingsPage(Page):
             self.load()
 
     def load(self) -> None:
-        s = self.ctx.settings
-        self.language.setCurrentIndex(max(0, self.language.findData(s.get("language"))))
-        self.unit.setCurrentIndex(max(0, self.unit.findData(s.get("default_unit"))))
-        self.good.setValue(s.get("status_good"))
-        self.watch.setValue(s.get("status_watch"))
-        for key, edit in self.texts.items():
-            edit.setText(s.get(key))
-        self.workstation.setValue(s.get("workstation"))
-        self.signature.setText(s.get("signature_image"))
+        """Show the stored values: this workstation's at once, the office's once read."""
+        for f in self.fields.values():
+            if f.setting.scope is Scope.WORKSTATION:
+                f.show(self.ctx.settings.get(f.key))
         self.message.clear()
+        ReadOp(self, self.ctx, lambda s, _: office.read_settings(s)).success(self._show_office) \
+            .messages_to(self.show_error).run()
+
+    def _show_office(self, values: dict[str, Any]) -> None:
+        self.loaded_office = dict(values)
+        for f in self.fields.values():
+            if f.setting.scope is Scope.OFFICE:
+                f.show(values[f.key])
+                f.set_enabled(self.is_admin)
 
     # ---------------------------------------------------------------- saving
-    def values(self) -> dict[str, Any]:
-        """What the form holds, as settings; the administrator's fields only for the administrator."""
-        values: dict[str, Any] = {"language": self.language.currentData()}
-        if self.is_admin:
-            values.update({
-                "default_unit": self.unit.currentData(),
-                "status_good": self.good.value(),
-                "status_watch": self.watch.value(),
-                "workstation": self.workstation.value(),
-                "signature_image": self.signature.text().strip(),
-                **{key: normalize(edit.text()) for key, edit in self.texts.items()},
-            })
-        return values
+    def values(self, scope: Scope) -> dict[str, Any]:
+        """What the form holds for ``scope``, of the settings this user may change."""
+        if scope is Scope.OFFICE and self.loaded_office is None:
+            return {}  # not shown yet: nothing the user could have changed
+        return {key: f.value() for key, f in self.fields.items()
+                if f.setting.scope is scope and self.may_change(f)}
 
-    def problem(self, values: dict[str, Any]) -> str | None:
-        """A Persian message for the first invalid value, or None."""
-        if not self.is_admin:
-            return None
-        if values["status_watch"] > values["status_good"]:
-            return self.tr("The “needs follow-up” threshold cannot be above the “good” threshold.")
-        if not values["office_fa"]:
-            return self.tr("Enter the office name; it is printed on every report.")
-        if not values["province_fa"]:
-            return self.tr("Enter the province name.")
-        if not 1 <= values["workstation"] <= 99:
-            return self.tr("The workstation number must be between 1 and 99.")
-        image = values["signature_image"]
-        if image:
-            if Path(image).suffix.lower() not in IMAGE_SUFFIXES:
-                return self.tr("The signature image must be a PNG or JPEG file.")
-            if not Path(image).is_file():
-                return self.tr("The signature image was not found: {0}").format(image)
-        return None
+    def changes(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        """This workstation's and the office's settings the form changed."""
+        workstation = {k: v for k, v in self.values(Scope.WORKSTATION).items() if v != self.ctx.settings.get(k)}
+        loaded = self.loaded_office or {}
+        return workstation, {k: v for k, v in self.values(Scope.OFFICE).items() if v != loaded.get(k)}
 
     def save(self) -> bool:
-        values = self.values()
-        problem = self.problem(values)
+        workstation, office_changes = self.changes()
+        problem = first_problem({**self.values(Scope.WORKSTATION), **(self.loaded_office or {}),
+                                 **self.values(Scope.OFFICE)})
         if problem is not None:
-            self.show_error(problem)
+            self.show_error(problem.message(self.ctx.language))
             return False
-        language_changed = values["language"] != self.ctx.settings.get("language")
-        policies_changed = self.is_admin and bool(self.policies.changes())
-        for key, value in values.items():
-            self.ctx.settings.set(key, value)
+        if not workstation and not office_changes:
+            self._done(self.tr("Nothing to save: the settings are unchanged."))
+            return True
+        if office_changes and not WriteOp(
+                self, self.ctx, lambda s, actor: office.save_office_settings(s, actor, office_changes),
+                Changes.OFFICE).messages_to(self.show_error).run_now():
+            return False  # refused with a message; this workstation's file is not written either
         # the disk is full, the folder is read-only, …: told by the handler
-        if not Task(self, self.ctx, self.ctx.settings.save, changes=Changes.SETTINGS).run_now():
+        if workstation and not Task(self, self.ctx, lambda: self.ctx.settings.save_changes(workstation),
+                                    changes=Changes.SETTINGS).messages_to(self.show_error).run_now():
             return False
-        self.message.setStyleSheet(DONE_STYLE)
-        self.message.setText(self.tr("Saved. The new language takes effect the next time Rasad starts.")
-                             if language_changed else self.tr("Saved."))
-        if policies_changed:  # one Save keeps everything the form shows
-            self.policies.save()
+        self._done(self.tr("Saved. The new language takes effect the next time Rasad starts.")
+                   if "language" in workstation else self.tr("Saved."))
         return True
 
-    # ------------------------------------------------------- signature image
-    def pick_signature(self) -> None:
-        path = self.choose_image()
-        if path:
-            self.signature.setText(path)
-
-    def _choose_image(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Scanned signature"), "",
-                                              self.tr("Images (*.png *.jpg *.jpeg)"))
-        return path
+    def _done(self, text: str) -> None:
+        self.message.setStyleSheet(DONE_STYLE)
+        self.message.setText(text)
 
 
-# ----------------------------------------------------------------------- office policies
-NUMBER_POLICIES = ("response_days_request", "response_days_complaint", "response_days_suggestion",
-                   "lockout_attempts", "lockout_minutes", "idle_lock_minutes", "attachment_max_mb")
-LIMITS = {p.key: (p.low, p.high) for p in office.POLICIES}
+# ------------------------------------------------------------------------- holidays
 DATE_ROLE = Qt.ItemDataRole.UserRole
 
 
-class OfficePolicies(QGroupBox):
-    """The policies every workstation on the database applies, and the holiday table.
-    Read by everyone; saved (``services.office.set_policy``) and the holidays changed
-    (``services.holidays``) by the administrator only — the services check it too."""
+class OfficeHolidays(QGroupBox):
+    """The table of official holidays, which due dates skip. Read by everyone; changed
+    (``services.holidays``, each change written at once) by the administrator only — the
+    services check it too."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.is_admin = ctx.can(ADMIN_ONLY)
-        self.loaded: dict[str, Any] = {}
         self.shown_holidays: list[holidays.HolidayView] = []
-        self.setObjectName("officePolicies")
-        self.setTitle(self.tr("Office policies (for every workstation)"))
-        self.thursday_off = QCheckBox(self.tr("Thursdays are days off"), self)
-        self.thursday_off.setObjectName("thursday_off")
-        self.numbers: dict[str, QSpinBox] = {}
-        for key in NUMBER_POLICIES:
-            spin = QSpinBox(self)
-            spin.setObjectName(key)
-            spin.setRange(*LIMITS[key])
-            spin.setMaximumWidth(120)
-            self.numbers[key] = spin
-        self.save_button = QPushButton(self.tr("Save office policies"), self)
-        self.save_button.setObjectName("savePolicies")
-        self.save_button.clicked.connect(self.save)
-        self.message = QLabel(self)
-        self.message.setObjectName("policyMessage")
-        self.message.setWordWrap(True)
-
-        note = QLabel(self.tr("These policies are kept in the database and apply on every workstation. Due "
-                              "dates count working days: Saturday to Wednesday, Thursday unless it is a day "
-                              "off, never Friday or a holiday in the table below. A change applies to requests "
-                              "registered afterwards."), self)
-        note.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(note)
-        form.addRow(self.tr("Working week:"), self.thursday_off)
-        form.addRow(self.tr("Response target for a request (working days):"), self.numbers["response_days_request"])
-        form.addRow(self.tr("Response target for a complaint (working days):"),
-                    self.numbers["response_days_complaint"])
-        form.addRow(self.tr("Response target for a suggestion (working days):"),
-                    self.numbers["response_days_suggestion"])
-        form.addRow(self.tr("Wrong passwords before a temporary lock:"), self.numbers["lockout_attempts"])
-        form.addRow(self.tr("Temporary lock (minutes):"), self.numbers["lockout_minutes"])
-        form.addRow(self.tr("Lock the screen after this many idle minutes:"), self.numbers["idle_lock_minutes"])
-        form.addRow(self.tr("Largest attachment (MB):"), self.numbers["attachment_max_mb"])
-        save_row = QHBoxLayout()
-        save_row.addWidget(self.save_button)
-        save_row.addWidget(self.message, 1)
-        form.addRow(save_row)
-
-        # ------------------------------------------------------------ holidays
+        self.setObjectName("officeHolidays")
+        self.setTitle(self.tr("Official holidays"))
         self.year = QSpinBox(self)
         self.year.setObjectName("holidayYear")
         self.year.setRange(MIN_YEAR, MAX_YEAR)
@@ -379,8 +314,7 @@ class OfficePolicies(QGroupBox):
         add_row.addWidget(self.holiday_title, 1)
         add_row.addWidget(self.add_button)
         add_row.addWidget(self.remove_button)
-        holiday_box = QGroupBox(self.tr("Official holidays"), self)
-        column = QVBoxLayout(holiday_box)
+        column = QVBoxLayout(self)
         column.addLayout(year_row)
         column.addWidget(lunar)
         column.addWidget(self.table)
@@ -389,42 +323,22 @@ class OfficePolicies(QGroupBox):
         self.holiday_message.setObjectName("holidayMessage")
         self.holiday_message.setWordWrap(True)
         column.addWidget(self.holiday_message)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(holiday_box)
-        self.edit_widgets: list[QWidget] = [self.thursday_off, *self.numbers.values(), self.save_button, self.day,
-                                            self.holiday_title, self.add_button, self.remove_button, self.seed_button]
+        self.edit_widgets: list[QWidget] = [self.day, self.holiday_title, self.add_button, self.remove_button,
+                                            self.seed_button]
         for widget in self.edit_widgets:
             widget.setEnabled(self.is_admin)
-        self.save_button.setEnabled(False)  # until the stored values are shown
-        self._year_changed()
-        self.load()
+        self.load_holidays()
 
     # --------------------------------------------------------------- reading
-    def load(self) -> None:
-        year = self.year.value()
-        ReadOp(self, self.ctx, lambda s, _: (office.get_all(s), holidays.list_holidays(s, year))) \
-            .success(self._show).messages_to(lambda text: self._show_error(self.message, text)).run()
-
     def load_holidays(self) -> None:
         self._year_changed()
         year = self.year.value()
         ReadOp(self, self.ctx, lambda s, _: holidays.list_holidays(s, year)).success(self._show_holidays) \
-            .messages_to(lambda text: self._show_error(self.holiday_message, text)).run()
+            .messages_to(self._show_error).run()
 
     def _year_changed(self) -> None:
         self.seed_button.setText(self.tr("Add the fixed official holidays of {0}").format(
             fmt.number(self.year.value(), self.ctx.language)))
-
-    def _show(self, loaded: tuple[dict[str, Any], list[holidays.HolidayView]]) -> None:
-        values, listed = loaded
-        self.loaded = dict(values)
-        self.save_button.setEnabled(self.is_admin)
-        self.thursday_off.setChecked(bool(values["thursday_off"]))
-        for key, spin in self.numbers.items():
-            spin.setValue(values[key])
-        self._show_holidays(listed)
 
     def _show_holidays(self, listed: list[holidays.HolidayView]) -> None:
         self.shown_holidays = listed
@@ -439,31 +353,7 @@ class OfficePolicies(QGroupBox):
             self.table.setItem(r, 1, QTableWidgetItem(weekdays[h.day.weekday()]))
             self.table.setItem(r, 2, QTableWidgetItem(h.title))
 
-    def values(self) -> dict[str, Any]:
-        return {"thursday_off": self.thursday_off.isChecked(),
-                **{key: spin.value() for key, spin in self.numbers.items()}}
-
     # --------------------------------------------------------------- writing
-    def changes(self) -> dict[str, Any]:
-        """The policies the form holds that differ from the stored ones."""
-        if not self.loaded:
-            return {}  # not shown yet: nothing the user could have changed
-        return {k: v for k, v in self.values().items() if self.loaded.get(k) != v}
-
-    def save(self) -> None:
-        changed = self.changes()
-        if not changed:
-            self._done(self.message, self.tr("Nothing to save: the policies are unchanged."))
-            return
-
-        def work(session: Session, actor: Actor) -> None:
-            for key, value in changed.items():
-                office.set_policy(session, actor, key, value)
-
-        WriteOp(self, self.ctx, work, Changes.OFFICE) \
-            .success(lambda _: self._changed(Changes.OFFICE, self.tr("The office policies were saved."))) \
-            .messages_to(lambda text: self._show_error(self.message, text)).run()
-
     def add_holiday(self) -> None:
         day, title = self.day.text(), self.holiday_title.text()
 
@@ -473,7 +363,7 @@ class OfficePolicies(QGroupBox):
             year = fiscal_month_of(added.day)[0]
             if year != self.year.value():
                 self.year.setValue(year)  # show the year the holiday was added to
-            self._changed(Changes.HOLIDAYS, self.tr("{0} was added as a holiday.").format(
+            self._changed(self.tr("{0} was added as a holiday.").format(
                 fmt.date(added.day, self.ctx.language)))
 
         self._holiday_op(lambda s, actor: holidays.add_holiday(s, actor, day, title)).success(done).run()
@@ -482,15 +372,16 @@ class OfficePolicies(QGroupBox):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        return dt.date.fromisoformat(self.table.item(rows[0].row(), 0).data(DATE_ROLE))
+        item = self.table.item(rows[0].row(), 0)
+        return dt.date.fromisoformat(item.data(DATE_ROLE)) if item is not None else None
 
     def remove_selected(self) -> None:
         day = self.selected_day()
         if day is None:
-            self._show_error(self.holiday_message, self.tr("Choose a holiday in the table first."))
+            self._show_error(self.tr("Choose a holiday in the table first."))
             return
         self._holiday_op(lambda s, actor: holidays.remove_holiday(s, actor, day)).success(
-            lambda _: self._changed(Changes.HOLIDAYS, self.tr("{0} is no longer a holiday.").format(
+            lambda _: self._changed(self.tr("{0} is no longer a holiday.").format(
                 fmt.date(day, self.ctx.language)))).run()
 
     def seed(self) -> None:
@@ -505,30 +396,22 @@ class OfficePolicies(QGroupBox):
             else:
                 text = self.tr("The fixed official holidays of {0} were already in the table.").format(
                     fmt.number(year, lang))
-            self._changed(Changes.HOLIDAYS, text)
+            self._changed(text)
 
         self._holiday_op(lambda s, actor: holidays.seed_official_holidays(s, actor, year)).success(done).run()
 
     # --------------------------------------------------------------- helpers
     def _holiday_op(self, op: Callable[[Session, Actor], T]) -> WriteOp[T]:
-        return WriteOp(self, self.ctx, op, Changes.HOLIDAYS).messages_to(
-            lambda text: self._show_error(self.holiday_message, text))
+        return WriteOp(self, self.ctx, op, Changes.HOLIDAYS).messages_to(self._show_error)
 
-    def _changed(self, what: Changes, text: str) -> None:
+    def _changed(self, text: str) -> None:
         """After a write (whose op announces it): reload, then say what was done."""
-        if what == Changes.OFFICE:
-            self.load()
-        else:
-            self.load_holidays()
-        self._done(self.message if what == Changes.OFFICE else self.holiday_message, text)
+        self.load_holidays()
+        self.holiday_message.setStyleSheet(DONE_STYLE)
+        self.holiday_message.setText(text)
 
-    @staticmethod
-    def _done(label: QLabel, text: str) -> None:
-        label.setStyleSheet(DONE_STYLE)
-        label.setText(text)
-
-    def _show_error(self, label: QLabel, text: str) -> None:
-        label.setStyleSheet(ERROR_STYLE)
-        label.setText(text)
+    def _show_error(self, text: str) -> None:
+        self.holiday_message.setStyleSheet(ERROR_STYLE)
+        self.holiday_message.setText(text)
         if not self.ctx.no_dialogs:
-            QMessageBox.warning(self, self.tr("Office policies"), text)
+            QMessageBox.warning(self, self.tr("Official holidays"), text)
