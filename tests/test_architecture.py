@@ -4,6 +4,7 @@ works on data only through its operations; one atomic file write; money never as
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -174,4 +175,28 @@ def test_no_float_in_the_core():
                 offenders.append(f"{path.name}:{node.lineno}")
             if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "float":
                 offenders.append(f"{path.name}:{node.lineno}")
+    assert offenders == []
+
+
+def test_colours_are_defined_once():
+    """Every colour comes from ``core/palette.py`` (the GUI and the PDFs alike), so a status
+    band is the same green on the screen and on paper."""
+    hex_colour = re.compile(r"#[0-9a-fA-F]{6}\b")
+    offenders = [f"{path.relative_to(PACKAGE)}:{n}" for path in PACKAGE.rglob("*.py")
+                 if path.relative_to(PACKAGE).as_posix() != "core/palette.py"
+                 for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+                 if hex_colour.search(line)]
+    assert offenders == []
+
+
+def test_page_constructors_only_build_lay_out_and_connect():
+    """A page's ``__init__`` stays short: building the widgets, laying them out and connecting
+    them are methods of their own (about 60 lines is where a constructor stops being read)."""
+    offenders = []
+    for path in (PACKAGE / "gui").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef) and node.name == "__init__":
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                if length > 60:
+                    offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno} ({length} lines)")
     assert offenders == []

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.context import AppContext, Changes
-from rasad_desktop.gui.errors import known_message
 from rasad_desktop.gui.operations import ReadOp, StartOp
 from rasad_desktop.gui.signals import emit
 from rasad_desktop.gui.widgets.forms import latin_edit, message_label
@@ -118,7 +117,8 @@ class LockDialog(QDialog):
 
     def try_unlock(self) -> bool:
         username, password = self.ctx.actor.username, self.password.text()
-        if not StartOp(self, self.ctx, lambda s: sign_in(s, username, password)).failure(self._refused).run_now():
+        if not StartOp(self, self.ctx, lambda s: sign_in(s, username, password)) \
+                .messages_to(self.message.setText, then=self._refused).run_now():
             return False
         self.password.clear()
         self.message.clear()
@@ -126,12 +126,7 @@ class LockDialog(QDialog):
         return True
 
     def _refused(self, exc: BaseException) -> None:
-        """A wrong password, a locked account, a busy database: said here; a bug: the handler."""
-        message = known_message(exc, self.ctx.language)
-        if message is None:
-            self.ctx.runner.on_error(self, exc)
-            return
-        self.message.setText(message)
+        """After a wrong password, a locked account, a busy database is said: a fresh try."""
         self.message.setProperty("code", getattr(exc, "code", ""))
         self.password.clear()
         self.password.setFocus()

@@ -42,6 +42,7 @@ class Task(Generic[T]):
         self._on_success: Callable[[T], Any] | None = None
         self._on_failure: Callable[[BaseException], Any] | None = None
         self._show_message: Callable[[str], Any] | None = None
+        self._after_message: Callable[[BaseException], Any] | None = None
         self._on_busy: Callable[[bool], Any] | None = None
         self.result: T | None = None  # what the work returned, once it succeeded
 
@@ -56,10 +57,12 @@ class Task(Generic[T]):
         self._on_failure = fn
         return self
 
-    def messages_to(self, show: Callable[[str], Any]) -> Self:
+    def messages_to(self, show: Callable[[str], Any], then: Callable[[BaseException], Any] | None = None) -> Self:
         """A failure the user can act on goes to ``show`` as its message (e.g. a dialog's
-        message line); anything else still goes to the crash handler."""
+        message line), then to ``then`` (to put the cursor on the field at fault …); anything
+        else still goes to the crash handler."""
         self._show_message = show
+        self._after_message = then
         return self
 
     def while_busy(self, fn: Callable[[bool], Any]) -> Self:
@@ -112,6 +115,8 @@ class Task(Generic[T]):
             message = known_message(exc, self.services.language)
             if message is not None:
                 self._show_message(message)
+                if self._after_message is not None:
+                    self._after_message(exc)
                 return
         self.services.runner.on_error(self.parent, exc)
 

@@ -113,19 +113,6 @@ def figures(
     agency_id: int | None = None,
     budget_column: str | None = None,
 ) -> dict[Any, Figures]:
-    """(Typed by grouping: agency id, line code, or (agency id, line code) → Figures.)"""
-    return _figures(session, year, through_month, grouping, agency_id=agency_id, budget_column=budget_column)
-
-
-def _figures(
-    session: Session,
-    year: int,
-    through_month: int,
-    grouping: Grouping,
-    *,
-    agency_id: int | None = None,
-    budget_column: str | None = None,
-) -> dict[Hashable, Figures]:
     """Figures for the period and the same period last year, grouped by agency id, by
     line code, or by (agency id, line code). Last year is matched by agency and code."""
     n = check_month(through_month)

@@ -17,7 +17,8 @@ from sqlalchemy import func, select
 from rasad_desktop.core.jalali import parse_jalali
 from rasad_desktop.db.models import AuditLog
 from rasad_desktop.gui.context import Changes
-from rasad_desktop.gui.pages.settings import OfficeHolidays, SettingsPage
+from rasad_desktop.gui.pages.settings import SettingsPage
+from rasad_desktop.gui.widgets.holidays_box import OfficeHolidays
 from rasad_desktop.services import holidays, office, requests
 from rasad_desktop.services.roles import Role
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+from dataclasses import replace
 
 import pytest
 from PIL import Image
@@ -19,7 +20,7 @@ from rasad_desktop.core.amounts import Unit
 from rasad_desktop.core.metrics import Thresholds
 from rasad_desktop.core.settings_schema import MAX_IMAGE_BYTES, OFFICE_FA_DEFAULT, OFFICE_KEYS, SETTINGS, Scope
 from rasad_desktop.db.models import AuditLog, OfficeSetting
-from rasad_desktop.services import office, reporting
+from rasad_desktop.services import office, report_kinds, reporting
 from rasad_desktop.services.errors import PermissionDenied, ValidationError
 from rasad_desktop.services.read_models import agency_detail, dashboard
 from rasad_desktop.services.roles import Actor
@@ -198,7 +199,7 @@ def test_adopting_never_overwrites_the_database(session, admin, tmp_path):
     assert values["office_fa"] == "اداره کل مستقر" and office.thresholds(session) == Thresholds(120, 90)
 
 
-def test_unusable_old_values_are_left_out(session, admin, tmp_path):
+def test_unusable_old_values_are_left_out(session, admin, tmp_path, caplog):
     gif = tmp_path / "scan.gif"
     gif.write_bytes(b"GIF89a" + bytes(30))
     found = {"signature_image": str(gif), "office_fa": "", "status_good": 100, "status_watch": 120,
@@ -206,6 +207,10 @@ def test_unusable_old_values_are_left_out(session, admin, tmp_path):
     assert office.adopt_workstation_values(session, admin, found) == ["province_fa"]
     assert office.adopt_workstation_values(session, admin, {"signature_image": str(tmp_path / "moved.png")}) == []
     assert office.get(session, "signature_image") is None and office.thresholds(session) == Thresholds(100, 80)
+    said = [r.getMessage() for r in caplog.records if r.name == "rasad.office"]  # each one left out is logged
+    assert any("signature_image" in m and "PNG or JPEG" in m for m in said)
+    assert any("office_fa" in m for m in said) and any("status_watch" in m for m in said)
+    assert any("moved.png" in m and "cannot be read" in m for m in said)
 
 
 def test_nothing_to_adopt_writes_nothing(session, admin, viewer):
@@ -234,9 +239,13 @@ def test_reports_print_the_office_settings(session, tiny, admin, monkeypatch):
         reporting.render_options(session, Unit.RIAL, signature_image=b"GIF89a")
     # a draft and an issued report without options print the office's
     seen = []
-    real = reporting.RENDERERS["monitoring"]
-    monkeypatch.setitem(reporting.RENDERERS, "monitoring", lambda snap, info, o: seen.append((info, o)) or
-                        real(snap, info, o))
+    real_kind = report_kinds.kind
+
+    def watched(key: str) -> report_kinds.ReportKind:
+        declared = real_kind(key)
+        return replace(declared, render=lambda snap, info, o: seen.append((info, o)) or declared.render(snap, info, o))
+
+    monkeypatch.setattr(report_kinds, "kind", watched)
     request = reporting.ReportRequest("monitoring", 1404, 6, unit=Unit.RIAL)
     pdf = reporting.draft(session, request)
     issued = reporting.issue(session, admin, request)

@@ -34,7 +34,6 @@ from rasad_desktop.core.errors import RasadError
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.context import AppContext, Changes
 from rasad_desktop.gui.dialogs.unsaved import CANCEL, DISCARD, SAVE, ask_unsaved
-from rasad_desktop.gui.errors import known_message
 from rasad_desktop.gui.models.requests_model import code_text, ltr_digits
 from rasad_desktop.gui.operations import ReadOp, Task, WriteOp
 from rasad_desktop.gui.style import ERROR_BOLD_STYLE as OVERDUE_STYLE
@@ -227,23 +226,17 @@ class RegisterRequestDialog(FormDialog):
         try:
             new = self.new_request()
         except RasadError as err:
-            self._refused(err)
+            self.refuse(err.message(self.ctx.language))
+            self._focus_on(err.code)
             return
         workstation = self.ctx.settings.get("workstation")
         WriteOp(self, self.ctx, lambda s, actor: service.register(s, actor, new, workstation=workstation),
-                Changes.REQUESTS).success(self._registered).failure(self._refused).run_now()
+                Changes.REQUESTS).success(self._registered) \
+            .messages_to(self.refuse, then=lambda exc: self._focus_on(getattr(exc, "code", ""))).run_now()
 
     def _registered(self, view: RequestView) -> None:
         self.registered = view
         self.accept()
-
-    def _refused(self, exc: BaseException) -> None:
-        message = known_message(exc, self.ctx.language)
-        if message is None:
-            self.ctx.runner.on_error(self, exc)
-            return
-        self.refuse(message)
-        self._focus_on(getattr(exc, "code", ""))
 
     def _focus_on(self, code: str) -> None:
         field = {"mobile": self.mobile, "agency_choice": self.agency, "agency_missing": self.agency}.get(code)

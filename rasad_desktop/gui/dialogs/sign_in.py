@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from rasad_desktop import APP_NAME_FA
 from rasad_desktop.gui.context import AppServices
-from rasad_desktop.gui.errors import known_message
 from rasad_desktop.gui.operations import StartOp
 from rasad_desktop.gui.widgets.form_dialog import FormDialog
 from rasad_desktop.gui.widgets.forms import latin_edit
@@ -38,18 +37,14 @@ class SignInDialog(FormDialog):
     def try_accept(self) -> None:
         username, password = self.username.text(), self.password.text()
         StartOp(self, self.services, lambda s: sign_in(s, username, password)) \
-            .success(self._signed_in).failure(self._refused).run_now()
+            .success(self._signed_in).messages_to(self.refuse, then=self._refused).run_now()
 
     def _signed_in(self, result: SignIn) -> None:
         self.result_sign_in = result
         self.accept()
 
     def _refused(self, exc: BaseException) -> None:
-        message = known_message(exc, self.services.language)
-        if message is None:
-            self.services.runner.on_error(self, exc)
-            return
-        self.refuse(message)
+        """After the message: which refusal it was (tests and screen readers), a fresh try."""
         self.message.setProperty("code", exc.code if isinstance(exc, SignInError) else "")
         self.password.selectAll()
         self.password.setFocus()

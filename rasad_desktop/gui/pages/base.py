@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from rasad_desktop.gui.context import AppContext, Changes
 from rasad_desktop.gui.errors import known_message
-from rasad_desktop.gui.widgets.forms import ERROR_STYLE
+from rasad_desktop.gui.widgets.forms import say_error
 from rasad_desktop.services.roles import Permission
 
 
@@ -52,10 +52,7 @@ class Page(QWidget):
 
     def show_error(self, text: str) -> None:
         """A Persian message in the page's message line and, unless dialogs are off, a box."""
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setText(text)
-        if not self.ctx.no_dialogs:
-            QMessageBox.warning(self, self.title(), text)
+        say_error(self.message, text, self, self.title(), dialogs=not self.ctx.no_dialogs)
 
     def show_failure(self, exc: BaseException) -> None:
         """A known failure as its message; anything else goes to the crash handler."""

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -36,7 +35,7 @@ from rasad_desktop.gui.pages.budget_tabs import (
     ScheduleTab,
     YearsTab,
 )
-from rasad_desktop.gui.style import ERROR_STYLE
+from rasad_desktop.gui.widgets.forms import say_error
 from rasad_desktop.services.budget import list_years
 from rasad_desktop.services.roles import Permission
 
@@ -155,10 +154,7 @@ class BudgetPage(Page):
         self.status.setText(text)
 
     def show_error(self, text: str) -> None:
-        self.status.setStyleSheet(ERROR_STYLE)
-        self.status.setText(text)
-        if not self.ctx.no_dialogs:
-            QMessageBox.warning(self, self.tr("Budget"), text)
+        say_error(self.status, text, self, self.tr("Budget"), dialogs=not self.ctx.no_dialogs)
 
     # ------------------------------------------------------------ unsaved work
     def can_leave(self, tabs: Sequence[BudgetTab] | None = None) -> bool:

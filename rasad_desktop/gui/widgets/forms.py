@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
 
 from rasad_desktop.gui.style import ERROR_STYLE  # (re-exported: the form helpers' home)
 
@@ -19,6 +19,14 @@ def latin_edit(parent: QWidget, name: str, text: str = "", *, password: bool = F
     if password:
         edit.setEchoMode(QLineEdit.EchoMode.Password)
     return edit
+
+
+def say_error(label: QLabel, text: str, parent: QWidget, title: str, *, dialogs: bool = True) -> None:
+    """A Persian message in a page's message line (red) and, unless dialogs are off, a box."""
+    label.setStyleSheet(ERROR_STYLE)
+    label.setText(text)
+    if dialogs:
+        QMessageBox.warning(parent, title, text)
 
 
 def message_label(parent: QWidget) -> QLabel:

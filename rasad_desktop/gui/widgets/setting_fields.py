@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rasad_desktop.core import palette
 from rasad_desktop.core.settings_schema import Kind, Setting, image_type
 from rasad_desktop.core.text import normalize
 from rasad_desktop.gui import format as fmt
@@ -107,7 +108,7 @@ class ImageField(QWidget):
         self.preview.setObjectName("preview")
         self.preview.setFixedSize(PREVIEW_WIDTH, PREVIEW_HEIGHT)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setStyleSheet("border: 1px solid #c9d1da; background: white;")
+        self.preview.setStyleSheet(f"border: 1px solid {palette.FRAME}; background: white;")
         self.info = QLabel(self)
         self.info.setObjectName("imageInfo")
         self.choose_button = QPushButton(self.tr("Choose…"), self)
