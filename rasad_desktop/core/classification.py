@@ -32,7 +32,7 @@ class Level(enum.IntEnum):
         return (en if language == "en" else fa)[self.value]
 
 
-def normalize_code(text: str | int) -> str:
+def normalize_code(text: object) -> str:
     """Six Latin digits, or a CodeError in Persian."""
     try:
         shown = str(text)

@@ -59,7 +59,7 @@ def _shown(value: object) -> str:
         return "…"
 
 
-def check_year(year: int) -> int:
+def check_year(year: object) -> int:
     if isinstance(year, bool) or not isinstance(year, int) or not MIN_YEAR <= year <= MAX_YEAR:
         shown = _shown(year)
         raise CalendarError(
@@ -71,7 +71,7 @@ def check_year(year: int) -> int:
     return year
 
 
-def check_month(month: int) -> int:
+def check_month(month: object) -> int:
     if isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= 12:
         shown = _shown(month)
         raise CalendarError(

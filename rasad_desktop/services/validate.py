@@ -73,21 +73,21 @@ def text(value: object, what_fa: str, what_en: str, *, max_len: int, required: b
 
 def year(value: object) -> int:
     try:
-        return check_year(value)  # type: ignore[arg-type]  # any value: the calendar refuses what is no year
+        return check_year(value)
     except CalendarError as err:
         raise _as_validation(err) from None
 
 
 def month(value: object) -> int:
     try:
-        return check_month(value)  # type: ignore[arg-type]  # any value: the calendar refuses what is no month
+        return check_month(value)
     except CalendarError as err:
         raise _as_validation(err) from None
 
 
 def code(value: object) -> str:
     try:
-        return normalize_code(value)  # type: ignore[arg-type]  # any value: refused unless a code
+        return normalize_code(value)
     except CodeError as err:
         raise _as_validation(err) from None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from rasad_desktop.gui.context import AppContext, Changes
@@ -44,7 +45,7 @@ class Page(QWidget):
         else:
             self._stale = True
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         if getattr(self, "_stale", True):
             self._stale = False
             self.refresh()

@@ -73,7 +73,7 @@ class AmountGrid(QTableView):
             if model.flags(below) & Qt.ItemFlag.ItemIsEditable:
                 self.edit(below)
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         if event.matches(QKeySequence.StandardKey.Paste) and self.paste_handler is not None:
             self.paste_handler()
             return
