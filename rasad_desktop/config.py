@@ -7,9 +7,9 @@ live in the database (``services.office``).
 
 A ``settings.json`` written before the office settings moved to the database may still
 hold office keys (office name, signatories, signature image path, thresholds): they are
-kept in the file untouched, offered once to the database (``legacy_office_values``,
-adopted by ``services.office.adopt_workstation_values``) and otherwise only read by
-``get`` for the command line until it reads the office settings itself.
+kept in the file untouched and offered once to the database when the data folder is
+opened (``legacy_office_values``, adopted by ``services.office.adopt_workstation_values``);
+``get`` refuses them: every office setting is read from the database.
 
 Environment variables ``RASAD_DATA_DIR``, ``RASAD_DATABASE_URL`` and
 ``RASAD_ATTACHMENTS_DIR`` override the folder, the database and the attachments folder

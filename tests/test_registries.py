@@ -53,9 +53,12 @@ def test_what_a_kind_needs_is_checked_from_its_declaration():
     assert unknown.value.code == "kind" and "weather" in unknown.value.message_fa
 
 
-def test_every_dataset_has_its_functions():
+def test_every_dataset_has_its_functions_and_names_a_kind_of_change():
+    from rasad_desktop.gui.context import Changes
+
     for dataset in DATASETS.values():
         assert callable(dataset._function("export")) and callable(dataset._function("import"))
+        assert dataset.changes.upper() in Changes.__members__, dataset.changes  # what the interface refreshes
 
 
 def test_the_frozen_build_bundles_the_modules_the_registries_load_by_name():

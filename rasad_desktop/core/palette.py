@@ -25,6 +25,7 @@ NOTICE_INK = "#5b4300"
 NOTICE_BORDER = "#e0c060"
 MUTED = "#7a7a7a"  # implied (not stored) values
 CAPTION = "#4a5561"
+HINT = "#555555"  # what to do next, before anything is chosen
 FRAME = "#c9d1da"
 RULE = "#8a8f98"  # table grids in the PDFs
 HEADER_FILL = "#dfe6ee"  # table headings

@@ -60,6 +60,11 @@ class AppServices:
                           actor=actor, full_name=full_name)
 
     @property
+    def database_location(self) -> str:
+        """Where the data is, without a password (the About page shows it)."""
+        return self.db.describe()
+
+    @property
     def digits(self) -> str:
         return "latin" if self.language == "en" else "fa"
 

@@ -18,7 +18,7 @@ from typing import Any, Generic, Self, TypeVar
 
 from PySide6.QtWidgets import QWidget
 
-from rasad_desktop.db.database import Session
+from rasad_desktop.db.database import Database, Session
 from rasad_desktop.gui.context import AppContext, AppServices, Changes
 from rasad_desktop.gui.errors import known_message
 from rasad_desktop.gui.signals import emit
@@ -26,7 +26,7 @@ from rasad_desktop.services.roles import Actor
 
 T = TypeVar("T")
 
-__all__ = ["ReadOp", "Session", "StartOp", "Task", "WriteOp"]
+__all__ = ["Database", "DatabaseOp", "ReadOp", "Session", "StartOp", "Task", "WriteOp"]
 
 
 class Task(Generic[T]):
@@ -127,6 +127,16 @@ class StartOp(Task[T]):
     def __init__(self, parent: QWidget | None, services: AppServices, work: Callable[[Session], T], *,
                  changes: Changes = Changes.NONE, label: str = "") -> None:
         super().__init__(parent, services, lambda: _in_session(services, work), label=label, changes=changes)
+
+
+class DatabaseOp(Task[T]):
+    """A service that works on the whole database rather than in a session (a backup, a
+    restore): ``work(database, actor)``; afterwards every screen hears ``changes``."""
+
+    def __init__(self, parent: QWidget | None, ctx: AppContext, work: Callable[[Database, Actor], T],
+                 changes: Changes, *, label: str = "") -> None:
+        actor, db = ctx.actor, ctx.db
+        super().__init__(parent, ctx, lambda: work(db, actor), label=label, changes=changes | Changes.AUDIT)
 
 
 class ReadOp(Task[T]):

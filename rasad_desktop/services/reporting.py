@@ -171,6 +171,46 @@ def issued_pdf(session: Session, actor: Actor, report_id: int) -> bytes:
     return pdf
 
 
+@dataclass(frozen=True)
+class IssuedRow:
+    """One issued report as lists show it: number, version, kind, period, who and when."""
+
+    id: int
+    number: str
+    version: int
+    kind: str
+    issued_at: dt.datetime  # UTC, as stored
+    issued_by: str
+    verification_code: str
+    year: int | None = None
+    through_month: int | None = None
+    agency: str | None = None
+
+    @classmethod
+    def of(cls, report: IssuedReport) -> IssuedRow:
+        """An issued report's row (its PDF is not touched)."""
+        try:
+            params = json.loads(report.params or "{}")
+        except ValueError:
+            params = {}
+        return cls(report.id, report.number, report.version, report.kind, report.issued_at, report.issued_by,
+                   report.verification_code, params.get("year"), params.get("through_month"), params.get("agency"))
+
+    @property
+    def local_issued_at(self) -> dt.datetime:
+        return self.issued_at.replace(tzinfo=dt.UTC).astimezone()
+
+    @property
+    def file_name(self) -> str:
+        return f"report-{self.number.replace('/', '-')}-v{self.version}.pdf"
+
+
+
+def issued_rows(session: Session) -> list[IssuedRow]:
+    """Every issued report as a row, newest first."""
+    return [IssuedRow.of(r) for r in issued_reports(session)]
+
+
 def issued_reports(session: Session) -> list[IssuedReport]:
     """All issued reports, newest first, without loading their PDF bytes."""
     return list(session.scalars(select(IssuedReport).options(defer(IssuedReport.pdf))

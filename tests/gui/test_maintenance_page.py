@@ -117,7 +117,7 @@ def test_restore_from_the_page(qtbot, make_ctx, persian, tmp_path):
     restore_dialog = page.exec_dialog.seen[-1]  # type: ignore[attr-defined]
     assert isinstance(restore_dialog, RestoreDialog) and restore_dialog.word == "بازگردانی"
     assert fingerprint(ctx.db) == at_backup
-    assert changes == [Changes.RESTORE] and ctx.errors.seen == []
+    assert changes == [Changes.RESTORE | Changes.AUDIT] and ctx.errors.seen == []
     assert "از نسخهٔ پشتیبان «before.rbk»" in page.message.text() and "بازگردانده شد" in page.message.text()
     kinds = {page.table.item(r, NAME).text(): page.table.item(r, KIND).text() for r in range(page.table.rowCount())}
     safety = [name for name in kinds if name.startswith("pre-restore-")]
@@ -215,4 +215,4 @@ def test_the_work_runs_off_the_ui_thread(qtbot, make_ctx, persian):
     ctx.events.data_changed.connect(changes.append)
     page.restore_button.click()
     qtbot.waitUntil(lambda: page.restore_button.isEnabled(), timeout=30_000)
-    assert changes == [Changes.RESTORE] and "بازگردانده شد" in page.message.text() and ctx.errors.seen == []
+    assert changes == [Changes.RESTORE | Changes.AUDIT] and "بازگردانده شد" in page.message.text() and ctx.errors.seen == []

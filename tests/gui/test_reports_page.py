@@ -16,7 +16,7 @@ from rasad_desktop.core.amounts import Unit
 from rasad_desktop.db.models import Agency, IssuedReport
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.context import Changes
-from rasad_desktop.gui.models.issued_model import KIND, NUMBER, PERIOD, IssuedModel, IssuedRow, kind_label, ltr
+from rasad_desktop.gui.models.issued_model import KIND, NUMBER, PERIOD, IssuedModel, kind_label, ltr
 from rasad_desktop.gui.pages.reports import ReportsPage
 from rasad_desktop.gui.runner import Runner
 from rasad_desktop.gui.signals import emit
@@ -353,7 +353,7 @@ def test_the_issued_model_passes_the_model_tester(gui_db, qtmodeltester, app):
         reporting.issue(s, Actor("boss", Role.ADMIN), reporting.ReportRequest("agency", 1405, 8, agency),
                         RenderOptions())
     with gui_db.session() as s:
-        model.load([IssuedRow.from_report(r) for r in reporting.issued_reports(s)])
+        model.load(reporting.issued_rows(s))
     qtmodeltester.check(model)
     assert model.rowCount() == 2 and model.columnCount() == 6
     for row in range(model.rowCount()):

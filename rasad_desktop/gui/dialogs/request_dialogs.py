@@ -45,7 +45,7 @@ from rasad_desktop.services import requests as service
 from rasad_desktop.services.requests import CHANNELS, KINDS, STATUSES, PublicStatus, RequestView, label
 
 log = logging.getLogger("rasad.gui")
-NOTE_STYLE = "color: #555;"
+NOTE_STYLE = f"color: {palette.HINT};"
 
 
 def _value_label(parent: QWidget, name: str) -> QLabel:

@@ -5,9 +5,6 @@ report's PDF only when it is reopened."""
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -17,6 +14,7 @@ from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.format import ltr
 from rasad_desktop.gui.models.base import RowsModel
 from rasad_desktop.services import report_kinds
+from rasad_desktop.services.reporting import IssuedRow
 
 NUMBER, VERSION, DATE, KIND, PERIOD, ISSUED_BY = range(6)
 NUMERIC = {VERSION}
@@ -31,38 +29,6 @@ def kind_label(kind: str, language: str = "fa") -> str:
         return report_kinds.kind(kind).title(language)
     except RasadError:  # a kind this version no longer knows: its key
         return kind
-
-
-@dataclass(frozen=True)
-class IssuedRow:
-    id: int
-    number: str
-    version: int
-    kind: str
-    issued_at: dt.datetime  # UTC, as stored
-    issued_by: str
-    verification_code: str
-    year: int | None = None
-    through_month: int | None = None
-    agency: str | None = None
-
-    @classmethod
-    def from_report(cls, report: Any) -> IssuedRow:
-        """From a ``db.models.IssuedReport`` (its PDF is not touched)."""
-        try:
-            params = json.loads(report.params or "{}")
-        except ValueError:
-            params = {}
-        return cls(report.id, report.number, report.version, report.kind, report.issued_at, report.issued_by,
-                   report.verification_code, params.get("year"), params.get("through_month"), params.get("agency"))
-
-    @property
-    def local_issued_at(self) -> dt.datetime:
-        return self.issued_at.replace(tzinfo=dt.UTC).astimezone()
-
-    @property
-    def file_name(self) -> str:
-        return f"report-{self.number.replace('/', '-')}-v{self.version}.pdf"
 
 
 class IssuedModel(RowsModel):

@@ -61,7 +61,7 @@ class AboutPage(Page):
     def _places(self) -> QGroupBox:
         ctx = self.ctx
         self.data_dir = _path_field(str(ctx.data_dir), "dataFolder", self)
-        self.database = _path_field(ctx.db.describe(), "databaseLocation", self)
+        self.database = _path_field(ctx.database_location, "databaseLocation", self)
         self.log_dir = _path_field(str(ctx.log_dir), "logFolder", self)
         self.attachments_dir = _path_field(str(attachments.folder(ctx.data_dir)), "attachmentsFolder", self)
         places = QGroupBox(self.tr("Where the data is"), self)

@@ -34,7 +34,7 @@ from rasad_desktop.core.errors import RasadError
 from rasad_desktop.core.text import normalize
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.context import AppContext, Changes
-from rasad_desktop.gui.operations import ReadOp, Task
+from rasad_desktop.gui.operations import Database, DatabaseOp, ReadOp, Task
 from rasad_desktop.gui.pages.base import Page
 from rasad_desktop.gui.style import DONE_STYLE
 from rasad_desktop.gui.style import NOTICE_STYLE as WARNING_STYLE
@@ -42,7 +42,7 @@ from rasad_desktop.gui.widgets.form_dialog import FormDialog
 from rasad_desktop.gui.widgets.grid import fit_columns
 from rasad_desktop.services import attachments, backup
 from rasad_desktop.services.office import restore_in_progress
-from rasad_desktop.services.roles import Permission
+from rasad_desktop.services.roles import Actor, Permission
 
 NAME, KIND, SIZE, DATE = range(4)
 LRM = "\u200e"
@@ -266,7 +266,7 @@ class MaintenancePage(Page):
         dialog.deleteLater()
         if not accepted or not passphrase:
             return
-        db, actor, attachments_dir = self.ctx.db, self.ctx.actor, attachments.folder(self.ctx.data_dir)
+        attachments_dir = attachments.folder(self.ctx.data_dir)
 
         def done(info: backup.BackupInfo) -> None:
             text = self.tr("The backup {0} was written and checked ({1}, {2} attachments). SHA-256: {3}").format(
@@ -279,8 +279,9 @@ class MaintenancePage(Page):
             self._done(text)
             self.refresh()
 
-        self._busy_op(lambda: backup.make_backup(db, actor, target, passphrase, attachments_dir=attachments_dir),
-                      self.tr("Writing and checking the backup…"), Changes.BACKUP | Changes.AUDIT).success(done).run()
+        self._busy_op(lambda db, actor: backup.make_backup(db, actor, target, passphrase,
+                                                           attachments_dir=attachments_dir),
+                      self.tr("Writing and checking the backup…"), Changes.BACKUP).success(done).run()
 
     def restore(self) -> None:
         source = self.choose_open_path(self.folder)
@@ -292,8 +293,7 @@ class MaintenancePage(Page):
         dialog.deleteLater()
         if not accepted or not passphrase:
             return
-        db, actor, folder = self.ctx.db, self.ctx.actor, self.folder
-        attachments_dir = attachments.folder(self.ctx.data_dir)
+        folder, attachments_dir = self.folder, attachments.folder(self.ctx.data_dir)
 
         def done(info: backup.RestoreInfo) -> None:
             text = self.tr("The data was restored from {0} (made on {1}). The data as it was before is kept in "
@@ -307,23 +307,22 @@ class MaintenancePage(Page):
             self._done(text)
             self.refresh()
 
-        self._busy_op(lambda: backup.restore_backup(db, actor, source, passphrase, backup_dir=folder,
-                                                    attachments_dir=attachments_dir),
+        self._busy_op(lambda db, actor: backup.restore_backup(db, actor, source, passphrase, backup_dir=folder,
+                                                              attachments_dir=attachments_dir),
                       self.tr("Restoring the backup…"), Changes.RESTORE).success(done).run()
 
     def clear_flag(self) -> None:
         if not self.confirm(self.tr("Clear the mark only if no restore is running on any computer. Clear it?")):
             return
-        db, actor = self.ctx.db, self.ctx.actor
-        if Task(self, self.ctx, lambda: backup.clear_restore_flag(db, actor), changes=Changes.OFFICE | Changes.AUDIT) \
-                .messages_to(self.show_error).run_now():
+        if DatabaseOp(self, self.ctx, backup.clear_restore_flag, Changes.OFFICE).messages_to(self.show_error) \
+                .run_now():
             self._done(self.tr("The mark was cleared; data entry is open again."))
             self.refresh()
 
     # --------------------------------------------------------------- helpers
-    def _busy_op(self, work: Callable[[], T], label: str, changes: Changes) -> Task[T]:
+    def _busy_op(self, work: Callable[[Database, Actor], T], label: str, changes: Changes) -> Task[T]:
         """A backup or a restore: the buttons wait while it runs; a failure is told here."""
-        return Task(self, self.ctx, work, label=label, changes=changes).while_busy(self._set_busy) \
+        return DatabaseOp(self, self.ctx, work, changes, label=label).while_busy(self._set_busy) \
             .failure(self._failed)
 
     def _set_busy(self, busy: bool) -> None:

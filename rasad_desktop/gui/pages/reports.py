@@ -37,7 +37,7 @@ from rasad_desktop.core.errors import RasadError
 from rasad_desktop.formats.atomic import write_user_file
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.context import AppContext, Changes
-from rasad_desktop.gui.models.issued_model import KIND, IssuedModel, IssuedRow, kind_label, ltr
+from rasad_desktop.gui.models.issued_model import KIND, IssuedModel, kind_label, ltr
 from rasad_desktop.gui.operations import ReadOp, Session, Task, WriteOp
 from rasad_desktop.gui.pages.base import Page
 from rasad_desktop.gui.widgets.grid import fit_columns
@@ -46,6 +46,7 @@ from rasad_desktop.gui.widgets.period_picker import PeriodPicker
 from rasad_desktop.services import queries, report_kinds, reporting
 from rasad_desktop.services.budget import list_years
 from rasad_desktop.services.report_kinds import Month, ReportRequest, kind, kinds
+from rasad_desktop.services.reporting import IssuedRow
 from rasad_desktop.services.roles import Actor, Permission
 
 log = logging.getLogger("rasad.gui")
@@ -221,7 +222,7 @@ class ReportsPage(Page):
     def refresh(self) -> None:
         found = ReadOp(self, self.ctx, lambda s, _: (
             list_years(s), [(a.code, a.name) for a in queries.agencies(s).values()],
-            [IssuedRow.from_report(r) for r in reporting.issued_reports(s)])).failure(self.show_failure).fetch()
+            reporting.issued_rows(s))).failure(self.show_failure).fetch()
         if found is None:
             return
         years, agencies, rows = found
@@ -347,7 +348,7 @@ class ReportsPage(Page):
         shown, lang = self.shown, self.ctx.language
         if shown is None:
             self.shown_label.setText(self.tr("Choose a report and press Preview."))
-            self.shown_label.setStyleSheet("color: #555; padding: 4px;")
+            self.shown_label.setStyleSheet(f"color: {palette.HINT}; padding: 4px;")
         elif shown.issued is None:
             self.shown_label.setText(self.tr("Draft: not numbered; the figures are as entered now."))
             self.shown_label.setStyleSheet(f"background: {palette.EDITED_FILL}; color: {palette.NOTICE_INK}; padding: 4px;")
@@ -432,7 +433,7 @@ class ReportsPage(Page):
 
         def work(session: Session, actor: Actor) -> Shown:
             report = reporting.issue(session, actor, request, correction_of=correction_of)  # office settings
-            row = IssuedRow.from_report(report)
+            row = IssuedRow.of(report)
             return Shown(report.pdf, row.file_name, row)
 
         ticket = self._start()

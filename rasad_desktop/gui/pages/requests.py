@@ -132,7 +132,7 @@ class RequestsPage(Page):
     def _build_detail(self) -> None:
         self.placeholder = QLabel(self.tr("Choose a request in the list to see it here."), self)
         self.placeholder.setObjectName("placeholder")
-        self.placeholder.setStyleSheet("color: #555; padding: 8px;")
+        self.placeholder.setStyleSheet(f"color: {palette.HINT}; padding: 8px;")
         self.fields = RequestFields(self.ctx.language, self)
         self.fields.setObjectName("detail")
         self.history = QListWidget(self)
