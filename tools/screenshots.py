@@ -12,6 +12,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -76,7 +77,8 @@ def main() -> int:
         window.show_page(page.objectName())
         if page.objectName() == "reports":
             page.make_preview()  # show a rendered monitoring report, not an empty viewer
-            for _ in range(50):
+            until = time.monotonic() + 3  # QPdfView renders its pages on threads of its own
+            while time.monotonic() < until:
                 app.processEvents()
         save(window, out, f"{number:02d}-{page.objectName()}", app)
         if page.objectName() == "budget":  # the approved amounts, with their Excel buttons
