@@ -75,8 +75,10 @@ def _commands() -> dict[str, Command]:
     from rasad_desktop.cli.init import cmd_init
     from rasad_desktop.cli.reports import cmd_report, cmd_verify
     from rasad_desktop.cli.summary import cmd_summary
+    from rasad_desktop.cli.sync import cmd_sync, cmd_workstation, cmd_workstations
     from rasad_desktop.cli.users import cmd_users
 
     return {"init": cmd_init, "demo": cmd_demo, "summary": cmd_summary, "report": cmd_report,
             "verify": cmd_verify, "backup": cmd_backup, "restore": cmd_restore, "audit": cmd_audit,
-            "export": cmd_export, "import": cmd_import, "users": cmd_users}
+            "export": cmd_export, "import": cmd_import, "users": cmd_users, "workstations": cmd_workstations,
+            "workstation": cmd_workstation, "sync": cmd_sync}

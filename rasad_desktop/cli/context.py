@@ -30,12 +30,16 @@ class Context:
 
     def open_db(self) -> Database:
         """The database, brought up to date; office settings an older ``settings.json`` of
-        this data folder held are adopted into it once (the GUI and every command go here)."""
+        this data folder held are adopted into it once; a workstation's database found in a
+        data folder it was not enrolled in is marked a copy (the GUI and every command go here)."""
         from rasad_desktop.services.office import adopt_settings_file
+        from rasad_desktop.services.sync.node import check_copy
 
         self.data_dir.mkdir(parents=True, exist_ok=True)
         db = Database.open(self.url, backup_dir=self.data_dir / "backups")
         adopt_settings_file(db, self.settings)
+        with db.session() as session:
+            check_copy(session, self.data_dir)  # a workstation's database restored or copied elsewhere
         return db
 
 

@@ -113,4 +113,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("username", nargs="?", help="the account (all actions but list)")
     p.add_argument("--role", choices=[r.value for r in Role], help="add: the new account's role")
     p.add_argument("--full-name", default="", help="add: the person's full name")
+
+    p = command(sub, "workstations", "at the office: enrol a workstation, list them, give them agencies, retire one")
+    p.add_argument("action", choices=("add", "list", "assign", "unassign", "retire"))
+    p.add_argument("name", nargs="?", metavar="NAME|NUMBER",
+                   help="add: the new workstation's name; assign, retire: its number")
+    p.add_argument("--out", metavar="FILE.rse", help="add: the enrolment file to write")
+    p.add_argument("--agencies", nargs="+", metavar="CODE", help="assign, unassign: agency codes")
+
+    p = command(sub, "workstation", "on a workstation: join the office with its enrolment file, or show its state")
+    p.add_argument("action", choices=("join", "status"))
+    p.add_argument("file", nargs="?", metavar="FILE.rse", help="join: the enrolment file")
+    p.add_argument("--code-stdin", action="store_true",
+                   help="join: read the enrolment code from standard input instead of asking for it")
+
+    p = command(sub, "sync", "synchronisation packages between the office and its workstations")
+    p.add_argument("action", choices=("export", "import", "conflicts", "resolve"))
+    p.add_argument("target", nargs="?", metavar="FILE.rsp|ID", help="import: the package; resolve: the conflict's ID")
+    p.add_argument("--out", metavar="FILE.rsp", help="export: the package to write")
+    p.add_argument("--to", type=int, metavar="NUMBER", help="export at the office: the workstation it is for")
+    p.add_argument("--keep", choices=("office", "workstation"), help="resolve: which value stays")
+    p.add_argument("--all", action="store_true", help="conflicts: the decided ones too")
     return parser

@@ -156,6 +156,8 @@ def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
             "it was altered after issuing.",
         ), file=sys.stdout)
         return 1
-    print(ctx.t("نامعتبر: این فایل گزارش صادرشده‌ای از این سامانه نیست.",
-                "NOT VALID: this file is not a report issued by this system."))
+    print(ctx.t("ناشناخته در این‌جا: این فایل در فهرست گزارش‌های صادرشدهٔ این پایگاه داده نیست (شاید از دفتر "
+                "دیگری است، یا فهرست گزارش‌های دفتر هنوز به این ایستگاه نرسیده است).",
+                "NOT KNOWN HERE: this file is not in this database's registry of issued reports (it may be from "
+                "another office, or the office's registry has not reached this workstation yet)."))
     return 1

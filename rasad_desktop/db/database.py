@@ -39,7 +39,7 @@ class Database:
         return self.engine.url.render_as_string(hide_password=True)
 
     def backend_and_revision(self) -> tuple[str, str]:
-        """("sqlite", "0003_requests_audit"): what a crash report says about the database."""
+        """("sqlite", "0004_sync"): what a crash report says about the database."""
         from rasad_desktop.db.migrate import current_revision
 
         return self.engine.dialect.name, current_revision(self.engine) or "none"

@@ -87,6 +87,8 @@ class Agency(Base):
     name: Mapped[str] = mapped_column(String(300))
     search_key: Mapped[str] = mapped_column(String(300), index=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # the workstation whose clerks enter this agency's figures (None: any); set at the office
+    owner_station: Mapped[int | None] = mapped_column(SmallInteger, nullable=True)
 
 
 class Assignment(Base):
@@ -367,3 +369,92 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)  # always 1
     last_id: Mapped[int] = mapped_column(Integer, default=0)
     last_hash: Mapped[str] = mapped_column(String(64), default="")
+
+
+# ------------------------------------------------------------------ several workstations
+class SyncNode(Base):
+    """What this database is in the office: the office itself (the hub; a standalone
+    install is one) or a workstation enrolled in it. One row, id 1."""
+
+    __tablename__ = "sync_node"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    role: Mapped[str] = mapped_column(String(12), default="office")  # office | workstation
+    office_id: Mapped[str] = mapped_column(String(36))  # the office's identity (a UUID)
+    station: Mapped[int | None] = mapped_column(SmallInteger, nullable=True)  # tracking-code number
+    name: Mapped[str] = mapped_column(String(100), default="")
+    instance_id: Mapped[str] = mapped_column(String(36))  # this copy's identity: a restored clone differs
+    signing_key: Mapped[bytes] = mapped_column(LargeBinary)  # Ed25519 private key (raw 32 bytes)
+    office_public_key: Mapped[bytes] = mapped_column(LargeBinary)  # the office's, to check its packages
+    package_key: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)  # AES key shared with the office
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)  # of the changes made here (locked while writing)
+    packages_made: Mapped[int] = mapped_column(Integer, default=0)  # each package's number, for its receiver
+    # set when this workstation database is found in a data folder it was not enrolled in
+    # (a restored or copied backup): it then gives no tracking codes and makes no changes
+    copy_detected_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    __table_args__ = (CheckConstraint("role IN ('office', 'workstation')", name="role_values"),)
+
+
+class SyncWorkstation(Base):
+    """A workstation enrolled at the office (kept at the office). Numbers are never reused."""
+
+    __tablename__ = "sync_workstations"
+
+    number: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    name: Mapped[str] = mapped_column(String(100))
+    public_key: Mapped[bytes] = mapped_column(LargeBinary)  # to check its packages
+    package_key: Mapped[bytes] = mapped_column(LargeBinary)  # AES key its packages are sealed with
+    instance_id: Mapped[str | None] = mapped_column(String(36), nullable=True)  # learnt from its first package
+    enrolled_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    enrolled_by: Mapped[str] = mapped_column(String(100))
+    last_package_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)  # lost or re-installed: its number stays used
+
+    __table_args__ = (CheckConstraint("number BETWEEN 1 AND 99", name="number_range"),)
+
+
+class SyncChange(Base):
+    """One change to one entity, by its natural key (the same on every database), with the
+    value before and after, who made it, where and when. ``origin`` is the database that
+    made it (0 the office, else the workstation's number) and ``seq`` its place there."""
+
+    __tablename__ = "sync_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    origin: Mapped[int] = mapped_column(SmallInteger)
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(30))
+    key: Mapped[str] = mapped_column(Text)  # JSON list
+    before: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON object; None: did not exist
+    after: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON object; None: removed
+    username: Mapped[str] = mapped_column(String(100))
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # applied (or made here) | present (already so) | conflict | held (waits for an earlier one)
+    # | withheld (the office keeps it back while it decides a conflict)
+    status: Mapped[str] = mapped_column(String(10), default="applied")
+    received_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    problem: Mapped[str | None] = mapped_column(Text, nullable=True)  # why it could not apply (a missing reference)
+    resolution: Mapped[str | None] = mapped_column(String(12), nullable=True)  # office | workstation | superseded
+    resolved_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+    __table_args__ = (
+        UniqueConstraint("origin", "seq", name="uq_sync_change_origin_seq"),
+        CheckConstraint("status IN ('applied', 'present', 'conflict', 'held', 'withheld')", name="status_values"),
+        Index("ix_sync_changes_kind_key", "kind", "key"),
+        Index("ix_sync_changes_status", "status"),
+    )
+
+
+class SyncPeer(Base):
+    """What the other side is known to hold: for each origin, the last change (by seq) a
+    package from it acknowledged. The office keeps one set per workstation; a
+    workstation one for the office (peer 0)."""
+
+    __tablename__ = "sync_peers"
+
+    peer: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    origin: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    have: Mapped[int] = mapped_column(Integer, default=0)

@@ -24,6 +24,7 @@ class RenderOptions:
     office: str = "اداره کل امور اقتصادی و دارایی استان"
     province: str = ""
     signatories: tuple[Signatory, ...] = ()
+    office_id: str = ""  # the issuing office's identity, in the file's keywords for `verify`
 
 
 def signatories(prepared: tuple[str, str], approved: tuple[str, str],

@@ -40,6 +40,7 @@ class PageInfo:
     qr_payload: str = ""
     confidentiality: str = CONFIDENTIAL
     content_hash: str = ""
+    office_id: str = ""
 
     @property
     def number_label(self) -> str:
@@ -146,7 +147,7 @@ def build_pdf(story: Sequence[Flowable], info: PageInfo, *, orientation: str = "
         creator="Rasad",
         initialFontName=REGULAR,  # no unused Helvetica resource in the file
         # read back by `rasad-desktop verify` to name the report a changed file claims to be
-        keywords=f"rasad:{info.number or 'draft'}:v{info.version}:{info.content_hash}",  # type: ignore[arg-type]  # ReportLab takes a string (the stubs say a list)
+        keywords=f"rasad:{info.number or 'draft'}:v{info.version}:{info.content_hash}:office:{info.office_id}",  # type: ignore[arg-type]  # ReportLab takes a string (the stubs say a list)
     )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

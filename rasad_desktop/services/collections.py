@@ -17,6 +17,8 @@ from rasad_desktop.services import validate
 from rasad_desktop.services.budget import find_agency, find_line, find_year, is_locked
 from rasad_desktop.services.errors import PeriodLocked, ValidationError
 from rasad_desktop.services.roles import Actor, Permission
+from rasad_desktop.services.sync import capture
+from rasad_desktop.services.sync import node as sync_node
 from rasad_desktop.services.uow import Audit, writing
 
 SOURCES = ("manual", "import", "demo", "treasury")
@@ -85,6 +87,8 @@ def save_months(
         for m in sorted({validate.month(month) for month, _ in months}):
             check_unlocked(session, fy.id, fy.year, m)
         agencies = {code: find_agency(session, code) for code in {code for _, code in months}}
+        for agency in agencies.values():
+            sync_node.check_owner(session, agency)
         changed = 0
         with session.no_autoflush:  # each (month, agency) is distinct: its own cells are all it reads
             for n, ((month, agency_code), entries) in enumerate(months.items(), start=1):
@@ -184,6 +188,7 @@ def bulk_insert(
             select(ClassificationNode.id).where(ClassificationNode.fiscal_year_id == fy.id)))
         now = utcnow()
         total = 0
+        owners_checked: set[int] = set()
         it = iter(rows)
         while batch := list(islice(it, chunk)):
             payload = []
@@ -198,7 +203,15 @@ def bulk_insert(
                                 "budget_column": col, "month": month, "amount": amount,
                                 "source": source, "document_ref": "", "entered_by": actor.username,
                                 "entered_at": now})
+            for agency_id in {row[0] for row in batch} - owners_checked:
+                agency = session.get(Agency, agency_id)
+                if agency is None:
+                    raise ValidationError("دستگاهی ناشناخته در داده‌ها آمده است.", "An unknown agency is in the data.",
+                                          code="agency_unknown")
+                sync_node.check_owner(session, agency)
+                owners_checked.add(agency_id)
             session.execute(insert(Collection), payload)
+            capture.record_rows(session, "collection", payload)
             total += len(payload)
         audit.record("collection.bulk_insert", "collection", f"{fy.year}", after={"rows": total, "source": source})
     return total

@@ -33,6 +33,7 @@ from rasad_desktop.db.models import (
 from rasad_desktop.services import demo_data as D
 from rasad_desktop.services.errors import Conflict
 from rasad_desktop.services.roles import Actor, Permission
+from rasad_desktop.services.sync import capture
 from rasad_desktop.services.uow import writing
 
 MILLION = 1_000_000
@@ -120,9 +121,11 @@ def insert_collections(session: Session, actor: Actor, fy_id: int,
                       "entered_at": now})
         if len(batch) >= chunk:
             session.execute(insert(Collection), batch)
+            capture.record_rows(session, "collection", batch)
             total, batch = total + len(batch), []
     if batch:
         session.execute(insert(Collection), batch)
+        capture.record_rows(session, "collection", batch)
         total += len(batch)
     return total
 

@@ -25,9 +25,10 @@ from rasad_desktop.db.models import IssuedReport, utcnow
 from rasad_desktop.reports.common import RenderOptions, signatories
 from rasad_desktop.reports.page import PageInfo
 from rasad_desktop.services import office, report_kinds
-from rasad_desktop.services.errors import NotFound, ValidationError
+from rasad_desktop.services.errors import Conflict, NotFound, ValidationError
 from rasad_desktop.services.report_kinds import ReportRequest
 from rasad_desktop.services.roles import Actor, Permission, require
+from rasad_desktop.services.sync import node as sync_node
 from rasad_desktop.services.uow import writing
 
 
@@ -52,6 +53,7 @@ def render_options(session: Session, unit: Unit = Unit.MILLION, *, prepared_by: 
         province=values["province_fa"],
         signatories=signatories(prepared_by or (values["prepared_by_name"], values["prepared_by_title"]),
                                 approved_by or (values["approved_by_name"], values["approved_by_title"]), image),
+        office_id=sync_node.office_id(session),
     )
 
 
@@ -88,6 +90,7 @@ def render(request: ReportRequest, snapshot: dict[str, Any], opts: RenderOptions
         verification=verification_code(digest),
         qr_payload=f"RASAD|{number or 'DRAFT'}|v{version}|{digest}",
         content_hash=digest,
+        office_id=opts.office_id,
     )
     return report_kinds.kind(request.kind).render(snapshot, info, _with_unit(opts, request.unit))
 
@@ -116,6 +119,12 @@ def issue(session: Session, actor: Actor, request: ReportRequest, opts: RenderOp
     as the office settings say, read in that transaction."""
     today = today or dt.date.today()
     with writing(session, actor, Permission.ISSUE_REPORTS) as audit:
+        if sync_node.is_workstation(session):
+            raise Conflict(
+                "گزارش‌ها فقط در دفتر صادر می‌شوند تا شمارهٔ هر گزارش در همهٔ دفتر یکتا بماند؛ این‌جا پیش‌نویس "
+                "بسازید یا گزارش را در دفتر صادر کنید.",
+                "Reports are issued at the office only, so that every number stays unique office-wide; make a "
+                "draft here, or issue the report at the office.", code="issue_at_office")
         if opts is None:
             opts = render_options(session, request.unit)
         snapshot = report_kinds.gather(session, request)
@@ -225,11 +234,14 @@ class Verification:
     latest_version: int | None = None
 
 
-_CLAIM = re.compile(rb"rasad:([0-9]{4}/[0-9]{4}):v([0-9]+)")
+_CLAIM = re.compile(rb"rasad:([0-9]{4}/[0-9]{4}):v([0-9]+):([0-9a-f]{64})(?::office:([0-9a-f-]{36}))?")
 
 
 def verify(session: Session, pdf: bytes) -> Verification:
-    """Is this file an unaltered issued report? Compares its SHA-256 with the stored ones."""
+    """Is this file an unaltered issued report? Compares its SHA-256 with the stored ones.
+    "altered" only when the file claims to be a report of this office's registry (its
+    number, version and content hash) and differs from it; a report of another office, or
+    one this registry does not hold, is "unknown"."""
     digest = hashlib.sha256(pdf).hexdigest()
     row = session.scalar(select(IssuedReport).options(defer(IssuedReport.pdf))
                          .where(IssuedReport.pdf_sha256 == digest))
@@ -238,8 +250,10 @@ def verify(session: Session, pdf: bytes) -> Verification:
     if row is not None:
         latest = session.scalar(select(func.max(IssuedReport.version)).where(IssuedReport.number == row.number))
         return Verification("valid", row, claimed, latest)
-    if m:
+    if m and (m.group(4) is None or m.group(4).decode() == sync_node.office_id(session)):
         original = session.scalar(select(IssuedReport).options(defer(IssuedReport.pdf)).where(
-            IssuedReport.number == m.group(1).decode(), IssuedReport.version == int(m.group(2))))
-        return Verification("altered", original, claimed)
-    return Verification("unknown", None, None)
+            IssuedReport.number == m.group(1).decode(), IssuedReport.version == int(m.group(2)),
+            IssuedReport.content_hash == m.group(3).decode()))
+        if original is not None:
+            return Verification("altered", original, claimed)
+    return Verification("unknown", None, claimed)

@@ -36,6 +36,7 @@ from rasad_desktop.services import office, validate
 from rasad_desktop.services.budget import find_agency
 from rasad_desktop.services.errors import Conflict, NotFound, ValidationError
 from rasad_desktop.services.roles import Actor, Permission, require
+from rasad_desktop.services.sync import node as sync_node
 from rasad_desktop.services.uow import writing
 
 
@@ -142,6 +143,7 @@ def register(session: Session, actor: Actor, new: NewRequest, *, workstation: in
         if not isinstance(workstation, int) or not 0 <= workstation <= 99:
             raise ValidationError("شمارهٔ ایستگاه کاری باید از ۰ تا ۹۹ باشد.",
                                   "The workstation number must be 0 to 99.", code="workstation")
+        workstation = sync_node.tracking_station(session, workstation)  # an enrolled workstation's own number
         local_day = now.replace(tzinfo=dt.UTC).astimezone().date()
         j = to_jalali(local_day)
         day_key = f"{j.year:04d}{j.month:02d}{j.day:02d}"

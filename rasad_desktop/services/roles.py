@@ -41,6 +41,9 @@ class Permission(enum.Enum):
     VIEW_AUDIT = ("view_audit", "مشاهدهٔ گزارش رویدادها", "view the audit trail")
     BACKUP = ("backup", "پشتیبان‌گیری و بازگردانی", "back up and restore")
     LOAD_DEMO = ("load_demo", "بارگذاری دادهٔ نمونه", "load demo data")
+    SYNC = ("sync", "فرستادن و دریافت بستهٔ همگام‌سازی", "export and import synchronisation packages")
+    MANAGE_WORKSTATIONS = ("manage_workstations", "عضو کردن ایستگاه‌های کاری و حل تعارض‌ها",
+                           "enrol workstations and resolve conflicts")
 
     @property
     def label_fa(self) -> str:
@@ -57,7 +60,7 @@ GRANTS: dict[Role, frozenset[Permission]] = {
     # data-entry staff also take requests and complaints at the counter and answer them
     Role.DATA_ENTRY: frozenset({Permission.SIGN_IN, Permission.VIEW, Permission.ENTER_COLLECTIONS,
                                 Permission.VIEW_REQUESTS, Permission.MANAGE_REQUESTS,
-                                Permission.VIEW_PERSONAL_DATA}),
+                                Permission.VIEW_PERSONAL_DATA, Permission.SYNC}),
     # report officers and viewers see requests, but national IDs and mobiles masked
     Role.REPORT_OFFICER: frozenset({Permission.SIGN_IN, Permission.VIEW, Permission.ISSUE_REPORTS,
                                     Permission.VIEW_REQUESTS}),

@@ -25,6 +25,7 @@ from rasad_desktop.db.engine import begin_write
 from rasad_desktop.db.models import AuditHead, AuditLog, utcnow
 from rasad_desktop.services.errors import Conflict, ServiceError
 from rasad_desktop.services.roles import Actor, Permission, require
+from rasad_desktop.services.sync import capture
 
 # Writes refused while maintenance is in force or a restore runs (settings, users, notices
 # and backups stay open: they are how maintenance is run and ended).
@@ -91,7 +92,9 @@ class Audit:
 
 
 @contextmanager
-def writing(session: Session, actor: Actor, permission: Permission) -> Iterator[Audit]:
+def writing(session: Session, actor: Actor, permission: Permission, *, changes: bool = True) -> Iterator[Audit]:
+    """``changes`` False: the write records no change of its own in the change log (it is
+    applying changes that came from elsewhere, or marks this database's own state)."""
     require(actor, permission)
     if session.in_transaction():
         if session.new or session.dirty or session.deleted:
@@ -104,12 +107,16 @@ def writing(session: Session, actor: Actor, permission: Permission) -> Iterator[
 
             check_open_for_entry(session)
         audit = Audit(session, actor)
+        if changes:
+            capture.start(session)
         yield audit
         if audit.count == 0 and not audit.no_op:
             raise RuntimeError("a write must record at least one audit entry")
+        capture.finish(session, actor.username, audit._at)
         audit._chain()
         session.commit()
     except BaseException as exc:
+        capture.stop(session)
         session.rollback()
         translated = translate_db_error(exc)
         if translated is not None:

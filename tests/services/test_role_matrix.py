@@ -40,7 +40,7 @@ import rasad_desktop.exchange as exchange_pkg
 import rasad_desktop.services as services_pkg
 from rasad_desktop.core.amounts import Unit
 from rasad_desktop.db.database import Database
-from rasad_desktop.db.models import AuditLog, Base, ClassificationNode, FiscalYear, Holiday
+from rasad_desktop.db.models import AuditLog, Base, ClassificationNode, FiscalYear, Holiday, SyncChange
 from rasad_desktop.exchange import approved_file, collections_file
 from rasad_desktop.reports.common import RenderOptions
 from rasad_desktop.services import (
@@ -60,6 +60,8 @@ from rasad_desktop.services import (
     requests,
 )
 from rasad_desktop.services.errors import PermissionDenied
+from rasad_desktop.services.sync import conflicts as sync_conflicts
+from rasad_desktop.services.sync import enrolment, packages
 from rasad_desktop.services.roles import GRANTS, Actor, Permission, Role
 
 ADMIN = Actor("admin-matrix", Role.ADMIN)
@@ -265,8 +267,8 @@ def _issued_report(cell: Cell) -> int:
     return report.id
 
 
-def _holiday_day(cell: Cell) -> dt.date:
-    return dt.date(1990, 1, 1) + dt.timedelta(days=cell.n)
+def _holiday_day(cell: Cell, offset: int = 0) -> dt.date:
+    return dt.date(1990, 1, 1) + dt.timedelta(days=cell.n + offset)
 
 
 ROWS: list[Row] = [
@@ -422,10 +424,71 @@ ROWS: list[Row] = [
         lambda c, a, source: backup.restore_backup(c.world.db, a, source or c.world.folder / "none.rbk", PASSPHRASE,
                                                    backup_dir=c.world.folder / "safety"),
         prepare=_backup_file, check=_audited("backup.restore"), sqlite_only=True),
+    # ------------------------------------------------------------ several workstations
+    Row("enrolment.add", Permission.MANAGE_WORKSTATIONS,
+        lambda c, a, _: enrolment.add(c.session, a, f"ایستگاه {c.n}", c.world.data_dir),
+        check=lambda c, a, e: e.data.startswith(b"RASADSY1") and 1 <= e.number <= 99),
+    Row("enrolment.join", Permission.SYNC,
+        lambda c, a, p: enrolment.join(p[0], a, p[1].data, p[1].code, p[2]), prepare=lambda c: _fresh_workstation(c),
+        check=lambda c, a, node: node.role == "workstation"),
+    Row("enrolment.workstations", Permission.VIEW,
+        lambda c, a, _: enrolment.workstations(c.session, a), writes=False,
+        check=lambda c, a, rows: all(1 <= r.number <= 99 for r in rows)),
+    Row("enrolment.assign", Permission.MANAGE_WORKSTATIONS,
+        lambda c, a, n: enrolment.assign(c.session, a, n, ["3"]), prepare=lambda c: _enrol(c).number,
+        check=lambda c, a, changed: changed == 1),
+    Row("enrolment.retire", Permission.MANAGE_WORKSTATIONS,
+        lambda c, a, n: enrolment.retire(c.session, a, n), prepare=lambda c: _enrol(c).number),
+    Row("packages.export_package", Permission.SYNC,
+        lambda c, a, n: packages.export_package(c.session, a, c.world.data_dir, n), prepare=lambda c: _enrol(c).number,
+        check=lambda c, a, exported: exported.data.startswith(b"RASADSY1")),
+    Row("packages.import_package", Permission.SYNC,
+        lambda c, a, data: packages.import_package(c.session, a, data, c.world.data_dir), prepare=lambda c: _ws_package(c),
+        check=lambda c, a, outcome: outcome.applied == 1),
+    Row("conflicts.conflicts", Permission.VIEW,
+        lambda c, a, _: sync_conflicts.conflicts(c.session, a), writes=False,
+        check=lambda c, a, rows: all(r.resolution is None for r in rows)),
+    Row("conflicts.resolve", Permission.MANAGE_WORKSTATIONS,
+        lambda c, a, change_id: sync_conflicts.resolve(c.session, a, change_id, "workstation", c.world.data_dir),
+        prepare=lambda c: _conflict(c),
+        check=lambda c, a, _: c.session.scalar(select(func.count()).select_from(Holiday)
+                                               .where(Holiday.day == _holiday_day(c, 5000))) == 1),
     # ------------------------------------------------------------ demo data (last: it makes the database big)
     Row("demo.load_demo", Permission.LOAD_DEMO,
         lambda c, a, _: demo.load_demo(c.session, a, 1490, 1)),
 ]
+
+
+def _enrol(cell: Cell) -> enrolment.Enrolment:
+    return enrolment.add(cell.session, ADMIN, f"ایستگاه {cell.n}", cell.world.data_dir)
+
+
+def _fresh_workstation(cell: Cell) -> tuple[Session, enrolment.Enrolment, Path]:
+    """An enrolment file and an empty database to join it into."""
+    e = _enrol(cell)
+    folder = cell.world.folder / f"ws{cell.n}"
+    db = Database.open(f"sqlite:///{(folder / 'rasad.db').as_posix()}")
+    return db.session(), e, folder
+
+
+def _ws_package(cell: Cell) -> bytes:
+    """A package from a workstation just enrolled, holding one new holiday."""
+    s, e, folder = _fresh_workstation(cell)
+    with s:
+        enrolment.join(s, ADMIN, e.data, e.code, folder)
+        holidays.add_holiday(s, ADMIN, _holiday_day(cell, 3000), "تعطیل ایستگاه")
+        return packages.export_package(s, ADMIN, folder).data
+
+
+def _conflict(cell: Cell) -> int:
+    """A kept conflict: a workstation's new holiday, where the office says there is another."""
+    day = _holiday_day(cell, 5000).isoformat()
+    row = SyncChange(origin=98, seq=cell.n + 1, kind="holiday", key=f'["{day}"]', before='{"title":"پیشین"}',
+                     after='{"title":"تعطیل ایستگاه"}', username="clerk", at=dt.datetime(2026, 11, 1),
+                     status="conflict")
+    cell.session.add(row)
+    cell.session.commit()
+    return row.id
 
 
 def _source_file(cell: Cell) -> Path:
@@ -502,7 +565,7 @@ def role_checks() -> dict[str, set[Permission]]:
     rasad_desktop/services and rasad_desktop/exchange that calls ``writing(…, Permission.X)`` or ``require(…, Permission.X)``."""
     found: dict[str, set[Permission]] = {}
     folders = (Path(services_pkg.__file__).parent, Path(exchange_pkg.__file__).parent)
-    for path in sorted(p for folder in folders for p in folder.glob("*.py")):
+    for path in sorted(p for folder in folders for p in folder.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for fn in tree.body:
             if not isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef) or fn.name.startswith("_"):
