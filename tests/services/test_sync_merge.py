@@ -227,3 +227,27 @@ def test_a_later_change_from_the_same_side_replaces_its_pending_conflict(office:
     office.take(a.export())
     [c] = office.conflicts()
     assert "۳" in c.workstation.value_fa
+
+
+def test_a_preview_says_what_taking_the_package_will_do_and_changes_nothing(
+        office: Node, ws: tuple[Node, Node], tmp_path: Path) -> None:
+    from rasad_desktop.services.sync import packages
+
+    a, _ = ws
+    office.set_cell("1", "110104", 11, 5)
+    a.set_cell("1", "110104", 11, 6)  # will conflict
+    a.set_cell("2", "110104", 11, 7)  # will apply
+    code = a.register()
+    a.attach(code, b"a file for the preview", tmp_path)
+    package = a.export()
+    files_before = sorted(p.name for p in office.data_dir.rglob("*"))
+    before = (office.cells(), office.requests(), len(office.changes()))
+    with office.db.session() as s:
+        preview = packages.preview_package(s, ADMIN, package, office.data_dir)
+    assert (office.cells(), office.requests(), len(office.changes())) == before
+    assert sorted(p.name for p in office.data_dir.rglob("*")) == files_before
+    statuses = [line.status for line in preview.lines]
+    assert statuses.count("conflict") == 1 and preview.outcome.conflicts == 1
+    assert any("۷" in line.value_fa and line.status == "applied" for line in preview.lines)
+    taken = office.take(package)
+    assert (taken.applied, taken.conflicts) == (preview.outcome.applied, preview.outcome.conflicts)

@@ -76,6 +76,7 @@ class Outcome:
     withheld: int = 0
     waiting: list[tuple[int, int, int]] = field(default_factory=list)  # origin, first and last seq missing
     conflict_ids: list[int] = field(default_factory=list)
+    decided: list[tuple[str, SyncChange]] = field(default_factory=list)  # (status, change), when asked for
 
 
 def repeated_differently(origin: int, seq: int) -> Conflict:
@@ -93,8 +94,9 @@ def repeated_differently(origin: int, seq: int) -> Conflict:
 class Merge:
     """Applies the changes of one package inside the caller's write."""
 
-    def __init__(self, session: Session, files: Files, *, here: int) -> None:
+    def __init__(self, session: Session, files: Files, *, here: int, keep_decided: bool = False) -> None:
         self.s = session
+        self.keep_decided = keep_decided
         self.kinds: dict[str, Kind] = kinds(files)
         self.refs = Refs(session)
         self.here = here
@@ -160,6 +162,8 @@ class Merge:
             row = waiting.pop(nxt)
             self._decide(row)
             self.heads[origin] = nxt
+            if self.keep_decided:
+                self.out.decided.append((row.status, row))
 
     # ---------------------------------------------------------------------- one change
     def _decide(self, row: SyncChange) -> None:

@@ -246,6 +246,53 @@ def import_package(session: Session, actor: Actor, data: bytes, data_dir: Path) 
     return outcome
 
 
+@dataclass(frozen=True)
+class PreviewLine:
+    status: str  # applied | present | conflict | withheld
+    what_fa: str
+    what_en: str
+    value_fa: str  # the value the change brings
+    value_en: str
+    username: str
+    origin: int
+
+
+@dataclass(frozen=True)
+class Preview:
+    sender: int
+    outcome: Outcome
+    lines: list[PreviewLine]  # the first ``limit`` changes that would be decided
+
+
+def preview_package(session: Session, actor: Actor, data: bytes, data_dir: Path, *, limit: int = 500) -> Preview:
+    """What taking a package would do, decided exactly as ``import_package`` would, and then
+    undone: nothing is kept, no file is written."""
+    from rasad_desktop.services.sync.conflicts import describe_key, describe_values
+    from rasad_desktop.services.sync.entities import kinds
+
+    require(actor, Permission.SYNC)
+    opened = open_package(session, data)
+    session.rollback()
+    files = files_for(data_dir, opened.files)
+    dry = Files(files.read, lambda values, data: "preview", files.blobs)  # writes no attachment file
+    try:
+        node = nodes.this(session)
+        outcome = Merge(session, dry, here=nodes.origin(node), keep_decided=True).run(opened.changes)
+        ks, lines = kinds(), []
+        for status, row in outcome.decided[:limit]:
+            key = json.loads(row.key)
+            after = None if row.after is None else json.loads(row.after)
+            kind = ks.get(row.kind)
+            lines.append(PreviewLine(
+                status, describe_key(session, row.kind, key), describe_key(session, row.kind, key, "en"),
+                describe_values(kind, after) if kind else "?", describe_values(kind, after, "en") if kind else "?",
+                row.username, row.origin))
+    finally:
+        session.rollback()
+    outcome.decided = []
+    return Preview(opened.sender, outcome, lines)
+
+
 def _older_copy(node: SyncNode) -> Conflict:
     return Conflict(
         "دفتر تغییرهایی از این ایستگاه دارد که در این پایگاه نیست: این پایگاه از نسخهٔ پشتیبانی قدیمی‌تر "
