@@ -7,13 +7,10 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import logging  # noqa: E402
-import uuid  # noqa: E402
 from collections import Counter  # noqa: E402
 
 import pytest  # noqa: E402
-from needs import BACKENDS, POSTGRES_URL, enable_hint  # noqa: E402
-from sqlalchemy import create_engine, text  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
+from needs import BACKENDS, POSTGRES_URL, drop_postgres, enable_hint, fresh_postgres  # noqa: E402
 
 from rasad_desktop.db.database import Database  # noqa: E402
 from rasad_desktop.services.roles import Actor, Role  # noqa: E402
@@ -68,23 +65,6 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # ty
     terminalreporter.write_line("(pytest -rs lists each one)")
 
 
-def _fresh_postgres() -> tuple[str, str]:
-    """A new, empty PostgreSQL database; returns (its URL, its name)."""
-    name = "rasad_test_" + uuid.uuid4().hex[:12]
-    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False), name
-
-
-def _drop_postgres(name: str) -> None:
-    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
-
-
 @pytest.fixture(params=BACKENDS)
 def database(request: pytest.FixtureRequest, tmp_path) -> Database:  # type: ignore[no-untyped-def]
     """A migrated, empty database: SQLite in a temporary folder, and PostgreSQL too when
@@ -94,11 +74,11 @@ def database(request: pytest.FixtureRequest, tmp_path) -> Database:  # type: ign
         yield db
         db.close()
     else:
-        url, name = _fresh_postgres()
+        url, name = fresh_postgres()
         db = Database.open(url)
         yield db
         db.close()
-        _drop_postgres(name)
+        drop_postgres(name)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ under "Not run here" with their counts and how to run them — none is left out 
 from __future__ import annotations
 
 import os
+import uuid
 from dataclasses import dataclass
 
 import pytest
@@ -50,3 +51,25 @@ BACKENDS = [pytest.param("sqlite"), pytest.param("postgres", marks=POSTGRES.unle
 def enable_hint(reason: str) -> str | None:
     """How to run the tests skipped for ``reason``, when it is one of the needs above."""
     return next((need.enable for need in ALL if need.reason == reason), None)
+
+
+def fresh_postgres() -> tuple[str, str]:
+    """A new, empty PostgreSQL database; returns (its URL, its name)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = "rasad_test_" + uuid.uuid4().hex[:12]
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False), name
+
+
+def drop_postgres(name: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()

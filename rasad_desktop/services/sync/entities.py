@@ -160,9 +160,11 @@ class Kind:
     compared: tuple[str, ...]  # a change is a change of these; the others say who and when
     find: Callable[[Refs, Key], Any]
     build: Callable[[Refs, Key, Values], Any]  # a new row for key with values (not yet added)
-    update: Callable[[Refs, Any, Values], None]
+    update: Callable[[Refs, Any, Values], None]  # looks up what it needs before it changes anything
     blob: Callable[[Any], tuple[str, bytes] | None] | None = None  # the file a row carries
     syncs: Callable[[Any], bool] = lambda row: True  # rows of the model that stay local (a flag)
+    # every row of these years, by key text: one query instead of one per change (many changes)
+    preload: Callable[[Refs, set[int]], dict[str, Any]] | None = None
 
     def same(self, a: Values | None, b: Values | None) -> bool:
         """Do two values (None: no such entity) count as one and the same?"""
@@ -176,17 +178,22 @@ class Kind:
 
     def put(self, refs: Refs, key: Key, values: Values | None) -> None:
         """Make the entity ``key`` hold ``values`` (None: make it not exist)."""
-        found = self.find(refs, key)
+        self.put_row(refs, key, self.find(refs, key), values)
+
+    def put_row(self, refs: Refs, key: Key, found: Any, values: Values | None) -> Any:
+        """``put`` with the row already found (None: there is none); returns the row now."""
         if values is None:
             if found is not None:
                 refs.s.delete(found)
                 refs.s.flush()
                 refs.forget()
-        elif found is None:
-            refs.s.add(self.build(refs, key, values))
-            refs.s.flush()
-        else:
-            self.update(refs, found, values)
+            return None
+        if found is None:
+            found = self.build(refs, key, values)
+            refs.s.add(found)
+            return found
+        self.update(refs, found, values)
+        return found
 
 
 def _line_key(refs: Refs, line_id: int) -> tuple[int, str]:
@@ -229,8 +236,8 @@ def _line_values(r: Refs, o: ClassificationNode) -> Values:
 
 
 def _line_set(r: Refs, o: ClassificationNode, k: Key, v: Values) -> None:
-    o.title, o.level, o.part, o.earmarked = v["title"], v["level"], v["part"], v["earmarked"]
-    o.parent_id = None if v["parent"] is None else r.line_id(k[0], k[1], v["parent"])
+    parent = None if v["parent"] is None else r.line_id(k[0], k[1], v["parent"])  # first: it may be missing
+    o.title, o.level, o.part, o.earmarked, o.parent_id = v["title"], v["level"], v["part"], v["earmarked"], parent
 
 
 def _line_build(r: Refs, k: Key, v: Values) -> ClassificationNode:
@@ -336,8 +343,12 @@ def _collection() -> Kind:
         o.amount, o.document_ref, o.source = v["amount"], v["document_ref"], v["source"]
         o.entered_by, o.entered_at = v["entered_by"], _at(v["entered_at"])
 
+    def preload(r: Refs, years: set[int]) -> dict[str, Any]:
+        ids = [r.year_id(y) for y in years]
+        return {dumps(key(r, o)): o for o in r.s.scalars(select(Collection).where(Collection.fiscal_year_id.in_(ids)))}
+
     return Kind("collection", Collection, key=key, values=values, compared=("amount", "document_ref"),
-                find=lambda r, k: _cell_find(r, k, Collection), build=build, update=update)
+                find=lambda r, k: _cell_find(r, k, Collection), build=build, update=update, preload=preload)
 
 
 def _lock() -> Kind:
@@ -438,12 +449,13 @@ def _request() -> Kind:
                 "due_date": o.due_date.isoformat(), "agency": r.agency(o.agency_id)}
 
     def update(r: Refs, o: ServiceRequest, v: Values) -> None:
+        agency_id = r.agency_id(v["agency"])  # first: it may be missing, and nothing is half-set
         for f in REQUEST_TEXT:
             setattr(o, f, v[f])
         for f in REQUEST_TIMES:
             setattr(o, f, _datetime(v[f]))
         o.due_date = dt.date.fromisoformat(v["due_date"])
-        o.agency_id = r.agency_id(v["agency"])
+        o.agency_id = agency_id
 
     def build(r: Refs, k: Key, v: Values) -> ServiceRequest:
         row = ServiceRequest(tracking_code=k[0])

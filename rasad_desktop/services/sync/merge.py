@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import inspect, select, tuple_
 from sqlalchemy.orm import Session
 
 from rasad_desktop.core.digits import localize_digits
@@ -24,6 +24,9 @@ from rasad_desktop.services.errors import Conflict
 from rasad_desktop.services.sync import state
 from rasad_desktop.services.sync.entities import Files, Kind, MissingReference, Refs, kinds
 from rasad_desktop.services.sync.node import OFFICE
+
+# kinds whose rows other rows refer to by id: removing one clears the id caches
+REFERRED_TO = frozenset({"fiscal_year", "line", "agency", "assignment", "request"})
 
 
 @dataclass(frozen=True)
@@ -38,11 +41,17 @@ class Incoming:
     after: str | None
     username: str
     at: str
-    withheld: bool = False
+    # "" | "withheld": the office keeps it back while it decides a conflict (no values) |
+    # "present": the office had this value already, and keeps its own record of who entered it
+    flag: str = ""
+
+    @property
+    def withheld(self) -> bool:
+        return self.flag == "withheld"
 
     def as_list(self) -> list[Any]:
         return [self.origin, self.seq, self.kind, self.key, self.before, self.after, self.username, self.at,
-                "withheld" if self.withheld else ""]
+                self.flag]
 
     @classmethod
     def from_list(cls, item: Any) -> Incoming:
@@ -51,15 +60,17 @@ class Incoming:
                               (flag, str)):
             if not isinstance(value, kinds_) or isinstance(value, bool):
                 raise ValueError("a change of the wrong shape")
-        if not all(v is None or isinstance(v, str) for v in (before, after)) or seq < 1 or not 0 <= origin <= 99:
+        if not all(v is None or isinstance(v, str) for v in (before, after)) or seq < 1 or not 0 <= origin <= 99 \
+                or flag not in ("", "withheld", "present"):
             raise ValueError("a change of the wrong shape")
         dt.datetime.fromisoformat(at)
-        return cls(origin, seq, kind, key, before, after, username, at, flag == "withheld")
+        return cls(origin, seq, kind, key, before, after, username, at, flag)
 
     @classmethod
-    def of(cls, row: SyncChange, *, withheld: bool = False) -> Incoming:
+    def of(cls, row: SyncChange, flag: str = "") -> Incoming:
+        withheld = flag == "withheld"
         return cls(row.origin, row.seq, row.kind, row.key, None if withheld else row.before,
-                   None if withheld else row.after, row.username, row.at.isoformat(), withheld)
+                   None if withheld else row.after, row.username, row.at.isoformat(), flag)
 
     def same_as(self, row: SyncChange) -> bool:
         return (self.kind, self.key, self.username, self.at) == (row.kind, row.key, row.username, row.at.isoformat()) \
@@ -105,13 +116,22 @@ class Merge:
         self.out = Outcome()
         self.held: dict[int, dict[int, SyncChange]] = defaultdict(dict)
         self.mine: set[int] = set()  # ids of rows this package brought
+        self.kept_by_office: set[int] = set()  # ids of rows whose value the office already had
         self.pending: dict[tuple[str, str], list[SyncChange]] = defaultdict(list)
+        self.found: dict[tuple[str, str], Any] = {}  # (kind, key text) → its row here, or None
+        self.removed: set[tuple[str, str]] = set()  # deleted, not yet flushed
+        self.preloaded: dict[str, set[Any]] = {}  # kind → the years read whole
+        self.keys_by_kind: dict[str, list[list[Any]]] = defaultdict(list)
+        self.decided = 0
         for row in session.scalars(select(SyncChange).where(SyncChange.status == "conflict",
                                                             SyncChange.resolution.is_(None))):
             self.pending[(row.kind, row.key)].append(row)
 
     def run(self, changes: list[Incoming]) -> Outcome:
         known = self._known(changes)
+        for c in changes:
+            if c.kind == "collection":
+                self.keys_by_kind[c.kind].append(json.loads(c.key))
         for c in changes:
             if c.origin == self.here:
                 continue  # this database's own change, echoed back
@@ -130,6 +150,8 @@ class Merge:
                 known[(c.origin, c.seq)] = row
             self.held[c.origin][c.seq] = row
             self.mine.add(id(row))
+            if c.flag == "present":
+                self.kept_by_office.add(id(row))
             self._drain(c.origin)
         for origin, rows in self.held.items():
             if rows:
@@ -177,24 +199,60 @@ class Merge:
         key = json.loads(row.key)
         before = None if row.before is None else json.loads(row.before)
         after = None if row.after is None else json.loads(row.after)
-        try:
-            with self.s.begin_nested():  # a change that cannot apply leaves nothing half-done
-                current = kind.read(self.refs, key)
-                if kind.same(current, after):
-                    row.status = "present"
-                    self.out.present += 1
-                elif kind.same(current, before):
-                    kind.put(self.refs, key, after)
-                    row.status = "applied"
-                    self.out.applied += 1
-                else:
-                    self._conflict(row, None)
-                    return
+        try:  # what is looked up comes before any change: a refusal leaves nothing half-done
+            found = self._find(kind, key, row.key)
+            current = None if found is None else kind.values(self.refs, found)
+            if kind.same(current, after):
+                row.status = "present"
+                self.out.present += 1
+                if self.here != OFFICE and id(row) not in self.kept_by_office and current != after:
+                    self._put(kind, key, row.key, found, after)  # the same value: who entered it as the office says
+            elif kind.same(current, before):
+                self._put(kind, key, row.key, found, after)
+                row.status = "applied"
+                self.out.applied += 1
+            else:
+                self._conflict(row, None)
+                return
         except (MissingReference, ValueError) as err:
             self.refs.forget()
             self._conflict(row, str(err))
             return
         self._settle(row)
+        self.decided += 1
+        if self.decided % 1000 == 0:
+            self.s.flush()  # what was written can leave memory; the transaction stays open
+
+    def _find(self, kind: Kind, key: list[Any], text: str) -> Any:
+        slot = (kind.name, text)
+        if slot in self.found:
+            return self.found[slot]
+        if kind.preload is not None and kind.name not in self.preloaded:
+            self.preloaded[kind.name] = years = {k[0] for k in self.keys_by_kind.get(kind.name, [])}
+            self.found.update({(kind.name, t): r for t, r in kind.preload(self.refs, years).items()})
+        if key[0] in self.preloaded.get(kind.name, ()):
+            return self.found.get(slot)  # the whole year was read: not there is not there
+        found = kind.find(self.refs, key)  # its query flushes what this package added before it
+        self.found[slot] = found
+        return found
+
+    def _put(self, kind: Kind, key: list[Any], text: str, found: Any, values: dict[str, Any] | None) -> None:
+        slot = (kind.name, text)
+        if values is None:
+            if found is not None and inspect(found).pending:
+                self.s.expunge(found)  # made earlier in this package, never written
+            elif found is not None:
+                self.s.delete(found)
+                self.removed.add(slot)
+                if kind.name in REFERRED_TO:  # the caches of ids may name it
+                    self.s.flush()
+                    self.refs.forget()
+            self.found[slot] = None
+            return
+        if found is None and slot in self.removed:
+            self.s.flush()  # the removal first: the new row takes the same unique key
+            self.removed.discard(slot)
+        self.found[slot] = kind.put_row(self.refs, key, found, values)
 
     def _conflict(self, row: SyncChange, problem: str | None) -> None:
         row.status, row.problem = "conflict", problem

@@ -87,20 +87,22 @@ class Exported:
         atomic.write_bytes(target, self.data)
 
 
-def _to_send(session: Session, node: SyncNode, to: int) -> list[tuple[SyncChange, bool]]:
-    """(row, withheld) of what ``to`` has not said it holds, in the order they happened here."""
+def _to_send(session: Session, node: SyncNode, to: int) -> list[tuple[SyncChange, str]]:
+    """(row, flag) of what ``to`` has not said it holds, in the order they happened here
+    (the flag: ``Incoming.flag``)."""
     here = nodes.origin(node)
     acked = state.have(session, to)
     if node.role == "workstation":
         q = select(SyncChange).where(SyncChange.origin == here, SyncChange.seq > acked.get(here, 0))
-        return [(r, False) for r in session.scalars(q.order_by(SyncChange.seq))]
+        return [(r, "") for r in session.scalars(q.order_by(SyncChange.seq))]
     rows: list[SyncChange] = []
     origins = set(session.scalars(select(SyncChange.origin).distinct())) - {to}
     for origin in origins:
         rows.extend(session.scalars(select(SyncChange).where(
             SyncChange.origin == origin, SyncChange.seq > acked.get(origin, 0), SyncChange.status != "held")))
     rows.sort(key=lambda r: r.id)
-    return [(r, r.status == "conflict") for r in rows]
+    flags = {"conflict": "withheld", "present": "present"}
+    return [(r, flags.get(r.status, "")) for r in rows]
 
 
 def export_package(session: Session, actor: Actor, data_dir: Path, to: int | None = None) -> Exported:
@@ -129,15 +131,15 @@ def export_package(session: Session, actor: Actor, data_dir: Path, to: int | Non
         rows = _to_send(session, node, recipient)
         refs, files = Refs(session), files_for(data_dir)
         carried: dict[str, bytes] = {}
-        for row, withheld in rows:
-            found = None if withheld else _carried_file(session, refs, files, row)
+        for row, flag in rows:
+            found = None if flag == "withheld" else _carried_file(session, refs, files, row)
             if found is not None:
                 carried[found[0]] = found[1]
         node.packages_made += 1
         number = node.packages_made
         doc = {"instance": node.instance_id, "last_seq": node.last_seq,
                "have": {str(o): s for o, s in state.heads(session).items()},
-               "changes": [Incoming.of(r, withheld=w).as_list() for r, w in rows]}
+               "changes": [Incoming.of(r, flag).as_list() for r, flag in rows]}
         here = nodes.origin(node)
         header = {"kind": "package", "office_id": node.office_id, "sender": here, "recipient": recipient,
                   "number": number, "created_at": utcnow().isoformat(), "changes": len(rows)}
