@@ -252,3 +252,80 @@ def test_a_preview_says_what_taking_the_package_will_do_and_changes_nothing(
     assert any("۷" in line.value_fa and line.status == "applied" for line in preview.lines)
     taken = office.take(package)
     assert (taken.applied, taken.conflicts) == (preview.outcome.applied, preview.outcome.conflicts)
+
+
+def test_agencies_given_to_a_workstation_are_refused_at_entry_on_the_others(office: Node, ws: tuple[Node, Node]) -> None:
+    from rasad_desktop.services.errors import PermissionDenied
+    from rasad_desktop.services.sync import enrolment
+
+    a, b = ws
+    with office.db.session() as s:
+        assert enrolment.assign(s, ADMIN, a.number, ["2"]) == 1
+    for w in ws:
+        w.take(office.export(to=w.number))
+    assert a.set_cell("2", "110104", 1, 10) == 1
+    with pytest.raises(PermissionDenied) as err:
+        b.set_cell("2", "110104", 1, 20)
+    assert err.value.code == "agency_owner" and "ایستگاه" in err.value.message_fa
+    assert b.set_cell("1", "110104", 1, 20) == 1  # an agency nobody owns: anyone
+    assert office.set_cell("2", "110104", 2, 30) == 1  # the office enters any agency's figures
+
+
+def test_packages_for_somewhere_else_or_from_a_retired_workstation_are_refused(
+        office: Node, ws: tuple[Node, Node]) -> None:
+    from rasad_desktop.formats.sync_package import PackageError
+    from rasad_desktop.services.sync import enrolment
+
+    a, b = ws
+    for_b = office.export(to=b.number)
+    with pytest.raises(PackageError) as err:
+        a.take(for_b)
+    assert err.value.code == "package_recipient"
+    a.set_cell("1", "110104", 1, 5)
+    package = a.export()
+    with office.db.session() as s:
+        enrolment.retire(s, ADMIN, a.number)
+    with pytest.raises(PackageError) as err:
+        office.take(package)
+    assert err.value.code == "package_retired"
+    assert ("1", "110104", 1) not in office.cells()
+    with office.db.session() as s:  # its number is never given again
+        assert enrolment.add(s, ADMIN, "تازه", office.data_dir, office_station=1).number not in (1, a.number, b.number)
+
+
+def test_a_workstation_restored_from_an_older_copy_is_caught(office: Node, ws: tuple[Node, Node]) -> None:
+    a, _ = ws
+    a.db.close()
+    saved = (a.data_dir / "rasad.db").read_bytes()
+    a.db = Database.open(a.db.url)
+    a.set_cell("1", "110104", 1, 5)
+    office.take(a.export())
+    a.db.close()
+    (a.data_dir / "rasad.db").write_bytes(saved)  # the older backup, restored on the same computer
+    a.db = Database.open(a.db.url)
+    a.set_cell("1", "110104", 2, 6)  # change 1 again, with other contents
+    before = office.cells()
+    with pytest.raises(Conflict) as err:
+        office.take(a.export())
+    assert err.value.code == "sync_repeated_differently" and office.cells() == before
+    with pytest.raises(Conflict) as err:
+        a.take(office.export(to=a.number))  # the office holds more of its changes than it has
+    assert err.value.code == "sync_older_copy"
+
+
+def test_an_office_restored_from_an_older_copy_is_caught(tmp_path: Path) -> None:
+    """(An office on SQLite, restored by putting an older file back.)"""
+    office = build_office(Database.open(f"sqlite:///{(tmp_path / 'office.db').as_posix()}"), tmp_path / "office")
+    a = enrol(office, tmp_path / "ws-a", "الف")
+    assert office.db.file is not None
+    office.db.close()
+    saved = office.db.file.read_bytes()
+    office.db = Database.open(office.db.url)
+    office.set_cell("1", "110104", 3, 9)
+    a.take(office.export(to=a.number))
+    office.db.close()
+    office.db.file.write_bytes(saved)
+    office.db = Database.open(office.db.url)
+    with pytest.raises(Conflict) as err:
+        office.take(a.export())
+    assert err.value.code == "sync_office_older"

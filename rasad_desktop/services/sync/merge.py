@@ -72,6 +72,13 @@ class Incoming:
         return cls(row.origin, row.seq, row.kind, row.key, None if withheld else row.before,
                    None if withheld else row.after, row.username, row.at.isoformat(), flag)
 
+    def digest(self) -> str:
+        """What identifies this change's contents (its flag aside)."""
+        import hashlib
+
+        text = json.dumps(self.as_list()[:8], ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
     def same_as(self, row: SyncChange) -> bool:
         return (self.kind, self.key, self.username, self.at) == (row.kind, row.key, row.username, row.at.isoformat()) \
             and (self.withheld or row.status == "withheld" or (self.before, self.after) == (row.before, row.after))

@@ -139,6 +139,7 @@ def export_package(session: Session, actor: Actor, data_dir: Path, to: int | Non
         number = node.packages_made
         doc = {"instance": node.instance_id, "last_seq": node.last_seq,
                "have": {str(o): s for o, s in state.heads(session).items()},
+               "yours": _yours(session, recipient),
                "changes": [Incoming.of(r, flag).as_list() for r, flag in rows]}
         here = nodes.origin(node)
         header = {"kind": "package", "office_id": node.office_id, "sender": here, "recipient": recipient,
@@ -159,6 +160,7 @@ class Opened:
     created_at: str
     changes: list[Incoming]
     have: dict[int, int]
+    yours: tuple[int, str]  # the last change the sender holds from the recipient: (seq, digest)
     instance: str
     last_seq: int
     files: dict[str, bytes]
@@ -205,6 +207,7 @@ def open_package(session: Session, data: bytes) -> Opened:
         doc = contents.doc
         changes = [Incoming.from_list(item) for item in doc["changes"]]
         have = {int(o): int(s) for o, s in doc["have"].items()}
+        yours = (int(doc["yours"][0]), str(doc["yours"][1]))
         instance, last_seq = str(doc["instance"]), int(doc["last_seq"])
         number, created = int(h["number"]), str(h["created_at"])
     except (KeyError, TypeError, ValueError, AttributeError):
@@ -213,7 +216,7 @@ def open_package(session: Session, data: bytes) -> Opened:
         raise _refuse("بستهٔ ایستگاه کاری تغییری از جای دیگر دارد.",
                       "A workstation's package holds a change from somewhere else.", "package_damaged")
     assert isinstance(sender, int)
-    return Opened(sender, number, created, changes, have, instance, last_seq, contents.files)
+    return Opened(sender, number, created, changes, have, yours, instance, last_seq, contents.files)
 
 
 def import_package(session: Session, actor: Actor, data: bytes, data_dir: Path) -> Outcome:
@@ -227,7 +230,7 @@ def import_package(session: Session, actor: Actor, data: bytes, data_dir: Path) 
         if node.role == "workstation":
             if node.copy_detected_at is not None:
                 raise nodes.copy_refusal(node)
-            if opened.have.get(here, 0) > node.last_seq:
+            if not _holds(session, here, opened.yours):
                 raise _older_copy(node)
         else:
             ws = session.get(SyncWorkstation, opened.sender)
@@ -238,6 +241,13 @@ def import_package(session: Session, actor: Actor, data: bytes, data_dir: Path) 
                 raise _refuse(f"این بسته از نسخهٔ دیگری از پایگاه {place(ws.number)} است (رونوشت یا بازگردانی).",
                               f"This package is from another copy of {place(ws.number, 'en')}'s database "
                               "(a copy, or a restored backup).", "package_copy")
+            if not _holds(session, nodes.OFFICE, opened.yours):
+                raise Conflict(
+                    f"{place(ws.number)} تغییرهایی از دفتر دارد که در این پایگاه نیست: پایگاه دفتر از نسخهٔ پشتیبانی "
+                    "قدیمی‌تر بازگردانده شده است. ایستگاه‌ها را دوباره عضو کنید (راهنمای فناوری اطلاعات). چیزی نوشته نشد.",
+                    f"{place(ws.number, 'en').capitalize()} holds changes from the office that this database does not: "
+                    "the office was restored from an older backup. Enrol the workstations again (see the IT guide). "
+                    "Nothing was written.", code="sync_office_older")
             ws.last_package_at = utcnow()
         outcome = Merge(session, files_for(data_dir, opened.files), here=here).run(opened.changes)
         if opened.number > state.last_package(session, opened.sender):
@@ -293,6 +303,22 @@ def preview_package(session: Session, actor: Actor, data: bytes, data_dir: Path,
         session.rollback()
     outcome.decided = []
     return Preview(opened.sender, outcome, lines)
+
+
+def _yours(session: Session, origin: int) -> list[Any]:
+    """The last change held here from ``origin``, by seq and digest: lets it see it is an
+    older copy of itself (a backup restored) before it is told things it no longer has."""
+    row = session.scalar(select(SyncChange).where(SyncChange.origin == origin, SyncChange.status != "held")
+                         .order_by(SyncChange.seq.desc()).limit(1))
+    return [0, ""] if row is None else [row.seq, Incoming.of(row).digest()]
+
+
+def _holds(session: Session, origin: int, yours: tuple[int, str]) -> bool:
+    seq, digest = yours
+    if seq == 0:
+        return True
+    row = session.scalar(select(SyncChange).where(SyncChange.origin == origin, SyncChange.seq == seq))
+    return row is not None and Incoming.of(row).digest() == digest
 
 
 def _older_copy(node: SyncNode) -> Conflict:
