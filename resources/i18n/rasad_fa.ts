@@ -1269,6 +1269,10 @@
         <translation>نام و نام خانوادگی:</translation>
     </message>
     <message>
+        <source>Or, if the office already works with Rasad and its administrator enrolled this computer: join it with the enrolment file; the users' accounts come from the office.</source>
+        <translation>یا اگر دفتر از پیش با رصد کار می‌کند و مدیرش این رایانه را عضو کرده است: با فایل عضویت به آن بپیوندید؛ حساب‌های کاربران از دفتر می‌آید.</translation>
+    </message>
+    <message>
         <source>Password:</source>
         <translation>گذرواژه:</translation>
     </message>
@@ -1283,6 +1287,10 @@
     <message>
         <source>The two passwords are not the same.</source>
         <translation>دو گذرواژه یکسان نیستند.</translation>
+    </message>
+    <message>
+        <source>This computer is a workstation of the office: join with an enrolment file…</source>
+        <translation>این رایانه ایستگاه کاری دفتر است: عضویت با فایل عضویت…</translation>
     </message>
     <message>
         <source>This is the first start: the database was created. Create the system administrator's account to go on.</source>
@@ -3006,6 +3014,10 @@
     <message>
         <source>The database is empty. Load the demo province (two fiscal years of sample figures) to try Rasad out?</source>
         <translation>پایگاه داده خالی است. استان نمونه (ارقام آزمایشی دو سال مالی) برای آشنایی با رصد منابع بارگذاری شود؟</translation>
+    </message>
+    <message>
+        <source>This computer is now workstation {0} «{1}» of the office, with the office's data. Sign in with your account from the office.</source>
+        <translation>این رایانه اکنون ایستگاه کاری {0} «{1}» دفتر است و دادهٔ دفتر را دارد. با حساب کاربری‌ای که در دفتر دارید وارد شوید.</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ from sync_world import ADMIN, Node, build_office, clerk, enrol
 from rasad_desktop.config import Settings
 from rasad_desktop.db.database import Database
 from rasad_desktop.gui.context import AppContext, AppServices, Changes
+from rasad_desktop.gui.dialogs.first_start import FirstStartDialog
 from rasad_desktop.gui.dialogs.sync_dialogs import (
     AssignAgenciesDialog,
     EnrolDialog,
@@ -37,7 +38,7 @@ from rasad_desktop.gui.models.sync_models import (
 )
 from rasad_desktop.gui.pages.sync import SyncPage, package_name
 from rasad_desktop.gui.runner import SyncRunner
-from rasad_desktop.services.roles import Actor
+from rasad_desktop.services.roles import Actor, Role
 from rasad_desktop.services.sync import enrolment, state
 
 CELL = ("3", "140101", 5)
@@ -396,6 +397,58 @@ def _enrolment_file(office: Node, folder: Path) -> tuple[Path, str, int]:
     path = folder / "ws.rse"
     path.write_bytes(made.data)
     return path, made.code, made.number
+
+
+def test_joining_at_the_first_start(qtbot, world, tmp_path, persian):
+    from rasad_desktop.core.digits import to_persian_digits
+    from rasad_desktop.gui.app import start
+    from rasad_desktop.gui.dialogs.sign_in import SignInDialog
+    from rasad_desktop.services import accounts
+
+    office, _ = world
+    with office.db.session() as s:
+        accounts.create_user(s, ADMIN, "maryam", Role.DATA_ENTRY, "office-password-1", full_name="مریم")
+    path, code, number = _enrolment_file(office, tmp_path / "files")
+    folder = tmp_path / "joining"
+    db = _new_db(folder)
+    services = AppServices(db=db, settings=Settings(folder), data_dir=folder, runner=SyncRunner(Errors()),
+                           no_dialogs=True)
+    seen: list[str] = []
+
+    def exec_dialog(dialog: QDialog) -> int:
+        seen.append(type(dialog).__name__)
+        if isinstance(dialog, FirstStartDialog):
+            dialog.join_button.click()
+        elif isinstance(dialog, JoinDialog):
+            dialog.choose_file = lambda: path
+            dialog.browse.click()
+            dialog.code.setText("0")
+            dialog.ok.click()
+            assert dialog.result() != QDialog.DialogCode.Accepted and dialog.joined is None
+            assert "بیست رقم" in dialog.message.text()  # refused, the dialog stays open
+            dialog.code.setText(to_persian_digits(code.replace("-", "")))  # Persian digits, no dashes
+            dialog.ok.click()
+        elif isinstance(dialog, SignInDialog):
+            assert f"ایستگاه کاری {to_persian_digits(str(number))}" in dialog.note_label.text()
+            dialog.username.setText("maryam")
+            dialog.password.setText("office-password-1")
+            dialog.try_accept()
+        return dialog.result()
+
+    questions: list[str] = []
+    try:
+        window = start(services, exec_dialog=exec_dialog, ask=lambda q: questions.append(q) or True)
+        qtbot.addWidget(window)
+        assert seen == ["FirstStartDialog", "JoinDialog", "SignInDialog"]
+        assert questions == []  # no demo province on a workstation
+        with db.session() as s:
+            info = enrolment.describe_node(s)
+        assert (info["role"], info["station"], info["name"]) == ("workstation", number, "پیشخوان دو")
+        assert window.page("sync") is not None
+        window.show_page("sync")
+        assert "ایستگاه کاری" in window.page("sync").identity.text()  # type: ignore[union-attr]
+    finally:
+        db.close()
 
 
 def test_a_wrong_code_keeps_the_join_dialog_open(qtbot, world, tmp_path, persian):
