@@ -2222,6 +2222,10 @@
         <translation>گزارش‌ها</translation>
     </message>
     <message>
+        <source>Reports are issued at the office, so that every number is unique office-wide; on this workstation preview, print or save a draft.</source>
+        <translation>گزارش‌ها در دفتر صادر می‌شوند تا شمارهٔ هر گزارش در همهٔ دفتر یکتا بماند؛ در این ایستگاه پیش‌نویس را ببینید، چاپ کنید یا ذخیره کنید.</translation>
+    </message>
+    <message>
         <source>Save as PDF…</source>
         <translation>ذخیره به صورت PDF…</translation>
     </message>

@@ -36,6 +36,7 @@ from rasad_desktop.gui.models.sync_models import (
     W_NUMBER,
     W_STATE,
 )
+from rasad_desktop.gui.pages.reports import ReportsPage
 from rasad_desktop.gui.pages.sync import SyncPage, package_name
 from rasad_desktop.gui.runner import SyncRunner
 from rasad_desktop.services.roles import Actor, Role
@@ -471,3 +472,20 @@ def test_a_wrong_code_keeps_the_join_dialog_open(qtbot, world, tmp_path, persian
             assert enrolment.is_empty(s)
     finally:
         db.close()
+
+
+# ------------------------------------------------------------------ reports on a workstation
+def test_reports_are_issued_at_the_office_only(qtbot, world, persian):
+    office, ws = world
+    pages = {}
+    for name, node in (("office", office), ("ws", ws)):
+        page = ReportsPage(context(node, Actor(f"admin-{name}", Role.ADMIN)))
+        qtbot.addWidget(page)
+        page.show()
+        pages[name] = page
+    assert pages["office"].issue_button is not None and pages["office"].issue_button.isEnabled()
+    button = pages["ws"].issue_button
+    assert button is not None and not button.isEnabled()
+    assert "در دفتر صادر" in button.toolTip()
+    pages["ws"].confirm_issue = lambda q: pytest.fail("a workstation must not even ask")  # type: ignore[assignment]
+    pages["ws"].issue()
