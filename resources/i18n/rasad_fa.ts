@@ -1157,11 +1157,11 @@
     <name>EnrolmentCodeDialog</name>
     <message>
         <source>Copied</source>
-        <translation>رونوشت شد</translation>
+        <translation>کپی شد</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation>رونوشت</translation>
+        <translation>کپی</translation>
     </message>
     <message>
         <source>Done</source>

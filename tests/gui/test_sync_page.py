@@ -390,6 +390,54 @@ def test_the_agency_list_is_searchable_in_either_digits(qtbot, world, tmp_path, 
     assert [dialog.list.item(i).isHidden() for i in range(3)] == [False, True, True]
 
 
+# ------------------------------------------------------------------ keyboard
+def test_keyboard_in_the_dialogs(qtbot, world, tmp_path, persian):
+    from keys import press, type_text
+
+    from rasad_desktop.services.sync import packages
+
+    office, ws = world
+    ws.set_cell("1", "110104", 4, 77)
+    with office.db.session() as s:
+        preview = packages.preview_package(s, ADMIN, ws.export(), office.data_dir)
+    dialog = PackagePreviewDialog(preview, "p.rsp")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.focusWidget() is dialog.ok
+    press(dialog, Qt.Key.Key_Escape)
+    assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
+
+    enrol_dialog = EnrolDialog()
+    qtbot.addWidget(enrol_dialog)
+    enrol_dialog.show()
+    type_text(enrol_dialog.name, "پیشخوان")
+    press(enrol_dialog.name, Qt.Key.Key_Return)
+    assert enrol_dialog.result() == QDialog.DialogCode.Accepted and enrol_dialog.chosen_name() == "پیشخوان"
+
+    agencies = AssignAgenciesDialog(context(office, ADMIN), ws.number, ws.name, [("1", "الف", None), ("2", "ب", None)])
+    qtbot.addWidget(agencies)
+    agencies.show()
+    agencies.search.setText("ب")
+    press(agencies.search, Qt.Key.Key_Return)  # goes to the list; it does not save
+    assert agencies.isVisible() and agencies.result() != QDialog.DialogCode.Accepted
+    assert agencies.focusWidget() is agencies.list and agencies.list.currentItem().text().endswith("ب")
+
+
+def test_the_page_is_reached_in_a_sensible_tab_order(qtbot, world, tmp_path, persian):
+    office, _ = world
+    page = open_page(qtbot, office, ADMIN, Answers(), tmp_path / "out")
+    order = [page.recipient, page.export_button, page.import_button, page.conflicts_table,
+             page.keep_office_button, page.keep_workstation_button, page.workstations_table, page.enrol_button,
+             page.assign_button, page.retire_button]
+    chain, w = [], page.recipient
+    for _ in range(len(order)):
+        chain.append(w)
+        w = w.nextInFocusChain()
+        while w not in order:
+            w = w.nextInFocusChain()
+    assert chain == order
+
+
 # ------------------------------------------------------------------ the first start
 def _enrolment_file(office: Node, folder: Path) -> tuple[Path, str, int]:
     with office.db.session() as s:

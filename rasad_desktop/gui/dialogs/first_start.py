@@ -44,7 +44,6 @@ class FirstStartDialog(FormDialog):
         self.join_button = QPushButton(self.tr("This computer is a workstation of the office: join with an "
                                                "enrolment file…"), self)
         self.join_button.setObjectName("joinOffice")
-        self.join_button.setAutoDefault(False)
         self.join_button.clicked.connect(self.join)
         self.lay_out([intro], [rule, or_join, self.join_button])
         self.full_name.setFocus()

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import cast
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -105,8 +107,12 @@ class PackagePreviewDialog(FormDialog):
                 ("conflicts", self.tr("In conflict:"), o.conflicts)]
         if o.withheld:
             rows.append(("withheld", self.tr("In conflict at the office (not applied here):"), o.withheld))
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)  # each count by its label
         for key, label, value in rows:
             shown = QLabel(n(value), self)
+            bold = shown.font()
+            bold.setBold(True)
+            shown.setFont(bold)
             shown.setObjectName(f"count_{key}")
             self.counts[key] = shown
             self.form.addRow(label, shown)
@@ -262,9 +268,21 @@ class AssignAgenciesDialog(FormDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if owner == number else Qt.CheckState.Unchecked)
         self.search.textChanged.connect(self._filter)
+        self.search.installEventFilter(self)  # Enter in the search goes to the list, it does not save
         self.form.addRow(self.tr("Find:"), self.search)
         self.lay_out([intro], stretch=self._body())
         self.search.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.search and event.type() == QEvent.Type.KeyPress and cast(QKeyEvent, event).key() in (
+                Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            first = next((self.list.item(i) for i in range(self.list.count()) if not self.list.item(i).isHidden()),
+                         None)
+            if first is not None:
+                self.list.setCurrentItem(first)
+            self.list.setFocus()
+            return True
+        return super().eventFilter(watched, event)
 
     def _body(self) -> QWidget:
         body = QWidget(self)

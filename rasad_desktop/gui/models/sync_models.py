@@ -24,11 +24,9 @@ ERROR = QColor(palette.ERROR)
 
 
 def by_at(username: str, at: dt.datetime | None, language: str) -> str:
-    """«clerk-2، ۱۴۰۵/۰۹/۱۰ ۱۴:۳۰»: who and when (local time), the name kept in its own direction."""
+    """Who, and on the next line when (local Jalali time); the name kept in its own direction."""
     who = fmt.isolate(username) if username else "—"
-    if at is None:
-        return who
-    return f"{who}{'، ' if language == 'fa' else ', '}{fmt.date_time(at, language)}"
+    return who if at is None else f"{who}\n{fmt.date_time(at, language)}"
 
 
 # ------------------------------------------------------------------ conflicts

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -42,7 +43,7 @@ from rasad_desktop.gui.dialogs.sync_dialogs import (
     PackagePreviewDialog,
     outcome_text,
 )
-from rasad_desktop.gui.models.sync_models import C_WHAT, W_NAME, ConflictsModel, WorkstationsModel
+from rasad_desktop.gui.models.sync_models import C_HERE, C_THEIRS, C_WHAT, W_NAME, ConflictsModel, WorkstationsModel
 from rasad_desktop.gui.operations import ReadOp, Session, Task, WriteOp
 from rasad_desktop.gui.pages.base import Page
 from rasad_desktop.gui.style import CAPTION_STYLE, DONE_STYLE, LOCKED_STYLE, NOTICE_STYLE
@@ -158,6 +159,10 @@ class SyncPage(Page):
         self.conflicts_note.setWordWrap(True)
         self.conflicts_model = ConflictsModel(self.ctx.language, self)
         self.conflicts_table = _table(self.conflicts_box, "conflictsTable", self.conflicts_model, C_WHAT)
+        self.conflicts_table.setWordWrap(True)  # what and both values share the width, on two lines if need be
+        for col in (C_THEIRS, C_HERE):
+            self.conflicts_table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        self.conflicts_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.keep_office_button = QPushButton(self.tr("Keep the office's value"), self.conflicts_box)
         self.keep_office_button.setObjectName("keepOffice")
         self.keep_workstation_button = QPushButton(self.tr("Keep the workstation's value"), self.conflicts_box)
