@@ -60,9 +60,9 @@ from rasad_desktop.services import (
     requests,
 )
 from rasad_desktop.services.errors import PermissionDenied
+from rasad_desktop.services.roles import GRANTS, Actor, Permission, Role
 from rasad_desktop.services.sync import conflicts as sync_conflicts
 from rasad_desktop.services.sync import enrolment, packages
-from rasad_desktop.services.roles import GRANTS, Actor, Permission, Role
 
 ADMIN = Actor("admin-matrix", Role.ADMIN)
 PASSWORD = "Matrix-pass-1"

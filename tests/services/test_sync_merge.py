@@ -130,8 +130,9 @@ def test_a_resolution_reaches_every_database(office: Node, ws: tuple[Node, Node]
         assert w.conflicts() == []  # the office's decision settles what waited there
     assert office.cells()[("3", "140101", 6)][0] == expected
     with office.db.session() as s:
-        from rasad_desktop.db.models import AuditLog
         from sqlalchemy import select
+
+        from rasad_desktop.db.models import AuditLog
 
         assert s.scalar(select(AuditLog).where(AuditLog.action == "sync.resolve")) is not None
 

@@ -56,7 +56,6 @@ from rasad_desktop.services.sync.packages import files_for
 from rasad_desktop.services.uow import writing
 
 
-
 @dataclass(frozen=True)
 class Enrolment:
     number: int
