@@ -3131,6 +3131,10 @@ The decision goes to every workstation with the office's next packages.</source>
         <translation>تعارضی نیست: هر تغییری که رسید اعمال شد یا از پیش این‌جا بود.</translation>
     </message>
     <message>
+        <source>No workstation enrolled yet</source>
+        <translation>هنوز ایستگاهی عضو نشده است</translation>
+    </message>
+    <message>
         <source>Package {0} for {1} was saved as {2}: {3} changes, {4} files.</source>
         <translation>بستهٔ شمارهٔ {0} برای {1} با نام {2} ذخیره شد: {3} تغییر، {4} فایل.</translation>
     </message>

@@ -140,6 +140,7 @@ class SyncPage(Page):
         self.recipient.setObjectName("recipient")
         self.recipient.setMinimumContentsLength(16)
         self.recipient.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.recipient.setPlaceholderText(self.tr("No workstation enrolled yet"))
         self.recipient_label.setBuddy(self.recipient)
         self.export_button = QPushButton(self.tr("Export a package…"), self)
         self.export_button.setObjectName("exportPackage")
