@@ -301,8 +301,9 @@ class SyncPage(Page):
         for r in rows:
             if not r.retired:
                 self.recipient.addItem(f"{fmt.number(r.number, lang)} — {r.name}", r.number)
-        if keep is not None and self.recipient.findData(keep) >= 0:
-            self.recipient.setCurrentIndex(self.recipient.findData(keep))
+        found = self.recipient.findData(keep) if keep is not None else -1
+        if self.recipient.count():  # with a placeholder, the box would otherwise choose nothing
+            self.recipient.setCurrentIndex(max(found, 0))
 
     def _show_conflicts_note(self) -> None:
         count = self.conflicts_model.rowCount()
