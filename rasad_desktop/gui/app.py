@@ -78,17 +78,21 @@ def start(services: AppServices, *, exec_dialog: Callable[[QDialog], int] | None
 
     run = exec_dialog or (lambda dialog: dialog.exec())
     accepted = QDialog.DialogCode.Accepted
-    username = ""
+    username, note = "", ""
     users = StartOp(None, services, count_users).fetch()
     if users is None:
         return None
     first = users == 0
     if first:
         dialog = FirstStartDialog(services)
+        dialog.exec_dialog = run
         if run(dialog) != accepted:
             return None
         username = dialog.created_username
-    sign_in = SignInDialog(services, username)
+        if dialog.joined is not None:  # a workstation now: the office's data and users' accounts are here
+            first = False
+            note = joined_note(*dialog.joined, services.language)
+    sign_in = SignInDialog(services, username, note=note)
     if run(sign_in) != accepted or sign_in.result_sign_in is None:
         return None
     result = sign_in.result_sign_in
@@ -105,6 +109,14 @@ def start(services: AppServices, *, exec_dialog: Callable[[QDialog], int] | None
     window = MainWindow(ctx)
     window.show()
     return window
+
+
+def joined_note(number: int, name: str, language: str = "fa") -> str:
+    from rasad_desktop.gui import format as fmt
+
+    return QApplication.translate(
+        "Startup", "This computer is now workstation {0} «{1}» of the office, with the office's data. Sign in with "
+                   "your account from the office.").format(fmt.number(number, language), name)
 
 
 def offer_demo(ctx: AppContext, ask: Callable[[str], bool] | None = None) -> bool:

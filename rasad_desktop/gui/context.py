@@ -33,9 +33,10 @@ class Changes(enum.Flag):
     HOLIDAYS = enum.auto()  # the holiday table
     AUDIT = enum.auto()  # the audit trail (every write adds to it)
     BACKUP = enum.auto()  # a backup was written
+    SYNC = enum.auto()  # workstations enrolled or retired, packages made or taken, conflicts decided
     RESTORE = enum.auto()  # the whole database was replaced: the application closes
     ALL = (COLLECTIONS | BUDGET | REQUESTS | REPORTS | USERS | NOTICES | SETTINGS | OFFICE | HOLIDAYS
-           | AUDIT | BACKUP)  # every kind of data; RESTORE is apart, as it ends the session
+           | AUDIT | BACKUP | SYNC)  # every kind of data; RESTORE is apart, as it ends the session
 
 
 class Events(QObject):

@@ -36,13 +36,14 @@ from rasad_desktop.gui.pages.notices import NoticesPage
 from rasad_desktop.gui.pages.reports import ReportsPage
 from rasad_desktop.gui.pages.requests import RequestsPage
 from rasad_desktop.gui.pages.settings import SettingsPage
+from rasad_desktop.gui.pages.sync import SyncPage
 from rasad_desktop.gui.pages.users import UsersPage
 from rasad_desktop.gui.style import NOTICE_STYLE
 from rasad_desktop.services.notices import notices_in_force
 
 PAGE_CLASSES: tuple[type[Page], ...] = (
-    DashboardPage, DataEntryPage, RequestsPage, BudgetPage, ReportsPage, UsersPage, NoticesPage, AuditPage,
-    MaintenancePage, SettingsPage, AboutPage,
+    DashboardPage, DataEntryPage, RequestsPage, BudgetPage, ReportsPage, SyncPage, UsersPage, NoticesPage,
+    AuditPage, MaintenancePage, SettingsPage, AboutPage,
 )
 
 

@@ -377,6 +377,37 @@
     </message>
 </context>
 <context>
+    <name>AssignAgenciesDialog</name>
+    <message>
+        <source>(now workstation {0})</source>
+        <translation>(اکنون ایستگاه {0})</translation>
+    </message>
+    <message>
+        <source>Agencies of a workstation</source>
+        <translation>دستگاه‌های یک ایستگاه</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <source>Find by code or name</source>
+        <translation>جست‌وجو با کد یا نام</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>جست‌وجو:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>ذخیره</translation>
+    </message>
+    <message>
+        <source>Tick the agencies whose figures workstation {0} «{1}» enters. Their figures are then refused at every other workstation; an agency nobody has is entered anywhere.</source>
+        <translation>دستگاه‌هایی را علامت بزنید که ارقامشان را ایستگاه {0} «{1}» وارد می‌کند. ارقام این دستگاه‌ها در ایستگاه‌های دیگر پذیرفته نمی‌شود؛ ارقام دستگاهی که به هیچ ایستگاهی سپرده نشده، در هر ایستگاهی وارد می‌شود.</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsPanel</name>
     <message>
         <source>Attach a file</source>
@@ -891,6 +922,33 @@
     </message>
 </context>
 <context>
+    <name>ConflictsModel</name>
+    <message>
+        <source>By, at</source>
+        <translation>کاربر، زمان</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <source>It cannot be applied as it stands: {0}</source>
+        <translation>به همین شکل اعمال‌شدنی نیست: {0}</translation>
+    </message>
+    <message>
+        <source>Its value</source>
+        <translation>مقدار آن</translation>
+    </message>
+    <message>
+        <source>Value here</source>
+        <translation>مقدار این‌جا</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>چه</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>% of period share</source>
@@ -1065,6 +1123,68 @@
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <source>Enrol a new workstation</source>
+        <translation>عضو کردن ایستگاه تازه</translation>
+    </message>
+    <message>
+        <source>Give the workstation a name.</source>
+        <translation>نامی برای ایستگاه بنویسید.</translation>
+    </message>
+    <message>
+        <source>Next…</source>
+        <translation>ادامه…</translation>
+    </message>
+    <message>
+        <source>The workstation receives a number and the office's data as it stands now, in an enrolment file you save next. Its users sign in with their accounts from here.</source>
+        <translation>ایستگاه یک شماره و دادهٔ کنونی دفتر را در فایل عضویتی می‌گیرد که در گام بعد ذخیره می‌کنید. کاربرانش با همان حساب‌های این‌جا وارد می‌شوند.</translation>
+    </message>
+    <message>
+        <source>Workstation name:</source>
+        <translation>نام ایستگاه:</translation>
+    </message>
+    <message>
+        <source>e.g. Counter 1, or the name of the county office</source>
+        <translation>مثلاً پیشخوان ۱، یا نام ادارهٔ شهرستان</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentCodeDialog</name>
+    <message>
+        <source>Copied</source>
+        <translation>کپی شد</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>کپی</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>پایان</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>کد عضویت</translation>
+    </message>
+    <message>
+        <source>Give this code to the workstation separately from the file — by telephone or on paper, never in the same e-mail or on the same USB drive. The file does not open without it. It is not shown again: write it down now.</source>
+        <translation>این کد را جدا از فایل به ایستگاه برسانید — تلفنی یا روی کاغذ، هرگز در همان رایانامه یا روی همان حافظهٔ جانبی. فایل بی این کد باز نمی‌شود. کد دوباره نشان داده نمی‌شود: همین حالا یادداشتش کنید.</translation>
+    </message>
+    <message>
+        <source>On the workstation: start Rasad with a new, empty data folder and choose «This computer is a workstation of the office» at the first start.</source>
+        <translation>در ایستگاه: رصد را با یک پوشهٔ دادهٔ تازه و خالی باز کنید و در نخستین اجرا «این رایانه ایستگاه کاری دفتر است» را برگزینید.</translation>
+    </message>
+    <message>
+        <source>Workstation {0} «{1}» was enrolled. Its enrolment file is {2}.</source>
+        <translation>ایستگاه {0} «{1}» عضو شد. فایل عضویتش {2} است.</translation>
+    </message>
+</context>
+<context>
     <name>EntryModel</name>
     <message>
         <source> (national)</source>
@@ -1149,6 +1269,10 @@
         <translation>نام و نام خانوادگی:</translation>
     </message>
     <message>
+        <source>Or, if the office already works with Rasad and its administrator enrolled this computer: join it with the enrolment file; the users' accounts come from the office.</source>
+        <translation>یا اگر دفتر از پیش با رصد کار می‌کند و مدیرش این رایانه را عضو کرده است: با فایل عضویت به آن بپیوندید؛ حساب‌های کاربران از دفتر می‌آید.</translation>
+    </message>
+    <message>
         <source>Password:</source>
         <translation>گذرواژه:</translation>
     </message>
@@ -1163,6 +1287,10 @@
     <message>
         <source>The two passwords are not the same.</source>
         <translation>دو گذرواژه یکسان نیستند.</translation>
+    </message>
+    <message>
+        <source>This computer is a workstation of the office: join with an enrolment file…</source>
+        <translation>این رایانه ایستگاه کاری دفتر است: عضویت با فایل عضویت…</translation>
     </message>
     <message>
         <source>This is the first start: the database was created. Create the system administrator's account to go on.</source>
@@ -1244,6 +1372,53 @@
     <message>
         <source>{0}, through {1}</source>
         <translation>{0}، تا پایان {1}</translation>
+    </message>
+</context>
+<context>
+    <name>JoinDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <source>Choose the enrolment file.</source>
+        <translation>فایل عضویت را انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>انتخاب…</translation>
+    </message>
+    <message>
+        <source>Enrolment code:</source>
+        <translation>کد عضویت:</translation>
+    </message>
+    <message>
+        <source>Enrolment file:</source>
+        <translation>فایل عضویت:</translation>
+    </message>
+    <message>
+        <source>Enrolment files (*.rse);;All files (*)</source>
+        <translation>فایل‌های عضویت (*.rse);;همهٔ فایل‌ها (*)</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>عضویت</translation>
+    </message>
+    <message>
+        <source>Join the office as a workstation</source>
+        <translation>عضویت در دفتر به عنوان ایستگاه کاری</translation>
+    </message>
+    <message>
+        <source>Receiving the office's data…</source>
+        <translation>در حال گرفتن دادهٔ دفتر…</translation>
+    </message>
+    <message>
+        <source>The enrolment file</source>
+        <translation>فایل عضویت</translation>
+    </message>
+    <message>
+        <source>The office's administrator enrolled this computer and gave you an enrolment file (.rse) and, separately, its twenty-digit enrolment code. This computer then receives the office's data and its users' accounts.</source>
+        <translation>مدیر دفتر این رایانه را عضو کرده و یک فایل عضویت (‎.rse) و، جدا از آن، کد عضویت بیست‌رقمی‌اش را به شما داده است. این رایانه سپس دادهٔ دفتر و حساب‌های کاربرانش را می‌گیرد.</translation>
     </message>
 </context>
 <context>
@@ -1722,6 +1897,57 @@
     </message>
 </context>
 <context>
+    <name>PackagePreviewDialog</name>
+    <message>
+        <source>A conflict changes nothing here: both values are kept and the office's administrator decides which one stays.</source>
+        <translation>تعارض این‌جا چیزی را تغییر نمی‌دهد: هر دو مقدار نگه داشته می‌شود و مدیر دفتر تصمیم می‌گیرد کدام بماند.</translation>
+    </message>
+    <message>
+        <source>Already present:</source>
+        <translation>از پیش هست:</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>اعمال</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <source>Held until earlier changes arrive:</source>
+        <translation>در انتظار رسیدن تغییرهای پیشین:</translation>
+    </message>
+    <message>
+        <source>In conflict at the office (not applied here):</source>
+        <translation>در دفتر در تعارض (این‌جا اعمال نمی‌شود):</translation>
+    </message>
+    <message>
+        <source>In conflict:</source>
+        <translation>تعارض:</translation>
+    </message>
+    <message>
+        <source>Package {0} from {1}. Nothing has been written yet: this is what taking it will do.</source>
+        <translation>بستهٔ {0} از {1}. هنوز چیزی نوشته نشده است؛ گرفتن آن این کارها را می‌کند.</translation>
+    </message>
+    <message>
+        <source>Take the package?</source>
+        <translation>بسته گرفته شود؟</translation>
+    </message>
+    <message>
+        <source>The changes, in the order they are decided:</source>
+        <translation>تغییرها، به ترتیبی که درباره‌شان تصمیم گرفته می‌شود:</translation>
+    </message>
+    <message>
+        <source>The first {0} of {1} changes, in the order they are decided:</source>
+        <translation>{0} تغییر نخست از {1} تغییر، به ترتیبی که درباره‌شان تصمیم گرفته می‌شود:</translation>
+    </message>
+    <message>
+        <source>Will be applied:</source>
+        <translation>اعمال می‌شود:</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <source>Back up</source>
@@ -1773,6 +1999,45 @@
     <message>
         <source>{0} pages</source>
         <translation>{0} صفحه</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <source>Already present</source>
+        <translation>از پیش هست</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>اعمال می‌شود</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>کاربر</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>در انتظار</translation>
+    </message>
+    <message>
+        <source>In conflict</source>
+        <translation>تعارض</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>نتیجه</translation>
+    </message>
+    <message>
+        <source>Value it brings</source>
+        <translation>مقداری که می‌آورد</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>چه</translation>
+    </message>
+    <message>
+        <source>Withheld by the office</source>
+        <translation>در دفتر در تعارض</translation>
     </message>
 </context>
 <context>
@@ -1955,6 +2220,10 @@
     <message>
         <source>Reports</source>
         <translation>گزارش‌ها</translation>
+    </message>
+    <message>
+        <source>Reports are issued at the office, so that every number is unique office-wide; on this workstation preview, print or save a draft.</source>
+        <translation>گزارش‌ها در دفتر صادر می‌شوند تا شمارهٔ هر گزارش در همهٔ دفتر یکتا بماند؛ در این ایستگاه پیش‌نویس را ببینید، چاپ کنید یا ذخیره کنید.</translation>
     </message>
     <message>
         <source>Save as PDF…</source>
@@ -2750,6 +3019,260 @@
         <source>The database is empty. Load the demo province (two fiscal years of sample figures) to try Rasad out?</source>
         <translation>پایگاه داده خالی است. استان نمونه (ارقام آزمایشی دو سال مالی) برای آشنایی با رصد منابع بارگذاری شود؟</translation>
     </message>
+    <message>
+        <source>This computer is now workstation {0} «{1}» of the office, with the office's data. Sign in with your account from the office.</source>
+        <translation>این رایانه اکنون ایستگاه کاری {0} «{1}» دفتر است و دادهٔ دفتر را دارد. با حساب کاربری‌ای که در دفتر دارید وارد شوید.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>A lost or reinstalled workstation: its packages are refused from now on</source>
+        <translation>ایستگاهی که گم شده یا از نو نصب شده: از این پس بسته‌هایش پذیرفته نمی‌شود</translation>
+    </message>
+    <message>
+        <source>Agencies…</source>
+        <translation>دستگاه‌های ایستگاه…</translation>
+    </message>
+    <message>
+        <source>Choose the agencies whose figures the selected workstation enters</source>
+        <translation>دستگاه‌هایی که ارقامشان را ایستگاه انتخاب‌شده وارد می‌کند</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>تعارض‌ها</translation>
+    </message>
+    <message>
+        <source>Decided: the office's value stays for {0}.</source>
+        <translation>تصمیم گرفته شد: مقدار دفتر برای {0} ماند.</translation>
+    </message>
+    <message>
+        <source>Decided: the value from {1} stays for {0}.</source>
+        <translation>تصمیم گرفته شد: مقدار {1} برای {0} ماند.</translation>
+    </message>
+    <message>
+        <source>Enrol a new workstation…</source>
+        <translation>عضو کردن ایستگاه تازه…</translation>
+    </message>
+    <message>
+        <source>Enrol a workstation first</source>
+        <translation>نخست ایستگاهی را عضو کنید</translation>
+    </message>
+    <message>
+        <source>Enrolment files (*.rse)</source>
+        <translation>فایل‌های عضویت (*.rse)</translation>
+    </message>
+    <message>
+        <source>Export a package for the office…</source>
+        <translation>ساختن بسته برای دفتر…</translation>
+    </message>
+    <message>
+        <source>Export a package…</source>
+        <translation>ساختن بسته…</translation>
+    </message>
+    <message>
+        <source>For workstation:</source>
+        <translation>برای ایستگاه:</translation>
+    </message>
+    <message>
+        <source>Import a package</source>
+        <translation>دریافت بسته</translation>
+    </message>
+    <message>
+        <source>Import a package…</source>
+        <translation>دریافت بسته…</translation>
+    </message>
+    <message>
+        <source>Keep the office's value</source>
+        <translation>نگه داشتن مقدار دفتر</translation>
+    </message>
+    <message>
+        <source>Keep the office's value for {0}?
+
+Stays: {1}
+Set aside: {2} (from {3})
+
+The decision goes to every workstation with the office's next packages.</source>
+        <translation>مقدار دفتر برای {0} بماند؟
+
+می‌ماند: {1}
+کنار می‌رود: {2} (از {3})
+
+تصمیم با بسته‌های بعدی دفتر به همهٔ ایستگاه‌ها می‌رسد.</translation>
+    </message>
+    <message>
+        <source>Keep the value from {3} for {0}?
+
+Stays: {2}
+Replaced: {1} (the office's)
+
+The decision goes to every workstation with the office's next packages.</source>
+        <translation>مقدار {3} برای {0} بماند؟
+
+می‌ماند: {2}
+جایگزین می‌شود: {1} (مقدار دفتر)
+
+تصمیم با بسته‌های بعدی دفتر به همهٔ ایستگاه‌ها می‌رسد.</translation>
+    </message>
+    <message>
+        <source>Keep the workstation's value</source>
+        <translation>نگه داشتن مقدار ایستگاه</translation>
+    </message>
+    <message>
+        <source>Make a package of what the other side does not hold yet</source>
+        <translation>ساختن بسته از آن‌چه طرف دیگر هنوز ندارد</translation>
+    </message>
+    <message>
+        <source>Making the package…</source>
+        <translation>در حال ساختن بسته…</translation>
+    </message>
+    <message>
+        <source>No conflicts: every change that arrived applied, or was already here.</source>
+        <translation>تعارضی نیست: هر تغییری که رسید اعمال شد یا از پیش این‌جا بود.</translation>
+    </message>
+    <message>
+        <source>No workstation enrolled yet</source>
+        <translation>هنوز ایستگاهی عضو نشده است</translation>
+    </message>
+    <message>
+        <source>Package {0} for {1} was saved as {2}: {3} changes, {4} files.</source>
+        <translation>بستهٔ شمارهٔ {0} برای {1} با نام {2} ذخیره شد: {3} تغییر، {4} فایل.</translation>
+    </message>
+    <message>
+        <source>Preparing the enrolment file…</source>
+        <translation>در حال آماده کردن فایل عضویت…</translation>
+    </message>
+    <message>
+        <source>Reading the package…</source>
+        <translation>در حال خواندن بسته…</translation>
+    </message>
+    <message>
+        <source>Retire workstation {0} «{1}»? Its packages are refused from now on and its number is never given again. Do this for a lost or reinstalled computer; it cannot be undone (enrol it again instead).</source>
+        <translation>ایستگاه {0} «{1}» کنار گذاشته شود؟ از این پس بسته‌هایش پذیرفته نمی‌شود و شماره‌اش دیگر به کسی داده نمی‌شود. این کار برای رایانه‌ای است که گم شده یا از نو نصب شده و برگشت‌پذیر نیست (به جای آن، ایستگاه را دوباره عضو کنید).</translation>
+    </message>
+    <message>
+        <source>Retire…</source>
+        <translation>کنار گذاشتن…</translation>
+    </message>
+    <message>
+        <source>Save the enrolment file as</source>
+        <translation>ذخیرهٔ فایل عضویت با نام</translation>
+    </message>
+    <message>
+        <source>Save the package as</source>
+        <translation>ذخیرهٔ بسته با نام</translation>
+    </message>
+    <message>
+        <source>Send the changes entered here to the office as a package, and take the office's packages here. Reports are issued at the office.</source>
+        <translation>تغییرهایی را که این‌جا وارد می‌شود به شکل بسته برای دفتر بفرستید و بسته‌های دفتر را این‌جا دریافت کنید. گزارش‌ها در دفتر صادر می‌شود.</translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation>همگام‌سازی</translation>
+    </message>
+    <message>
+        <source>Synchronisation packages (*.rsp)</source>
+        <translation>بسته‌های همگام‌سازی (*.rsp)</translation>
+    </message>
+    <message>
+        <source>Synchronisation packages (*.rsp);;All files (*)</source>
+        <translation>بسته‌های همگام‌سازی (*.rsp);;همهٔ فایل‌ها (*)</translation>
+    </message>
+    <message>
+        <source>Take a package from the other side; you see what it will do first</source>
+        <translation>گرفتن بستهٔ طرف دیگر؛ پیش از آن می‌بینید چه خواهد کرد</translation>
+    </message>
+    <message>
+        <source>Taking the package…</source>
+        <translation>در حال گرفتن بسته…</translation>
+    </message>
+    <message>
+        <source>The agencies of workstation {0} were saved; the change reaches the workstations with the office's next packages.</source>
+        <translation>دستگاه‌های ایستگاه {0} ذخیره شد؛ این تغییر با بسته‌های بعدی دفتر به ایستگاه‌ها می‌رسد.</translation>
+    </message>
+    <message>
+        <source>The conflicts are in the list below, awaiting the office's decision.</source>
+        <translation>تعارض‌ها در فهرست زیر، در انتظار تصمیم دفتر است.</translation>
+    </message>
+    <message>
+        <source>The conflicts are in the list below; decide them there.</source>
+        <translation>تعارض‌ها در فهرست زیر است؛ همان‌جا درباره‌شان تصمیم بگیرید.</translation>
+    </message>
+    <message>
+        <source>The conflicts are in the list below; the administrator decides them.</source>
+        <translation>تعارض‌ها در فهرست زیر است؛ مدیر سامانه درباره‌شان تصمیم می‌گیرد.</translation>
+    </message>
+    <message>
+        <source>The package was not taken; nothing changed.</source>
+        <translation>بسته گرفته نشد؛ چیزی تغییر نکرد.</translation>
+    </message>
+    <message>
+        <source>These changes arrived where the value had changed meanwhile. Both values are kept; they are awaiting the office's decision, which arrives with its next package.</source>
+        <translation>این تغییرها وقتی رسیدند که مقدار در این میان عوض شده بود. هر دو مقدار نگه داشته شده و در انتظار تصمیم دفتر است که با بستهٔ بعدی دفتر می‌رسد.</translation>
+    </message>
+    <message>
+        <source>These changes arrived where the value had changed meanwhile. Choose one and keep the office's value or the workstation's; the decision goes to every workstation with the office's next packages.</source>
+        <translation>این تغییرها وقتی رسیدند که مقدار در این میان عوض شده بود. یکی را برگزینید و مقدار دفتر یا مقدار ایستگاه را نگه دارید؛ تصمیم با بسته‌های بعدی دفتر به همهٔ ایستگاه‌ها می‌رسد.</translation>
+    </message>
+    <message>
+        <source>These changes arrived where the value had changed meanwhile. The administrator decides which value stays.</source>
+        <translation>این تغییرها وقتی رسیدند که مقدار در این میان عوض شده بود. مدیر سامانه تصمیم می‌گیرد کدام مقدار بماند.</translation>
+    </message>
+    <message>
+        <source>This database is the office.</source>
+        <translation>این پایگاه داده، پایگاه دفتر است.</translation>
+    </message>
+    <message>
+        <source>This database is workstation {0} «{1}» of the office.</source>
+        <translation>این پایگاه داده ایستگاه کاری {0} «{1}» دفتر است.</translation>
+    </message>
+    <message>
+        <source>Warning: this database is a copy of a workstation's that was not enrolled in this data folder (a backup restored here, or a copied file). So that tracking codes and changes do not repeat, nothing can be recorded in it and no package is made or taken. Ask the office's administrator to enrol this computer again.</source>
+        <translation>هشدار: این پایگاه داده رونوشتی از پایگاه یک ایستگاه کاری است که در این پوشهٔ داده عضو نشده است (نسخهٔ پشتیبانی که این‌جا بازگردانده شده یا فایلی که رونوشت شده). برای این‌که کدهای رهگیری و تغییرها تکراری نشوند، چیزی در آن ثبت نمی‌شود و بسته‌ای ساخته یا دریافت نمی‌شود. از مدیر دفتر بخواهید این رایانه را دوباره عضو کند.</translation>
+    </message>
+    <message>
+        <source>Workstation {0} was retired.</source>
+        <translation>ایستگاه {0} کنار گذاشته شد.</translation>
+    </message>
+    <message>
+        <source>Workstation {0} «{1}» was enrolled, but its enrolment file was not saved. Retire it and enrol the workstation again.</source>
+        <translation>ایستگاه {0} «{1}» عضو شد، اما فایل عضویتش ذخیره نشد. آن را کنار بگذارید و ایستگاه را دوباره عضو کنید.</translation>
+    </message>
+    <message>
+        <source>Workstation {0} «{1}» was enrolled; its enrolment file is {2}.</source>
+        <translation>ایستگاه {0} «{1}» عضو شد؛ فایل عضویتش {2} است.</translation>
+    </message>
+    <message>
+        <source>Workstations</source>
+        <translation>ایستگاه‌های کاری</translation>
+    </message>
+    <message>
+        <source>Workstations send their changes here as packages, and take the office's changes back the same way. Conflicts are decided here, and reports are issued here.</source>
+        <translation>ایستگاه‌های کاری تغییرهایشان را به شکل بسته به این‌جا می‌فرستند و تغییرهای دفتر را به همین شکل می‌گیرند. تعارض‌ها این‌جا حل می‌شود و گزارش‌ها این‌جا صادر می‌شود.</translation>
+    </message>
+    <message>
+        <source>{0} undecided</source>
+        <translation>{0} تعارض حل‌نشده</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSummary</name>
+    <message>
+        <source>Change {0} from {1} has not arrived yet; the changes after it wait until it does (a newer package from there brings it).</source>
+        <translation>تغییر {0} از {1} هنوز نرسیده است؛ تغییرهای پس از آن تا رسیدنش منتظر می‌مانند (بستهٔ تازه‌تری از آن‌جا آن را می‌آورد).</translation>
+    </message>
+    <message>
+        <source>Changes {0}–{1} from {2} have not arrived yet; the changes after them wait until they do (a newer package from there brings them).</source>
+        <translation>تغییرهای {0} تا {1} از {2} هنوز نرسیده است؛ تغییرهای پس از آن‌ها تا رسیدنشان منتظر می‌مانند (بستهٔ تازه‌تری از آن‌جا آن‌ها را می‌آورد).</translation>
+    </message>
+    <message>
+        <source>The package from {0} was taken: {1} changes applied, {2} already present ({3} of them received before), {4} held, {5} in conflict.</source>
+        <translation>بستهٔ {0} گرفته شد: {1} تغییر اعمال شد، {2} از پیش بود ({3} از آن‌ها پیش‌تر رسیده بود)، {4} در انتظار، {5} تعارض.</translation>
+    </message>
+    <message>
+        <source>{0} changes are in conflict at the office and were not applied here.</source>
+        <translation>{0} تغییر در دفتر در تعارض است و این‌جا اعمال نشد.</translation>
+    </message>
 </context>
 <context>
     <name>UnsavedChanges</name>
@@ -2894,6 +3417,53 @@
     <message>
         <source>Users</source>
         <translation>کاربران</translation>
+    </message>
+</context>
+<context>
+    <name>WorkstationsModel</name>
+    <message>
+        <source>Active</source>
+        <translation>فعال</translation>
+    </message>
+    <message>
+        <source>Agencies</source>
+        <translation>دستگاه‌ها</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>همه</translation>
+    </message>
+    <message>
+        <source>Enrolled on {0} by {1}</source>
+        <translation>عضویت در {0} به دست {1}</translation>
+    </message>
+    <message>
+        <source>Last package</source>
+        <translation>آخرین بسته</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>شماره</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>هنوز نه</translation>
+    </message>
+    <message>
+        <source>Pending conflicts</source>
+        <translation>تعارض حل‌نشده</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>کنار گذاشته</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>وضعیت</translation>
     </message>
 </context>
 <context>

@@ -13,9 +13,9 @@ from rasad_desktop.services import notices
 from rasad_desktop.services.roles import Role
 
 EXPECTED = {
-    Role.ADMIN: ["dashboard", "dataEntry", "requests", "budget", "reports", "users", "notices", "audit",
+    Role.ADMIN: ["dashboard", "dataEntry", "requests", "budget", "reports", "sync", "users", "notices", "audit",
                  "maintenance", "settings", "about"],
-    Role.DATA_ENTRY: ["dashboard", "dataEntry", "requests", "reports", "notices", "settings", "about"],
+    Role.DATA_ENTRY: ["dashboard", "dataEntry", "requests", "reports", "sync", "notices", "settings", "about"],
     Role.REPORT_OFFICER: ["dashboard", "requests", "reports", "notices", "settings", "about"],
     Role.VIEWER: ["dashboard", "requests", "reports", "notices", "settings", "about"],
 }

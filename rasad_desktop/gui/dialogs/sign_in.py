@@ -8,13 +8,15 @@ from PySide6.QtWidgets import QLabel, QWidget
 from rasad_desktop import APP_NAME_FA
 from rasad_desktop.gui.context import AppServices
 from rasad_desktop.gui.operations import StartOp
+from rasad_desktop.gui.style import DONE_STYLE
 from rasad_desktop.gui.widgets.form_dialog import FormDialog
 from rasad_desktop.gui.widgets.forms import latin_edit
 from rasad_desktop.services.accounts import SignIn, SignInError, sign_in
 
 
 class SignInDialog(FormDialog):
-    def __init__(self, services: AppServices, username: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, services: AppServices, username: str = "", parent: QWidget | None = None, *,
+                 note: str = "") -> None:
         super().__init__(parent, name="signIn", accept_name="signInButton", min_width=420)
         self.set_texts(self.tr("Sign in to Rasad"), self.tr("Sign in"), self.tr("Cancel"))
         self.services = services
@@ -31,7 +33,11 @@ class SignInDialog(FormDialog):
         self.form.addRow(self.tr("User name:"), self.username)
         self.form.addRow(self.tr("Password:"), self.password)
         hint = self.note(self.tr("Forgot your password? Ask the system administrator to reset it."))
-        self.lay_out([heading], [hint])
+        self.note_label = self.note(note)  # e.g. this computer has just joined the office as a workstation
+        self.note_label.setObjectName("note")
+        self.note_label.setStyleSheet(DONE_STYLE)
+        self.note_label.setVisible(bool(note))
+        self.lay_out([heading, self.note_label], [hint])
         (self.password if username else self.username).setFocus()
 
     def try_accept(self) -> None:

@@ -48,6 +48,7 @@ from rasad_desktop.services.budget import list_years
 from rasad_desktop.services.report_kinds import Month, ReportRequest, kind, kinds
 from rasad_desktop.services.reporting import IssuedRow
 from rasad_desktop.services.roles import Actor, Permission
+from rasad_desktop.services.sync.enrolment import describe_node
 
 log = logging.getLogger("rasad.gui")
 T = TypeVar("T")
@@ -78,6 +79,7 @@ class ReportsPage(Page):
         self._busy = False
         self._save_dir = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         self.can_issue = ctx.can(Permission.ISSUE_REPORTS)
+        self.at_office = True  # reports are issued at the office only; a workstation makes drafts
         self._build_choice()
         self._build_actions()
         self._build_views()
@@ -222,10 +224,11 @@ class ReportsPage(Page):
     def refresh(self) -> None:
         found = ReadOp(self, self.ctx, lambda s, _: (
             list_years(s), [(a.code, a.name) for a in queries.agencies(s).values()],
-            reporting.issued_rows(s))).failure(self.show_failure).fetch()
+            reporting.issued_rows(s), describe_node(s)["role"])).failure(self.show_failure).fetch()
         if found is None:
             return
-        years, agencies, rows = found
+        years, agencies, rows, role = found
+        self.at_office = role == "office"
         self.period.fill(years, [(code, code, name) for code, name in agencies])
         self._load_issued(rows)
 
@@ -414,7 +417,7 @@ class ReportsPage(Page):
 
     # --------------------------------------------------------------- issue
     def issue(self) -> None:
-        if not self.can_issue or self._busy:
+        if not self.can_issue or not self.at_office or self._busy:
             return
         request = self.request()
         if request is None:
@@ -492,6 +495,12 @@ class ReportsPage(Page):
         self.print_button.setEnabled(has_pdf)
         self.save_button.setEnabled(has_pdf)
         if self.issue_button is not None:
-            self.issue_button.setEnabled(not self._busy)
+            self.issue_button.setEnabled(not self._busy and self.at_office)
+            self.issue_button.setToolTip(
+                self.tr("Give the report a number and freeze its figures") if self.at_office else
+                self.tr("Reports are issued at the office, so that every number is unique office-wide; on this "
+                        "workstation preview, print or save a draft."))
+        if self.correction is not None:
+            self.correction.setEnabled(self.at_office)
         self.reopen_button.setEnabled(not self._busy and self.selected_issued() is not None)
 
