@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from rasad_desktop.cli.context import UsageError
 from rasad_desktop.core.digits import localize_digits
+from rasad_desktop.core.errors import RasadError
 from rasad_desktop.services.roles import Actor
 
 if TYPE_CHECKING:
@@ -82,12 +83,13 @@ def _add(ctx: Context, session: Session, actor: Actor, name: str, out: Path) -> 
         raise UsageError(f"فایل «{out}» هست؛ نام دیگری بدهید.", f"'{out}' exists; give another name.")
     e = enrolment.add(session, actor, name, ctx.data_dir, office_station=ctx.settings.get("workstation"))
     try:
-        atomic.write_bytes(out, e.data)
-    except OSError as err:
-        print(ctx.t(f"فایل عضویت نوشته نشد ({err}). ایستگاه {localize_digits(str(e.number))} ساخته شد؛ آن را کنار "
-                    "بگذارید (workstations retire) و دوباره بسازید.",
-                    f"The enrolment file was not written ({err}). Workstation {e.number} was made; retire it "
-                    "(workstations retire) and enrol again."), file=sys.stderr)
+        atomic.write_user_file(out, e.data)
+    except RasadError as err:
+        print(err.message(ctx.lang), file=sys.stderr)
+        print(ctx.t(f"ایستگاه {localize_digits(str(e.number))} ساخته شد اما فایلش نه؛ آن را کنار بگذارید "
+                    "(workstations retire) و دوباره عضو کنید.",
+                    f"Workstation {e.number} was made but not its file; retire it (workstations retire) and "
+                    "enrol again."), file=sys.stderr)
         return 1
     n = ctx.digits(str(e.number))
     print(ctx.t(f"ایستگاه کاری «{e.name}» با شمارهٔ {n} عضو شد. فایل عضویت: {out}",
@@ -161,18 +163,18 @@ def _status(ctx: Context, session: Session) -> int:
     from rasad_desktop.services.sync import enrolment
 
     info = enrolment.describe_node(session)
-    if info["role"] == "office":
+    if not info.is_workstation:
         print(ctx.t("این پایگاه داده، پایگاه دفتر است (ایستگاه‌ها: workstations list).",
                     "This database is the office's (its workstations: workstations list)."))
     else:
-        n = ctx.digits(str(info["station"]))
-        print(ctx.t(f"این پایگاه داده ایستگاه کاری {n} («{info['name']}») است.",
-                    f"This database is workstation {info['station']} ('{info['name']}')."))
-        if info["copy"]:
+        n = ctx.digits(str(info.station))
+        print(ctx.t(f"این پایگاه داده ایستگاه کاری {n} («{info.name}») است.",
+                    f"This database is workstation {info.station} ('{info.name}')."))
+        if info.copy:
             print(ctx.t("هشدار: این پایگاه رونوشتی است که در این پوشه عضو نشده؛ چیزی در آن ثبت نمی‌شود.",
                         "Warning: this database is a copy not enrolled in this folder; nothing is recorded in it."))
-    print(ctx.t(f"تغییرهای ثبت‌شده در این‌جا: {ctx.digits(str(info['last_seq']))}",
-                f"Changes made here: {info['last_seq']}"))
+    print(ctx.t(f"تغییرهای ثبت‌شده در این‌جا: {ctx.digits(str(info.last_seq))}",
+                f"Changes made here: {info.last_seq}"))
     return 0
 
 
@@ -274,7 +276,7 @@ def _conflicts(ctx: Context, session: Session, actor: Actor, include_decided: bo
     table = []
     for r in rows:
         state = decided[r.resolution][1 if en else 0] if r.resolution else \
-            (r.problem or waiting)
+            (r.problem_text(ctx.lang) or waiting)
         table.append([ctx.digits(str(r.id)), r.origin_label(ctx.lang), r.what_en if en else r.what_fa,
                       r.workstation.value_en if en else r.workstation.value_fa,
                       f"{r.workstation.username}، {when(r.workstation.at)}" if not en else

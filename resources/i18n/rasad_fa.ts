@@ -932,10 +932,6 @@
         <translation>از</translation>
     </message>
     <message>
-        <source>It cannot be applied as it stands: {0}</source>
-        <translation>به همین شکل اعمال‌شدنی نیست: {0}</translation>
-    </message>
-    <message>
         <source>Its value</source>
         <translation>مقدار آن</translation>
     </message>

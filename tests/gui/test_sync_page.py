@@ -215,7 +215,7 @@ def test_export_import_preview_conflict_and_its_decision(qtbot, world, tmp_path,
 
     # the conflict, listed with both values, users and local Jalali times
     assert office_page.conflicts_model.rowCount() == 1
-    assert cell_text(office_page, 0, C_FROM) == "ایستگاه ۲"
+    assert cell_text(office_page, 0, C_FROM) == "ایستگاه ۲ «پیشخوان یک»"
     assert "«اداره کل پ»" in cell_text(office_page, 0, C_WHAT)
     assert "۱٬۵۰۰" in cell_text(office_page, 0, C_THEIRS) and "۱٬۷۰۰" in cell_text(office_page, 0, C_HERE)
     assert f"clerk-{ws.name}" in cell_text(office_page, 0, C_THEIRS_BY)
@@ -492,7 +492,7 @@ def test_joining_at_the_first_start(qtbot, world, tmp_path, persian):
         assert questions == []  # no demo province on a workstation
         with db.session() as s:
             info = enrolment.describe_node(s)
-        assert (info["role"], info["station"], info["name"]) == ("workstation", number, "پیشخوان دو")
+        assert (info.role, info.station, info.name) == ("workstation", number, "پیشخوان دو")
         assert window.page("sync") is not None
         window.show_page("sync")
         assert "ایستگاه کاری" in window.page("sync").identity.text()  # type: ignore[union-attr]

@@ -318,8 +318,7 @@ class AssignAgenciesDialog(FormDialog):
             return
 
         def save(session: Session, actor: Actor) -> int:
-            changed = enrolment.assign(session, actor, number, given) if given else 0
-            return changed + (enrolment.assign(session, actor, None, taken_back) if taken_back else 0)
+            return enrolment.assign_exactly(session, actor, number, sorted(ticked))  # one transaction
 
         self.submit(WriteOp(self, self.ctx, save, Changes.SYNC | Changes.BUDGET))
 

@@ -50,7 +50,7 @@ class ConflictsModel(RowsModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             text = self._display(row, col)
             if row.problem:
-                text += "\n" + self.tr("It cannot be applied as it stands: {0}").format(row.problem)
+                text += "\n" + row.problem_text(self.language)
             return text
         if role == Qt.ItemDataRole.ForegroundRole and row.problem and col == C_WHAT:
             return QBrush(ERROR)

@@ -224,7 +224,7 @@ class ReportsPage(Page):
     def refresh(self) -> None:
         found = ReadOp(self, self.ctx, lambda s, _: (
             list_years(s), [(a.code, a.name) for a in queries.agencies(s).values()],
-            reporting.issued_rows(s), describe_node(s)["role"])).failure(self.show_failure).fetch()
+            reporting.issued_rows(s), describe_node(s).role)).failure(self.show_failure).fetch()
         if found is None:
             return
         years, agencies, rows, role = found

@@ -48,13 +48,11 @@ from rasad_desktop.gui.operations import ReadOp, Session, Task, WriteOp
 from rasad_desktop.gui.pages.base import Page
 from rasad_desktop.gui.style import CAPTION_STYLE, DONE_STYLE, LOCKED_STYLE, NOTICE_STYLE
 from rasad_desktop.gui.widgets.grid import fit_columns
-from rasad_desktop.services.budget import find_agency
-from rasad_desktop.services.budget_admin import agency_rows
 from rasad_desktop.services.roles import Actor, Permission
 from rasad_desktop.services.sync import conflicts as sync_conflicts
 from rasad_desktop.services.sync import enrolment, packages
 from rasad_desktop.services.sync.conflicts import ConflictRow
-from rasad_desktop.services.sync.enrolment import Enrolment, WorkstationRow
+from rasad_desktop.services.sync.enrolment import Enrolment, NodeInfo, WorkstationRow
 from rasad_desktop.services.sync.merge import Outcome
 from rasad_desktop.services.sync.packages import Exported, Preview, place
 
@@ -103,7 +101,7 @@ class SyncPage(Page):
         self.confirm: Callable[[str], bool] = self._confirm
         self.inform: Callable[[str], None] = self._inform
         self.can_manage = ctx.can(Permission.MANAGE_WORKSTATIONS)
-        self.node: dict[str, Any] = {}
+        self.node = NodeInfo.of(None)
         self.busy = False
         self._save_dir = Path.home()
         self._build_header()
@@ -242,17 +240,17 @@ class SyncPage(Page):
     # --------------------------------------------------------------- showing
     @property
     def at_office(self) -> bool:
-        return self.node.get("role", "office") == "office"
+        return not self.node.is_workstation
 
     @property
     def here(self) -> int:
         """This database's origin: 0 the office, N workstation N."""
-        return 0 if self.at_office else int(self.node.get("station") or 0)
+        return 0 if self.at_office else int(self.node.station or 0)
 
     def refresh(self) -> None:
-        def read(session: Session, actor: Actor) -> tuple[dict[str, Any], list[ConflictRow], list[WorkstationRow]]:
+        def read(session: Session, actor: Actor) -> tuple[NodeInfo, list[ConflictRow], list[WorkstationRow]]:
             node = enrolment.describe_node(session)
-            rows = enrolment.workstations(session, actor) if node["role"] == "office" else []
+            rows = [] if node.is_workstation else enrolment.workstations(session, actor)
             return node, sync_conflicts.conflicts(session, actor), rows
 
         found = ReadOp(self, self.ctx, read).failure(self.show_failure).fetch()
@@ -281,11 +279,11 @@ class SyncPage(Page):
                 "way. Conflicts are decided here, and reports are issued here."))
         else:
             self.identity.setText(self.tr("This database is workstation {0} «{1}» of the office.").format(
-                fmt.number(node.get("station") or 0, lang), node.get("name", "")))
+                fmt.number(node.station or 0, lang), node.name))
             self.explain.setText(self.tr(
                 "Send the changes entered here to the office as a package, and take the office's packages here. "
                 "Reports are issued at the office."))
-        self.copy_banner.setVisible(bool(node.get("copy")))
+        self.copy_banner.setVisible(node.copy)
         self.recipient_label.setVisible(office)
         self.recipient.setVisible(office)
         self.export_button.setText(self.tr("Export a package…") if office
@@ -347,7 +345,7 @@ class SyncPage(Page):
             table.selectionModel().setCurrentIndex(table.model().index(row, 0), flags)
 
     def _update_buttons(self) -> None:
-        copy, idle = bool(self.node.get("copy")), not self.busy
+        copy, idle = self.node.copy, not self.busy
         self.export_button.setEnabled(idle and not copy and (not self.at_office or self.recipient.count() > 0))
         self.import_button.setEnabled(idle and not copy)
         self.export_button.setToolTip(self.tr("Enrol a workstation first") if self.at_office
@@ -521,9 +519,7 @@ class SyncPage(Page):
         station = self.selected_workstation()
         if station is None or station.retired or not self.can_manage:
             return
-        agencies = ReadOp(self, self.ctx, lambda s, _: [
-            (a.code, a.name, find_agency(s, a.code).owner_station) for a in agency_rows(s)]) \
-            .failure(self.show_failure).fetch()
+        agencies = ReadOp(self, self.ctx, enrolment.assignable_agencies).failure(self.show_failure).fetch()
         if agencies is None:
             return
         dialog = AssignAgenciesDialog(self.ctx, station.number, station.name, agencies, self)

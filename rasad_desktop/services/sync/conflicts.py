@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from rasad_desktop.core.amounts import format_amount
 from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.core.jalali import month_name
-from rasad_desktop.db.models import Agency, SyncChange, utcnow
+from rasad_desktop.db.models import Agency, SyncChange, SyncWorkstation, utcnow
 from rasad_desktop.services.errors import Conflict, NotFound, ValidationError
 from rasad_desktop.services.roles import Actor, Permission, require
 from rasad_desktop.services.sync import capture
@@ -63,11 +63,21 @@ class ConflictRow:
     what_en: str
     workstation: Side  # the value the change brought
     office: Side  # the value here, and the last change that made it
-    problem: str | None
+    problem: str | None  # why it cannot apply as it stands (a missing reference), as recorded
     resolution: str | None
+    origin_name: str = ""  # the workstation's name
 
     def origin_label(self, lang: str = "fa") -> str:
-        return place(self.origin, lang)
+        label = place(self.origin, lang)
+        return f"{label} «{self.origin_name}»" if self.origin_name and lang == "fa" else \
+            f"{label} '{self.origin_name}'" if self.origin_name else label
+
+    def problem_text(self, lang: str = "fa") -> str:
+        if not self.problem:
+            return ""
+        if lang == "en":
+            return f"It cannot apply as it stands: {self.problem}"
+        return f"این تغییر چنان‌که هست نمی‌نشیند؛ چیزی که به آن اشاره دارد این‌جا نیست ({self.problem})"
 
 
 def _shown(field: str, value: Any, lang: str) -> str:
@@ -126,6 +136,7 @@ def conflicts(session: Session, actor: Actor, *, include_decided: bool = False) 
     if not include_decided:
         q = q.where(SyncChange.resolution.is_(None))
     ks, refs = kinds(), Refs(session)
+    names = {n: name for n, name in session.execute(select(SyncWorkstation.number, SyncWorkstation.name))}
     out = []
     for row in session.scalars(q.order_by(SyncChange.id)):
         kind = ks.get(row.kind)
@@ -141,7 +152,7 @@ def conflicts(session: Session, actor: Actor, *, include_decided: bool = False) 
             describe_key(session, row.kind, key, "en"),
             Side(*_both(kind, theirs), row.username, row.at),
             Side(*_both(kind, ours), last.username if last else "—", last.at if last else None),
-            row.problem, row.resolution))
+            row.problem, row.resolution, names.get(row.origin, "")))
     return out
 
 

@@ -140,7 +140,7 @@ def is_empty(session: Session) -> bool:
     return found is None or found.role == "office"
 
 
-def join(session: Session, actor: Actor, data: bytes, code: str, data_dir: Path) -> SyncNode:
+def join(session: Session, actor: Actor, data: bytes, code: str, data_dir: Path) -> NodeInfo:
     """Make this empty database the workstation an enrolment file was made for."""
     require(actor, Permission.SYNC)
     sealed = split(data)
@@ -192,8 +192,8 @@ def join(session: Session, actor: Actor, data: bytes, code: str, data_dir: Path)
                      after={"office_id": node.office_id, "name": node.name, "rows": len(entities)})
         session.flush()
         nodes.write_marker(data_dir, node)
-    session.refresh(node)
-    return node
+        info = NodeInfo.of(node)
+    return info
 
 
 def _load(session: Session, entities: Any, files: Any) -> None:
@@ -267,6 +267,31 @@ def assign(session: Session, actor: Actor, number: int | None, agency_codes: lis
     return changed
 
 
+def assign_exactly(session: Session, actor: Actor, number: int, agency_codes: list[str]) -> int:
+    """Workstation ``number`` enters exactly these agencies' figures: they are given to it,
+    and any other it had goes back to none; one transaction. Returns how many changed."""
+    from rasad_desktop.services.budget import find_agency
+
+    with writing(session, actor, Permission.MANAGE_WORKSTATIONS) as audit:
+        if nodes.is_workstation(session):
+            raise Conflict("دستگاه‌ها را فقط دفتر به ایستگاه‌ها می‌سپارد.", "Only the office assigns agencies.",
+                           code="not_office")
+        _workstation(session, number)
+        wanted = {find_agency(session, code).code for code in agency_codes}
+        changed = 0
+        for agency in session.scalars(select(Agency).where(
+                (Agency.owner_station == number) | Agency.code.in_(wanted))):
+            owner = number if agency.code in wanted else None
+            if agency.owner_station != owner:
+                audit.record("agency.owner", "agency", agency.code,
+                             before={"owner_station": agency.owner_station}, after={"owner_station": owner})
+                agency.owner_station = owner
+                changed += 1
+        if not changed:
+            audit.nothing_changed()
+    return changed
+
+
 def retire(session: Session, actor: Actor, number: int) -> None:
     """A lost or re-installed workstation: its packages are refused from now on; its number
     stays used (a new enrolment gets another)."""
@@ -279,7 +304,34 @@ def retire(session: Session, actor: Actor, number: int) -> None:
         audit.record("sync.retire", "workstation", number, after={"name": ws.name})
 
 
-def describe_node(session: Session) -> dict[str, Any]:
-    node = nodes.this(session)
-    return {"role": node.role, "station": node.station, "name": node.name, "office_id": node.office_id,
-            "copy": node.copy_detected_at is not None, "last_seq": node.last_seq}
+@dataclass(frozen=True)
+class NodeInfo:
+    """What this database is, for a screen or a command to say."""
+
+    role: str  # "office" | "workstation"
+    station: int | None  # a workstation's number
+    name: str
+    copy: bool  # a workstation's database found where it was not enrolled: it records nothing
+    last_seq: int  # changes made here
+
+    @property
+    def is_workstation(self) -> bool:
+        return self.role == "workstation"
+
+    @classmethod
+    def of(cls, node: SyncNode | None) -> NodeInfo:
+        if node is None:  # nothing written yet: an office
+            return cls("office", None, "", False, 0)
+        return cls(node.role, node.station, node.name, node.copy_detected_at is not None, node.last_seq)
+
+
+def describe_node(session: Session) -> NodeInfo:
+    """This database's role, read only (a database that never wrote is an office)."""
+    return NodeInfo.of(session.get(SyncNode, 1))
+
+
+def assignable_agencies(session: Session, actor: Actor) -> list[tuple[str, str, int | None]]:
+    """(code, name, the workstation it belongs to or None) of every agency, by code."""
+    require(actor, Permission.VIEW)
+    return [(c, n, o) for c, n, o in session.execute(
+        select(Agency.code, Agency.name, Agency.owner_station).order_by(Agency.code))]

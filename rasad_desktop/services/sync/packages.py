@@ -84,7 +84,8 @@ class Exported:
     number: int
 
     def write(self, target: Path) -> None:
-        atomic.write_bytes(target, self.data)
+        """The package file; a failure is told in Persian and English."""
+        atomic.write_user_file(target, self.data, cls=PackageError)
 
 
 def _to_send(session: Session, node: SyncNode, to: int) -> list[tuple[SyncChange, str]]:
