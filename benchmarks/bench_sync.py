@@ -12,6 +12,8 @@ Prints figures; asserts nothing.
    corrects them four times, and registers 50 requests (≈ 25,000 changes in all). The office
    takes the five packages in a fresh process, which reports the time and its peak memory.
    Targets: ≤ 10 s and ≤ 300 MB.
+3. What the change log costs an ordinary write: entering a month of 400 figures at the office with
+   the log (as always) and without it (the floor), interleaved.
 Package sizes are printed for both. Each import runs on a fresh copy of the office database.
 """
 
@@ -183,6 +185,24 @@ def year_from_five(site: Site) -> None:
     print(f"  peak memory of that process (≤ 300 MB)  {result['peak_mb']:.0f} MB")
 
 
+def log_cost(site: Site, runs: int) -> None:
+    from rasad_desktop.services.sync import capture
+
+    real, with_log, without = capture.start, [], []
+    try:
+        for run in range(runs):
+            for logged in (True, False):
+                capture.start = real if logged else (lambda session: None)
+                figures = month_figures(site.agencies, site.lines, 1 + run % 12, 9_000_000 + 10 * run + logged)
+                with site.office.session() as s:
+                    (with_log if logged else without).append(
+                        timed(lambda: collections.save_months(s, ADMIN, site.year, figures)))  # noqa: B023
+    finally:
+        capture.start = real
+    print("3. What the change log costs entering 400 figures at the office")
+    show("with the change log", with_log, without, "floor: without it")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
@@ -191,6 +211,7 @@ def main() -> None:
         site = Site(Path(tmp), workstations=5)
         month_package(site, args.runs)
         year_from_five(site)
+        log_cost(site, args.runs)
 
 
 if __name__ == "__main__":

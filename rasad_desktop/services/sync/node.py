@@ -9,6 +9,7 @@ import uuid
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from rasad_desktop.core.digits import localize_digits
@@ -29,8 +30,13 @@ def this(session: Session, *, for_update: bool = False) -> SyncNode:
         node = SyncNode(id=1, role="office", office_id=str(uuid.uuid4()), station=None, name="",
                         instance_id=str(uuid.uuid4()), signing_key=key, office_public_key=public_key(key),
                         package_key=None, last_seq=0)
-        with session.begin_nested():  # two first writers on a shared server: one makes it
-            session.add(node)
+        try:
+            with session.begin_nested():  # two first writers on a shared server: one makes it
+                session.add(node)
+        except IntegrityError:
+            made = session.get(SyncNode, 1, with_for_update=for_update or None)
+            assert made is not None
+            return made
         if for_update:
             node = session.get(SyncNode, 1, with_for_update=True) or node
     return node
