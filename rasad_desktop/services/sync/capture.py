@@ -18,6 +18,7 @@ from sqlalchemy.orm import Mapper, Session
 
 from rasad_desktop.db.models import SyncChange
 from rasad_desktop.services.sync import node as nodes
+from rasad_desktop.services.sync import remit
 from rasad_desktop.services.sync.entities import KIND_OF_MODEL, Key, Kind, Refs, Values, dumps, kinds
 
 SESSION_KEY = "rasad.sync.capture"
@@ -189,6 +190,10 @@ def finish(session: Session, username: str, at: dt.datetime) -> int:
     node = nodes.this(session, for_update=True)
     if node.copy_detected_at is not None:
         raise nodes.copy_refusal(node)
+    if node.role == "workstation":
+        changes = remit.check_entry(changes, int(node.station or 0))
+        if not changes:
+            return 0
     first = node.last_seq + 1
     node.last_seq += len(changes)
     origin = nodes.origin(node)

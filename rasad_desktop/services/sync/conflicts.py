@@ -20,7 +20,7 @@ from rasad_desktop.core.jalali import month_name
 from rasad_desktop.db.models import Agency, SyncChange, SyncWorkstation, utcnow
 from rasad_desktop.services.errors import Conflict, NotFound, ValidationError
 from rasad_desktop.services.roles import Actor, Permission, require
-from rasad_desktop.services.sync import capture
+from rasad_desktop.services.sync import capture, remit
 from rasad_desktop.services.sync import node as nodes
 from rasad_desktop.services.sync.entities import Kind, MissingReference, Refs, Values, kinds
 from rasad_desktop.services.sync.packages import files_for, place
@@ -75,6 +75,9 @@ class ConflictRow:
     def problem_text(self, lang: str = "fa") -> str:
         if not self.problem:
             return ""
+        known = remit.problem_text(self.problem, lang)
+        if known is not None:
+            return known
         if lang == "en":
             return f"It cannot apply as it stands: {self.problem}"
         return f"این تغییر چنان‌که هست نمی‌نشیند؛ چیزی که به آن اشاره دارد این‌جا نیست ({self.problem})"

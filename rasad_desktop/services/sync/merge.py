@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.db.models import SyncChange, utcnow
 from rasad_desktop.services.errors import Conflict
-from rasad_desktop.services.sync import state
+from rasad_desktop.services.sync import remit, state
 from rasad_desktop.services.sync.entities import Files, Kind, MissingReference, Refs, kinds
 from rasad_desktop.services.sync.node import OFFICE
 
@@ -207,14 +207,20 @@ class Merge:
         before = None if row.before is None else json.loads(row.before)
         after = None if row.after is None else json.loads(row.after)
         try:  # what is looked up comes before any change: a refusal leaves nothing half-done
+            outside = remit.problem(self.refs, row.origin, row.kind, key, before, after) \
+                if self.here == OFFICE else None
+            if outside is not None:
+                self._conflict(row, outside)
+                return
             found = self._find(kind, key, row.key)
             current = None if found is None else kind.values(self.refs, found)
+            authored = self.here != OFFICE and row.origin == OFFICE and remit.office_authored(row.kind)
             if kind.same(current, after):
                 row.status = "present"
                 self.out.present += 1
                 if self.here != OFFICE and id(row) not in self.kept_by_office and current != after:
                     self._put(kind, key, row.key, found, after)  # the same value: who entered it as the office says
-            elif kind.same(current, before):
+            elif authored or kind.same(current, before):  # the office's own kinds: its value holds
                 self._put(kind, key, row.key, found, after)
                 row.status = "applied"
                 self.out.applied += 1
