@@ -27,8 +27,14 @@ def _number(ctx: Context, text: str | None, what: str) -> int:
     from rasad_desktop.core.digits import to_latin_digits
 
     try:
-        return int(to_latin_digits((text or "").strip()))
+        value = int(to_latin_digits((text or "").strip()))
+        if not 0 <= value < 2 ** 53:
+            raise ValueError(text)
+        return value
     except ValueError:
+        if what == "resolve":
+            raise UsageError("شناسهٔ تعارض را بدهید (از sync conflicts)، مانند: sync resolve 12 --keep office",
+                             "Give the conflict's ID (from sync conflicts), e.g. sync resolve 12 --keep office") from None
         raise UsageError(f"شمارهٔ ایستگاه را بدهید، مانند: workstations {what} 3",
                          f"Give the workstation's number, e.g. workstations {what} 3") from None
 
@@ -248,6 +254,11 @@ def print_outcome(ctx: Context, o: Outcome) -> None:
         print(ctx.t(f"در انتظار: تغییرهای {span} از {place(origin)} هنوز نرسیده است؛ بستهٔ تازه‌تری از آن بگیرید.",
                     f"Waiting: changes {span_en} from {place(origin, 'en')} have not arrived; get a newer package "
                     "from it."))
+    if o.withheld:
+        print(ctx.t(f"{d(str(o.withheld))} تغییر را دفتر تا تصمیم دربارهٔ تعارضشان نگه داشته است؛ تصمیم با بستهٔ "
+                    "بعدی می‌رسد.",
+                    f"{o.withheld} changes are kept back by the office until their conflicts are decided; the "
+                    "decision comes with a later package."))
     if o.conflicts:
         print(ctx.t("تعارض‌ها: rasad-desktop sync conflicts", "Conflicts: rasad-desktop sync conflicts"))
 

@@ -206,13 +206,18 @@ def split(data: bytes) -> Sealed:
 
 
 def read_file(path: Path) -> Sealed:
+    return split(read_bytes(path))
+
+
+def read_bytes(path: Path) -> bytes:
+    """A package or enrolment file's bytes; one larger than any this program writes is not read."""
+    path = Path(path)
     try:
         size = path.stat().st_size
         if size > MAX_CONTENTS + MAX_HEADER:
             raise PackageError("بسته بزرگ‌تر از اندازهٔ پذیرفتنی است.", "The package is larger than allowed.",
                                code="package_size")
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as err:
         raise PackageError(f"فایل «{path.name}» خوانده نشد.", f"'{path}' could not be read: {err}",
                            code="package_read") from None
-    return split(data)

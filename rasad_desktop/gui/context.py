@@ -16,6 +16,7 @@ from rasad_desktop.config import Settings
 from rasad_desktop.db.database import Database
 from rasad_desktop.gui.runner import Runner
 from rasad_desktop.services.roles import Actor, Permission
+from rasad_desktop.services.sync.remit import OFFICE_PERMISSIONS
 
 
 class Changes(enum.Flag):
@@ -56,9 +57,13 @@ class AppServices:
     events: Events = field(default_factory=Events)
 
     def signed_in(self, actor: Actor, full_name: str = "") -> AppContext:
+        from rasad_desktop.services.sync import node
+
+        with self.db.session() as s:
+            at_workstation = node.is_workstation(s)
         return AppContext(db=self.db, settings=self.settings, data_dir=self.data_dir, runner=self.runner,
                           language=self.language, no_dialogs=self.no_dialogs, events=self.events,
-                          actor=actor, full_name=full_name)
+                          actor=actor, full_name=full_name, at_workstation=at_workstation)
 
     @property
     def database_location(self) -> str:
@@ -78,7 +83,12 @@ class AppServices:
 class AppContext(AppServices):
     actor: Actor = field(kw_only=True)
     full_name: str = field(default="", kw_only=True)
+    at_workstation: bool = field(default=False, kw_only=True)  # an enrolled workstation, not the office
 
     def can(self, permission: Permission) -> bool:
+        """What the screens offer: on a workstation, not what only the office may do (the
+        service layer refuses it there anyway: ``services.sync.remit``)."""
+        if self.at_workstation and permission in OFFICE_PERMISSIONS:
+            return False
         return self.actor.can(permission)
 

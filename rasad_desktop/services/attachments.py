@@ -50,7 +50,8 @@ def folder(data_dir: Path) -> Path:
     return attachments_dir(Path(data_dir))
 
 
-def _check_type(name: str, head: bytes, data: bytes) -> str:
+def attachment_type(name: str, head: bytes, data: bytes) -> str:
+    """The media type of an acceptable file (by its name and first bytes); refuses others."""
     ext = Path(name).suffix.lower()
     if ext not in TYPES:
         raise ValidationError(
@@ -97,7 +98,7 @@ def add_attachment(session: Session, actor: Actor, tracking_code: str, source: P
                                   code="attachment_read") from None
         if not data:
             raise ValidationError("فایل خالی است.", "The file is empty.", code="attachment_empty")
-        media = _check_type(name, data[:16], data)
+        media = attachment_type(name, data[:16], data)
         stored = f"{uuid.uuid4().hex}{Path(name).suffix.lower()}"
         target_dir = folder(data_dir)
         atomic.write_bytes(target_dir / stored, data)

@@ -79,6 +79,10 @@ def test_an_office_and_two_workstations_converge_through_package_files(
     code, out = run("sync", "conflicts", "--data-dir", str(demo_dir), "--lang", "en")
     assert code == 0 and "222" in out and "111" in out and "clerk-a" in out and "clerk-b" in out
     conflict_id = re.search(r"^\s*(\d+) │", out, re.M).group(1)  # type: ignore[union-attr]
+    early = tmp_path / "to-a-early.rsp"  # before the decision, a's figure is kept back from b: said so
+    assert run("sync", "export", "--to", str(a), "--out", str(early), "--data-dir", str(demo_dir))[0] == 0
+    code, out = run("sync", "import", str(early), "--data-dir", str(a_dir), "--lang", "en")
+    assert code == 0 and "1 changes are kept back by the office" in out, out
     code, out = run("sync", "resolve", conflict_id, "--keep", "workstation", "--data-dir", str(demo_dir))
     assert code == 0, out
     for number, folder in ((a, a_dir), (b, b_dir)):
@@ -149,6 +153,8 @@ def test_the_wrong_enrolment_code_and_a_used_database_are_refused(
 def test_usage_errors(demo_dir: Path, run: Run) -> None:
     assert run("sync", "export", "--data-dir", str(demo_dir))[0] == 2
     assert run("sync", "resolve", "5", "--data-dir", str(demo_dir))[0] == 2
+    code, out = run("sync", "resolve", "abc", "--keep", "office", "--data-dir", str(demo_dir), "--lang", "en")
+    assert code == 2 and "conflict's ID" in out
     assert run("workstations", "add", "x", "--data-dir", str(demo_dir))[0] == 2
     assert run("workstations", "assign", "3", "--data-dir", str(demo_dir))[0] == 2
     code, out = run("sync", "export", "--out", "x.rsp", "--data-dir", str(demo_dir), "--lang", "en")

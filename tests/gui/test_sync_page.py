@@ -537,3 +537,27 @@ def test_reports_are_issued_at_the_office_only(qtbot, world, persian):
     assert "در دفتر صادر" in button.toolTip()
     pages["ws"].confirm_issue = lambda q: pytest.fail("a workstation must not even ask")  # type: ignore[assignment]
     pages["ws"].issue()
+
+
+def test_a_workstation_offers_no_office_only_screens(qtbot, world, persian):
+    """An administrator at a workstation sees no users, budget or notice forms: the office
+    makes those changes (and the service layer refuses them there)."""
+    from rasad_desktop.gui.main_window import MainWindow
+    from rasad_desktop.gui.pages.notices import NoticesPage
+    from rasad_desktop.services.roles import Permission
+
+    office, ws = world
+    names = {}
+    for name, node in (("office", office), ("ws", ws)):
+        ctx = context(node, Actor(f"admin-{name}", Role.ADMIN))
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        names[name] = {window.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(window.nav.count())}
+        if name == "ws":
+            assert ctx.at_workstation and not ctx.can(Permission.MANAGE_USERS)
+            assert ctx.can(Permission.ENTER_COLLECTIONS) and ctx.can(Permission.SYNC)
+            notices = window.show_page("notices")
+            assert isinstance(notices, NoticesPage) and notices.form is None
+    assert {"users", "budget"} <= names["office"]
+    assert not {"users", "budget"} & names["ws"]
+    assert {"dataEntry", "requests", "sync"} <= names["ws"]

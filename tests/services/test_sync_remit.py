@@ -193,3 +193,17 @@ def test_an_administrator_at_a_workstation_is_still_not_the_office(office: Node,
     assert err.value.code == "office_only"
     with a.db.session() as s:
         assert accounts.get_user(s, "intruder") is None
+
+
+def test_retiring_a_workstation_frees_its_agencies_everywhere(office: Node, ws: tuple[Node, Node]) -> None:
+    a, b = ws
+    with office.db.session() as s:
+        enrolment.assign(s, ADMIN, a.number, ["2"])
+    b.take(office.export(to=b.number))
+    with pytest.raises(PermissionDenied):
+        b.set_cell("2", "110104", 1, 20)
+    with office.db.session() as s:
+        enrolment.retire(s, ADMIN, a.number)
+    b.take(office.export(to=b.number))
+    assert b.set_cell("2", "110104", 1, 20) == 1  # no one else enters them now
+    assert office.take(b.export()).applied == 1

@@ -32,6 +32,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 from needs import BACKENDS, drop_postgres, fresh_postgres
 from sync_world import AGENCIES, CELL_LINES, Node, build_office, enrol
 
+from rasad_desktop.core.ids import TrackingCode
 from rasad_desktop.db.database import Database
 from rasad_desktop.formats import sync_package
 from rasad_desktop.services.audit import verify_chain
@@ -143,13 +144,15 @@ class Office(RuleBasedStateMachine):
         code = self.codes[pick % len(self.codes)]
         if code not in node.requests():
             return  # not arrived there yet
+        elsewhere = who != 0 and TrackingCode.parse(code).station != node.number  # another's: the office's to do
         try:
             if attach:
                 node.attach(code, f"پیوست {pick} از {node.name}".encode(), self.tmp)
             else:
                 node.answer(code, f"پاسخ {pick} از {node.name}")
         except ServiceError:
-            pass  # closed already, or the same file twice: refused with a message, nothing written
+            return  # closed already, the same file twice, or another's: refused with a message, nothing written
+        assert not elsewhere, "a workstation followed up a request registered elsewhere"
 
     # ------------------------------------------------------------------ packages
     @rule(who=st.integers(1, 3))

@@ -12,10 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from rasad_desktop.core.amounts import format_amount
 from rasad_desktop.core.digits import localize_digits
+from rasad_desktop.core.errors import RasadError
 from rasad_desktop.core.jalali import month_name
 from rasad_desktop.db.models import Agency, SyncChange, SyncWorkstation, utcnow
 from rasad_desktop.services.errors import Conflict, NotFound, ValidationError
@@ -141,22 +143,39 @@ def conflicts(session: Session, actor: Actor, *, include_decided: bool = False) 
     ks, refs = kinds(), Refs(session)
     names = {n: name for n, name in session.execute(select(SyncWorkstation.number, SyncWorkstation.name))}
     out = []
-    for row in session.scalars(q.order_by(SyncChange.id)):
+    for row in list(session.scalars(q.order_by(SyncChange.id))):
         kind = ks.get(row.kind)
-        key = json.loads(row.key)
-        theirs = None if row.after is None else json.loads(row.after)
-        try:
-            ours = kind.read(refs, key) if kind else None
-        except MissingReference:
-            ours = None
         last = _last_here(session, row)
+        try:
+            key = json.loads(row.key)
+            theirs = None if row.after is None else json.loads(row.after)
+            try:
+                ours = kind.read(refs, key) if kind else None
+            except MissingReference:
+                ours = None
+            what = describe_key(session, row.kind, key), describe_key(session, row.kind, key, "en")
+            mine, here = _both(kind, theirs), _both(kind, ours)
+        except UNREADABLE:  # a change this program did not make (a forged one): shown as it came
+            session.rollback()  # a query it broke ends the read transaction (PostgreSQL)
+            refs.forget()
+            what = (_raw(row.kind, row.key),) * 2
+            mine, here = (_raw("", row.after or "—"),) * 2, ("?", "?")
         out.append(ConflictRow(
-            row.id, row.origin, row.seq, row.kind, describe_key(session, row.kind, key),
-            describe_key(session, row.kind, key, "en"),
-            Side(*_both(kind, theirs), row.username, row.at),
-            Side(*_both(kind, ours), last.username if last else "—", last.at if last else None),
+            row.id, row.origin, row.seq, row.kind, *what,
+            Side(*mine, row.username, row.at),
+            Side(*here, last.username if last else "—", last.at if last else None),
             row.problem, row.resolution, names.get(row.origin, "")))
     return out
+
+
+# what reading a malformed change can raise (kept as a conflict, never a crash)
+UNREADABLE = (ValueError, KeyError, IndexError, TypeError, AttributeError, OverflowError, MissingReference,
+              RasadError, DBAPIError)
+
+
+def _raw(label: str, text: str) -> str:
+    text = text if len(text) <= 120 else text[:119] + "…"
+    return f"{label}: {text}" if label else text
 
 
 def resolve(session: Session, actor: Actor, change_id: int, keep: str, data_dir: Path) -> None:
@@ -176,11 +195,20 @@ def resolve(session: Session, actor: Actor, change_id: int, keep: str, data_dir:
                            f"There is no conflict with id {change_id}.", code="conflict_unknown")
         if row.resolution is not None:
             raise Conflict("این تعارض پیش‌تر حل شده است.", "This conflict was decided already.", code="conflict_decided")
-        kind = kinds(files_for(data_dir))[row.kind]
+        kind = kinds(files_for(data_dir)).get(row.kind)
+        if kind is None or row.problem == "invalid":
+            if keep == "workstation":
+                raise Conflict("مقدار ایستگاه با قاعده‌های ورود جور نیست و نشانده نمی‌شود؛ فقط «نگه داشتن مقدار دفتر» "
+                               "ممکن است.", "The workstation's value breaks the entry rules and cannot be set; only "
+                               "keeping the office's value is possible.", code="conflict_unresolvable")
+            if kind is None or keep == "office":  # nothing of it came here, nothing to send back
+                row.resolution, row.resolved_by, row.resolved_at = keep, actor.username, utcnow()
+                audit.record("sync.resolve", "sync_change", f"{row.origin}/{row.seq}", after={"keep": keep})
+                return
         refs = Refs(session)
-        key = json.loads(row.key)
-        theirs = None if row.after is None else json.loads(row.after)
         try:
+            key = json.loads(row.key)
+            theirs = None if row.after is None else json.loads(row.after)
             ours = kind.read(refs, key)
             if kind.same(ours, theirs):
                 pass  # the two agree by now: nothing to send
@@ -188,7 +216,7 @@ def resolve(session: Session, actor: Actor, change_id: int, keep: str, data_dir:
                 kind.put(refs, key, theirs)
             else:
                 capture.record(session, row.kind, key, theirs, ours)  # workstation's value → the office's
-        except MissingReference as err:
+        except UNREADABLE as err:
             raise Conflict(f"مقدار ایستگاه را نمی‌توان نشاند: {err}.", f"The workstation's value cannot be set: {err}.",
                            code="conflict_unresolvable") from None
         row.resolution, row.resolved_by, row.resolved_at = keep, actor.username, utcnow()

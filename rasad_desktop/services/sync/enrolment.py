@@ -51,7 +51,7 @@ from rasad_desktop.services.errors import Conflict, NotFound, ValidationError
 from rasad_desktop.services.roles import Actor, Permission, require
 from rasad_desktop.services.sync import node as nodes
 from rasad_desktop.services.sync import state
-from rasad_desktop.services.sync.entities import Refs, kinds
+from rasad_desktop.services.sync.entities import Files, Refs, kinds
 from rasad_desktop.services.sync.packages import files_for
 from rasad_desktop.services.uow import writing
 
@@ -166,6 +166,16 @@ def join(session: Session, actor: Actor, data: bytes, code: str, data_dir: Path)
                               code="enrolment_code") from None
     doc = contents.doc
     session.rollback()
+    files = files_for(data_dir, contents.files)
+    try:
+        return _join(session, actor, doc, h, office_public, files, data_dir)
+    except BaseException:
+        files.discard()  # a join that failed leaves no files behind
+        raise
+
+
+def _join(session: Session, actor: Actor, doc: Any, h: Any, office_public: bytes, files: Files,
+          data_dir: Path) -> NodeInfo:
     with writing(session, actor, Permission.SYNC, changes=False) as audit:
         if not is_empty(session):
             raise Conflict("این پایگاه داده خالی نیست؛ ایستگاه کاری فقط در پایگاه تازه عضو می‌شود "
@@ -181,7 +191,7 @@ def join(session: Session, actor: Actor, data: bytes, code: str, data_dir: Path)
             raise PackageError("فایل عضویت خراب است.", "The enrolment file is damaged.", code="package_damaged") from None
         if _unb64(doc["office_public_key"]) != office_public or not 1 <= number <= MAX_STATION:
             raise PackageError("فایل عضویت خراب است.", "The enrolment file is damaged.", code="package_damaged")
-        _load(session, entities, files_for(data_dir, contents.files))
+        _load(session, entities, files)
         node = nodes.this(session, for_update=True)
         node.role, node.office_id, node.station, node.name = "workstation", str(h["office_id"]), number, str(doc["name"])
         node.instance_id, node.signing_key, node.office_public_key = str(uuid.uuid4()), keys[0], office_public
@@ -295,13 +305,17 @@ def assign_exactly(session: Session, actor: Actor, number: int, agency_codes: li
 def retire(session: Session, actor: Actor, number: int) -> None:
     """A lost or re-installed workstation: its packages are refused from now on; its number
     stays used (a new enrolment gets another)."""
-    with writing(session, actor, Permission.MANAGE_WORKSTATIONS, changes=False) as audit:
+    with writing(session, actor, Permission.MANAGE_WORKSTATIONS) as audit:
         ws = _workstation(session, number)
         if ws.retired:
             audit.nothing_changed()
             return
         ws.retired = True
-        audit.record("sync.retire", "workstation", number, after={"name": ws.name})
+        freed = list(session.scalars(select(Agency).where(Agency.owner_station == number)))
+        for agency in freed:  # no one would enter them at a workstation any more
+            agency.owner_station = None
+        audit.record("sync.retire", "workstation", number,
+                     after={"name": ws.name, "agencies_freed": [a.code for a in freed]})
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -565,6 +566,13 @@ class Files:
     read: Callable[[RequestAttachment], bytes]  # an attachment's stored file
     store: Callable[[Values, bytes], str]  # keep this content; returns its stored name
     blobs: BlobSource  # a file a package or an enrolment carries, by its SHA-256
+    written: list[Path] = field(default_factory=list)  # files stored: removed again if the write fails
+
+    def discard(self) -> None:
+        """After a write that failed: its stored files go (the database has no row for them)."""
+        for path in self.written:
+            path.unlink(missing_ok=True)
+        self.written.clear()
 
 
 def kinds(files: Files | None = None) -> dict[str, Kind]:

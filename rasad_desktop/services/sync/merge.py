@@ -25,6 +25,7 @@ from rasad_desktop.services.sync import remit, state
 from rasad_desktop.services.sync.entities import Files, Kind, MissingReference, Refs, kinds
 from rasad_desktop.services.sync.node import OFFICE
 
+LIMIT = 2 ** 53  # no number this program writes in a package comes near it; a larger one is forged
 # kinds whose rows other rows refer to by id: removing one clears the id caches
 REFERRED_TO = frozenset({"fiscal_year", "line", "agency", "assignment", "request"})
 
@@ -60,8 +61,12 @@ class Incoming:
                               (flag, str)):
             if not isinstance(value, kinds_) or isinstance(value, bool):
                 raise ValueError("a change of the wrong shape")
-        if not all(v is None or isinstance(v, str) for v in (before, after)) or seq < 1 or not 0 <= origin <= 99 \
-                or flag not in ("", "withheld", "present"):
+        if not all(v is None or isinstance(v, str) for v in (before, after)) or not 1 <= seq < LIMIT \
+                or not 0 <= origin <= 99 or flag not in ("", "withheld", "present"):
+            raise ValueError("a change of the wrong shape")
+        parsed = json.loads(key)
+        if not isinstance(parsed, list) or not parsed or not all(
+                v is None or isinstance(json.loads(v), dict) for v in (before, after)):
             raise ValueError("a change of the wrong shape")
         dt.datetime.fromisoformat(at)
         return cls(origin, seq, kind, key, before, after, username, at, flag)
@@ -120,6 +125,7 @@ class Merge:
         self.here = here
         self.now = utcnow()
         self.heads = state.heads(session)
+        self.remit = remit.Remit(session, files.blobs) if here == OFFICE else None  # what a workstation may change
         self.out = Outcome()
         self.held: dict[int, dict[int, SyncChange]] = defaultdict(dict)
         self.mine: set[int] = set()  # ids of rows this package brought
@@ -207,8 +213,7 @@ class Merge:
         before = None if row.before is None else json.loads(row.before)
         after = None if row.after is None else json.loads(row.after)
         try:  # what is looked up comes before any change: a refusal leaves nothing half-done
-            outside = remit.problem(self.refs, row.origin, row.kind, key, before, after) \
-                if self.here == OFFICE else None
+            outside = None if self.remit is None else self.remit.problem(row.origin, row.kind, key, before, after)
             if outside is not None:
                 self._conflict(row, outside)
                 return
@@ -227,7 +232,7 @@ class Merge:
             else:
                 self._conflict(row, None)
                 return
-        except (MissingReference, ValueError) as err:
+        except (MissingReference, ValueError, KeyError, IndexError, TypeError, AttributeError, OverflowError) as err:
             self.refs.forget()
             self._conflict(row, str(err))
             return

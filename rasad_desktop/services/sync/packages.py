@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.db.models import IssuedReport, RequestAttachment, SyncChange, SyncNode, SyncWorkstation, utcnow
-from rasad_desktop.formats import atomic
+from rasad_desktop.formats import atomic, sync_package
 from rasad_desktop.formats.sync_package import Contents, PackageError, Sealed, seal, split
 from rasad_desktop.services.attachments import folder
 from rasad_desktop.services.errors import Conflict, NotFound, ValidationError
@@ -24,7 +24,7 @@ from rasad_desktop.services.roles import Actor, Permission, require
 from rasad_desktop.services.sync import node as nodes
 from rasad_desktop.services.sync import state
 from rasad_desktop.services.sync.entities import Files, MissingReference, Refs, Values
-from rasad_desktop.services.sync.merge import Incoming, Merge, Outcome
+from rasad_desktop.services.sync.merge import LIMIT, Incoming, Merge, Outcome
 from rasad_desktop.services.uow import writing
 
 
@@ -52,6 +52,7 @@ def files_for(data_dir: Path, carried: dict[str, bytes] | None = None) -> Files:
     def store(values: Values, data: bytes) -> str:
         name = f"{uuid.uuid4().hex}{Path(str(values['file_name'])).suffix.lower()[:10]}"
         atomic.write_bytes(base / name, data)
+        files.written.append(base / name)
         return name
 
     def blobs(digest: str) -> bytes:
@@ -59,7 +60,8 @@ def files_for(data_dir: Path, carried: dict[str, bytes] | None = None) -> Files:
             raise MissingReference(f"the file {digest[:12]} is not in the package")
         return carried[digest]
 
-    return Files(read, store, blobs)
+    files = Files(read, store, blobs)
+    return files
 
 
 def _carried_file(session: Session, refs: Refs, files: Files, row: SyncChange) -> tuple[str, bytes] | None:
@@ -182,6 +184,9 @@ def open_package(session: Session, data: bytes) -> Opened:
     if h.get("office_id") != node.office_id:
         raise _refuse("این بسته از دفتر دیگری است.", "This package is from another office.", "package_office")
     here, sender = nodes.origin(node), h.get("sender")
+    if not isinstance(sender, int) or isinstance(sender, bool) or not 0 <= sender <= 99:
+        raise _refuse("فرستندهٔ این بسته ایستگاه کاری عضو این دفتر نیست.",
+                      "The sender of this package is not a workstation enrolled in this office.", "package_sender")
     if h.get("recipient") != here:
         r = h.get("recipient")
         r_fa, r_en = (place(r), place(r, "en")) if isinstance(r, int) else ("؟", "?")
@@ -211,6 +216,8 @@ def open_package(session: Session, data: bytes) -> Opened:
         yours = (int(doc["yours"][0]), str(doc["yours"][1]))
         instance, last_seq = str(doc["instance"]), int(doc["last_seq"])
         number, created = int(h["number"]), str(h["created_at"])
+        if not all(0 <= n < LIMIT for n in (*have, *have.values(), yours[0], last_seq, number)):
+            raise ValueError("a number out of range")
     except (KeyError, TypeError, ValueError, AttributeError):
         raise _refuse("محتوای بسته خراب است.", "The package's contents are damaged.", "package_damaged") from None
     if node.role == "office" and any(c.origin != sender for c in changes):
@@ -225,6 +232,15 @@ def import_package(session: Session, actor: Actor, data: bytes, data_dir: Path) 
     require(actor, Permission.SYNC)
     opened = open_package(session, data)
     session.rollback()
+    files = files_for(data_dir, opened.files)
+    try:
+        return _take(session, actor, opened, files)
+    except BaseException:
+        files.discard()  # nothing of a package that was not taken stays, not even its files
+        raise
+
+
+def _take(session: Session, actor: Actor, opened: Opened, files: Files) -> Outcome:
     with writing(session, actor, Permission.SYNC, changes=False) as audit:
         node = nodes.this(session, for_update=True)
         here = nodes.origin(node)
@@ -250,7 +266,7 @@ def import_package(session: Session, actor: Actor, data: bytes, data_dir: Path) 
                     "the office was restored from an older backup. Enrol the workstations again (see the IT guide). "
                     "Nothing was written.", code="sync_office_older")
             ws.last_package_at = utcnow()
-        outcome = Merge(session, files_for(data_dir, opened.files), here=here).run(opened.changes)
+        outcome = Merge(session, files, here=here).run(opened.changes)
         if opened.number > state.last_package(session, opened.sender):
             state.set_last_package(session, opened.sender, opened.number)
             state.set_have(session, opened.sender, opened.have)
@@ -339,11 +355,7 @@ def _summary(o: Outcome) -> dict[str, Any]:
 
 
 def read_package(path: Path) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except OSError as err:
-        raise PackageError(f"فایل «{Path(path).name}» خوانده نشد.", f"'{path}' could not be read: {err}",
-                           code="package_read") from None
+    return sync_package.read_bytes(Path(path))
 
 
 def package_header(data: bytes) -> dict[str, Any]:
