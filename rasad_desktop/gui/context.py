@@ -16,7 +16,7 @@ from rasad_desktop.config import Settings
 from rasad_desktop.db.database import Database
 from rasad_desktop.gui.runner import Runner
 from rasad_desktop.services.roles import Actor, Permission
-from rasad_desktop.services.sync.remit import OFFICE_PERMISSIONS
+from rasad_desktop.services.sync.remit import OFFICE_PERMISSIONS, may_follow_up
 
 
 class Changes(enum.Flag):
@@ -57,13 +57,13 @@ class AppServices:
     events: Events = field(default_factory=Events)
 
     def signed_in(self, actor: Actor, full_name: str = "") -> AppContext:
-        from rasad_desktop.services.sync import node
+        from rasad_desktop.gui.operations import StartOp
+        from rasad_desktop.services.sync.node import station_here
 
-        with self.db.session() as s:
-            at_workstation = node.is_workstation(s)
+        station = StartOp(None, self, station_here).fetch()  # what this database is, read once per sign-in
         return AppContext(db=self.db, settings=self.settings, data_dir=self.data_dir, runner=self.runner,
                           language=self.language, no_dialogs=self.no_dialogs, events=self.events,
-                          actor=actor, full_name=full_name, at_workstation=at_workstation)
+                          actor=actor, full_name=full_name, station=station)
 
     @property
     def database_location(self) -> str:
@@ -83,7 +83,15 @@ class AppServices:
 class AppContext(AppServices):
     actor: Actor = field(kw_only=True)
     full_name: str = field(default="", kw_only=True)
-    at_workstation: bool = field(default=False, kw_only=True)  # an enrolled workstation, not the office
+    station: int | None = field(default=None, kw_only=True)  # an enrolled workstation's number; None: the office
+
+    @property
+    def at_workstation(self) -> bool:
+        return self.station is not None
+
+    def may_follow_up(self, tracking_code: str) -> bool:
+        """A request registered elsewhere is followed up at the office (``remit``)."""
+        return may_follow_up(self.station, tracking_code)
 
     def can(self, permission: Permission) -> bool:
         """What the screens offer: on a workstation, not what only the office may do (the

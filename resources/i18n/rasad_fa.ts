@@ -2580,6 +2580,10 @@
         <translation>ثبت شد</translation>
     </message>
     <message>
+        <source>Registered at another computer of the office: it is answered and followed up at the office</source>
+        <translation>در رایانهٔ دیگری از دفتر ثبت شده است؛ پاسخ و پیگیری آن در دفتر انجام می‌شود</translation>
+    </message>
+    <message>
         <source>Registered with the tracking code {0}.</source>
         <translation>با کد پیگیری {0} ثبت شد.</translation>
     </message>

@@ -561,3 +561,26 @@ def test_a_workstation_offers_no_office_only_screens(qtbot, world, persian):
     assert {"users", "budget"} <= names["office"]
     assert not {"users", "budget"} & names["ws"]
     assert {"dataEntry", "requests", "sync"} <= names["ws"]
+
+
+def test_a_request_registered_elsewhere_is_read_only_at_a_workstation(qtbot, world, persian):
+    from rasad_desktop.gui.pages.requests import RequestsPage
+
+    office, ws = world
+    theirs = office.register("ثبت در دفتر")
+    ws.take(office.export(to=ws.number))
+    mine = ws.register("ثبت در ایستگاه")
+    page = RequestsPage(context(ws, clerk(ws.name)))
+    qtbot.addWidget(page)
+    page.show()
+    assert page.select(theirs)
+    assert not page.action_buttons["answer"].isEnabled() and not page.action_buttons["addNote"].isEnabled()
+    assert "در دفتر" in page.action_buttons["answer"].toolTip()
+    assert page.action_buttons["printReceipt"].isEnabled()  # reading and printing it are fine
+    assert not page.attachments.add_button.isEnabled()
+    assert page.select(mine)
+    assert page.action_buttons["answer"].isEnabled() and page.attachments.add_button.isEnabled()
+    office_page = RequestsPage(context(office, ADMIN))
+    qtbot.addWidget(office_page)
+    office_page.show()
+    assert office_page.select(theirs) and office_page.action_buttons["answer"].isEnabled()

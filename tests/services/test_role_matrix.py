@@ -450,10 +450,10 @@ ROWS: list[Row] = [
         check=lambda c, a, exported: exported.data.startswith(b"RASADSY1")),
     Row("packages.import_package", Permission.SYNC,
         lambda c, a, data: packages.import_package(c.session, a, data, c.world.data_dir), prepare=lambda c: _ws_package(c),
-        check=lambda c, a, outcome: outcome.applied == 1),
+        check=lambda c, a, outcome: outcome.applied == 2),  # the request and its registration event
     Row("packages.preview_package", Permission.SYNC,
         lambda c, a, data: packages.preview_package(c.session, a, data, c.world.data_dir), prepare=lambda c: _ws_package(c),
-        check=lambda c, a, preview: preview.outcome.applied == 1 and len(preview.lines) == 1, writes=False),
+        check=lambda c, a, preview: preview.outcome.applied == 2 and len(preview.lines) == 2, writes=False),
     Row("conflicts.conflicts", Permission.VIEW,
         lambda c, a, _: sync_conflicts.conflicts(c.session, a), writes=False,
         check=lambda c, a, rows: all(r.resolution is None for r in rows)),
@@ -481,11 +481,12 @@ def _fresh_workstation(cell: Cell) -> tuple[Session, enrolment.Enrolment, Path]:
 
 
 def _ws_package(cell: Cell) -> bytes:
-    """A package from a workstation just enrolled, holding one new holiday."""
+    """A package from a workstation just enrolled, holding one request registered there."""
     s, e, folder = _fresh_workstation(cell)
     with s:
         enrolment.join(s, ADMIN, e.data, e.code, folder)
-        holidays.add_holiday(s, ADMIN, _holiday_day(cell, 3000), "تعطیل ایستگاه")
+        requests.register(s, ADMIN, requests.NewRequest("complaint", "in_person", *PERSON, "از ایستگاه", "متن"),
+                          workstation=1)
         return packages.export_package(s, ADMIN, folder).data
 
 

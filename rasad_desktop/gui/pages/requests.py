@@ -367,8 +367,13 @@ class RequestsPage(Page):
             "saveReceipt": status is not None,
             "printReceipt": status is not None,
         }
+        here = self.current is None or self.ctx.may_follow_up(self.current.tracking_code)
+        elsewhere = self.tr("Registered at another computer of the office: it is answered and followed up at the "
+                            "office")
         for name, button in self.action_buttons.items():
-            button.setEnabled(allowed[name])
+            mine = here or name in ("saveReceipt", "printReceipt")
+            button.setEnabled(allowed[name] and mine)
+            button.setToolTip("" if mine else elsewhere)
 
     # -------------------------------------------------------------- actions
     def register(self) -> None:

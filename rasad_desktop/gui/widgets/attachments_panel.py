@@ -66,7 +66,7 @@ class AttachmentsPanel(QWidget):
     def _update_buttons(self) -> None:
         staff = self.ctx.can(Permission.MANAGE_REQUESTS)
         self.add_button.setVisible(staff)
-        self.add_button.setEnabled(self.code is not None)
+        self.add_button.setEnabled(self.code is not None and self.ctx.may_follow_up(self.code))
         self.save_button.setVisible(self.ctx.can(Permission.VIEW_PERSONAL_DATA))
         self.save_button.setEnabled(self.list.currentRow() >= 0)
 

@@ -47,6 +47,12 @@ def is_workstation(session: Session) -> bool:
     return node is not None and node.role == "workstation"
 
 
+def station_here(session: Session) -> int | None:
+    """An enrolled workstation's number; None at the office."""
+    node = session.get(SyncNode, 1)
+    return int(node.station or 0) if node is not None and node.role == "workstation" else None
+
+
 def origin(node: SyncNode) -> int:
     return OFFICE if node.role == "office" else int(node.station or 0)
 

@@ -43,8 +43,9 @@ PROBLEMS = {
                     "only the office makes this kind of change; it is not taken from a workstation"),
     "agency_owner": ("ارقام این دستگاه را ایستگاه کاری دیگری وارد می‌کند",
                      "this agency's figures are entered at another workstation"),
-    "invalid": ("مقدار این تغییر با قاعده‌های ورود ارقام جور نیست (مبلغ، ستون، ماه یا شمارهٔ سند نادرست)",
-                "its value breaks the rules of entering figures (a wrong amount, column, month or document number)"),
+    "invalid": ("مقدار این تغییر با قاعده‌های ورود جور نیست (مبلغ، ستون، ماه، شمارهٔ سند، متن یا فایل پیوست "
+                "نادرست)", "its value breaks the rules of entry (a wrong amount, column, month, document number, "
+                "text or attached file)"),
     "locked": ("این ماه در دفتر بسته شده است؛ رقم آن را فقط مدیر می‌تواند بپذیرد",
                "the office has locked this month; only the administrator can accept its figure"),
     "foreign_code": ("کد رهگیری این درخواست شمارهٔ ایستگاه دیگری را دارد",
@@ -149,6 +150,17 @@ def _texts(values: Values, *fields: str) -> None:
             raise ValueError(f"{f}: not a text")
 
 
+def may_follow_up(station: int | None, tracking_code: Any) -> bool:
+    """Whether workstation ``station`` (None: the office) may answer, note or attach to the
+    request with this code: the office any, a workstation its own."""
+    if station is None:
+        return True
+    try:
+        return _station(tracking_code) == station
+    except (RasadError, ValueError):
+        return False
+
+
 def _code_parts(code: Any) -> tuple[int, int]:
     parsed = TrackingCode.parse(code)
     return parsed.station, parsed.serial
@@ -171,7 +183,7 @@ def check_entry(changes: list[tuple[str, Key, Values | None, Values | None]], st
     """On workstation ``station``: the changes of a write that go to the office; a write
     that changes what only the office may is refused whole."""
     for kind, key, before, after in changes:
-        if kind in FROM_WORKSTATION and kind != "collection" and _station(key[0]) != station:
+        if kind in FROM_WORKSTATION and kind != "collection" and not may_follow_up(station, key[0]):
             raise PermissionDenied(
                 "این درخواست را جای دیگری ثبت کرده است (شمارهٔ ایستگاه در کد رهگیری آن)؛ پیگیری، پاسخ و پیوست آن "
                 "در دفتر انجام می‌شود.",
@@ -185,7 +197,6 @@ def check_entry(changes: list[tuple[str, Key, Values | None, Values | None]], st
                 f"Only the office makes this change; it is not recorded at workstation {station}. Enter collected "
                 "figures and requests here; everything else at the office.", code="office_only")
     return [c for c in changes if c[0] in FROM_WORKSTATION]
-
 
 
 def _own_password(kind: str, before: Values | None, after: Values | None) -> bool:
