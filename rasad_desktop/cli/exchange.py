@@ -41,6 +41,11 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
         f"{months}؛ {n(str(r.skipped))} سطر بی‌مبلغ نادیده گرفته شد.",
         f"{r.rows} rows read: {r.cells} figures for {len(r.agencies)} agencies{months_en}; "
         f"{r.skipped} rows without an amount skipped."))
+    if r.unit.factor != 1:  # said before anything else: a factor of a million is not a detail
+        print(ctx.t(f"مبلغ‌های فایل به «{r.unit.label()}» است (سطر عنوان یا عنوان ستون) و به ریال برگردانده شد "
+                    f"(× {n(f'{r.unit.factor:,}'.replace(',', '٬'))}).",
+                    f"The file's amounts are in {r.unit.label('en')} (a title row or a heading) and were converted "
+                    f"to rials (× {r.unit.factor:,})."))
     if not r.cells:
         print(ctx.t("فایل رقمی برای ورود نداشت.", "The file holds no figures to import."))
     elif r.written and r.changed:

@@ -25,6 +25,7 @@ from rasad_desktop.core.digits import (
 )
 from rasad_desktop.core.errors import RasadError
 from rasad_desktop.core.rounding import div_round, round_fraction
+from rasad_desktop.core.text import BIDI_CONTROLS
 
 MAX_AMOUNT = 2**63 - 1  # a signed 64-bit BigInteger column
 MINUS_FA = "\u200e\u2212"  # LRM + minus sign, as QLocale("fa_IR") writes it
@@ -104,7 +105,7 @@ class AmountError(RasadError):
 
 # Invisible marks that copy-and-paste brings along; they never change the value.
 _INVISIBLE = dict.fromkeys(
-    map(ord, "\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"),
+    map(ord, "\u200c\u200d\ufeff" + BIDI_CONTROLS),
     None,
 )
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+")

@@ -15,6 +15,8 @@ import unicodedata
 from rasad_desktop.core.digits import ARABIC_DIGITS, LATIN_DIGITS, PERSIAN_DIGITS
 
 ZWNJ = "\u200c"
+# marks that change the order text is shown in, not what it says: «۱۲۳» with one may show as «۳۲۱»
+BIDI_CONTROLS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 _LETTERS = str.maketrans(
     {
@@ -23,7 +25,7 @@ _LETTERS = str.maketrans(
         "ك": "ک",
         "\u0640": None,  # tatweel: decorative stretching
     }
-    | {ch: None for ch in "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"}
+    | {ch: None for ch in BIDI_CONTROLS + "\ufeff"}
 )
 _ARABIC_TO_PERSIAN_DIGITS = str.maketrans(ARABIC_DIGITS, PERSIAN_DIGITS)
 _LATIN_TO_PERSIAN_DIGITS = str.maketrans(LATIN_DIGITS, PERSIAN_DIGITS)

@@ -12,7 +12,6 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from rasad_desktop.core.classification import Level
 from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.core.errors import RasadError
 from rasad_desktop.core.figures import amount_in_force
@@ -67,7 +66,9 @@ def import_approved(session: Session, actor: Actor, year: int, path: Path, *,
                     dry_run: bool = False) -> ImportResult:
     """Check every row of ``path``, then save all its amounts in one transaction (unless
     ``dry_run``). Raises ImportProblems listing every bad row; nothing is written then."""
-    fy, where, rows, agencies = col.start_import(session, actor, Permission.MANAGE_BUDGET, year, path, COLUMNS)
+    fy, sheet, agencies = col.start_import(session, actor, Permission.MANAGE_BUDGET, year, path, COLUMNS,
+                                           ("approved", "revised"))
+    where, rows = sheet.where, sheet.rows
     levels = {code: level for code, level in session.execute(
         select(ClassificationNode.code, ClassificationNode.level).where(
             ClassificationNode.fiscal_year_id == fy.id, ClassificationNode.table_no == 5))}
@@ -85,7 +86,7 @@ def import_approved(session: Session, actor: Actor, year: int, path: Path, *,
         .where(Assignment.fiscal_year_id == fy.id)
         .group_by(Agency.code, ClassificationNode.code, Assignment.budget_column))}
 
-    result = ImportResult()
+    result = ImportResult(unit=sheet.unit)
     problems = col.Problems()
     seen: dict[tuple[str, str, str], int] = {}
     by_agency: dict[str, list[ApprovedChange]] = defaultdict(list)
@@ -96,18 +97,13 @@ def import_approved(session: Session, actor: Actor, year: int, path: Path, *,
             continue
         try:
             agency = col.agency(col.cell(row, where, "agency_code"), agencies)
-            line = col.line(col.cell(row, where, "line_code"), levels, fy.year)
-            if levels[line] != Level.ROW:
-                raise ValidationError(
-                    f"مبلغ مصوب فقط برای ردیف (کد سطح چهارم) ثبت می‌شود؛ {localize_digits(line)} "
-                    f"یک {Level(levels[line]).label()} است.",
-                    f"Approved amounts are set on lines (level four); {line} is a "
-                    f"{Level(levels[line]).label('en')}.", code="not_a_row")
+            line = col.row_line(col.cell(row, where, "line_code"), levels, fy.year, "مبلغ مصوب", "Approved amounts")
             column = col.budget_column(col.cell(row, where, "budget_column"))
-            approved = validate.amount(col.amount(col.cell(row, where, "approved")), "مصوب", "Approved")
+            approved = validate.amount(col.amount(col.cell(row, where, "approved"), sheet.unit), "مصوب",
+                                       "Approved")
             revised_cell = col.cell(row, where, "revised")
             revised = None if col.blank(revised_cell) else validate.amount(
-                col.amount(revised_cell), "اصلاحیه", "Revised")
+                col.amount(revised_cell, sheet.unit), "اصلاحیه", "Revised")
             key = (agency, line, column)
             in_force = amount_in_force(approved, revised)
             if key in scheduled and scheduled[key] != in_force:

@@ -77,9 +77,12 @@ def import_collections(session: Session, actor: Actor, year: int, path: Path, *,
                        dry_run: bool = False) -> ImportResult:
     """Check every row of ``path``, then save all its figures in one transaction (unless
     ``dry_run``). Raises ImportProblems listing every bad row; nothing is written then."""
-    fy, where, rows, agencies = col.start_import(session, actor, Permission.ENTER_COLLECTIONS, year, path, COLUMNS)
-    lines = set(session.scalars(select(ClassificationNode.code).where(
-        ClassificationNode.fiscal_year_id == fy.id, ClassificationNode.table_no == 5)))
+    fy, sheet, agencies = col.start_import(session, actor, Permission.ENTER_COLLECTIONS, year, path, COLUMNS,
+                                           ("amount",))
+    where, rows = sheet.where, sheet.rows
+    levels = {code: level for code, level in session.execute(
+        select(ClassificationNode.code, ClassificationNode.level).where(
+            ClassificationNode.fiscal_year_id == fy.id, ClassificationNode.table_no == 5))}
     current = {(a, l_, c, m): (amt, ref) for a, l_, c, m, amt, ref in session.execute(
         select(Agency.code, ClassificationNode.code, Collection.budget_column, Collection.month, Collection.amount,
                Collection.document_ref)
@@ -87,7 +90,7 @@ def import_collections(session: Session, actor: Actor, year: int, path: Path, *,
         .join(ClassificationNode, ClassificationNode.id == Collection.line_id)
         .where(Collection.fiscal_year_id == fy.id))}
 
-    result = ImportResult()
+    result = ImportResult(unit=sheet.unit)
     problems = col.Problems()
     seen: dict[tuple[str, str, str, int], int] = {}
     groups: dict[tuple[int, str], list[Entry]] = defaultdict(list)
@@ -99,7 +102,7 @@ def import_collections(session: Session, actor: Actor, year: int, path: Path, *,
             continue
         try:
             agency = col.agency(col.cell(row, where, "agency_code"), agencies)
-            line = col.line(col.cell(row, where, "line_code"), lines, fy.year)
+            line = col.row_line(col.cell(row, where, "line_code"), levels, fy.year, "وصولی", "Collections")
             column = col.budget_column(col.cell(row, where, "budget_column"))
             month = col.month(col.cell(row, where, "month"))
             if month not in locked:
@@ -107,7 +110,7 @@ def import_collections(session: Session, actor: Actor, year: int, path: Path, *,
             if locked[month]:
                 raise ValidationError(f"ماه {month_name(month)} بسته شده است.", f"{month_name(month, 'en')} is locked.",
                                       code="period_locked")
-            amount = validate.amount(col.amount(col.cell(row, where, "amount")), "مبلغ", "Amount",
+            amount = validate.amount(col.amount(col.cell(row, where, "amount"), sheet.unit), "مبلغ", "Amount",
                                      allow_negative=True)
             key = (agency, line, column, month)
             if "document_ref" in where:

@@ -5,16 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
+from fractions import Fraction
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from rasad_desktop.core.classification import CodeError, normalize_code
+from rasad_desktop.core.amounts import AmountError, Unit, parse_amount
+from rasad_desktop.core.classification import CodeError, Level, normalize_code
 from rasad_desktop.core.digits import localize_digits, to_latin_digits
 from rasad_desktop.core.errors import RasadError
 from rasad_desktop.core.jalali import MONTHS_EN, MONTHS_FA
-from rasad_desktop.core.text import search_key
+from rasad_desktop.core.text import BIDI_CONTROLS, search_key
 from rasad_desktop.db.models import Agency, FiscalYear
 from rasad_desktop.exchange.sheets import Cell, read_rows
 from rasad_desktop.services import validate
@@ -51,6 +53,7 @@ class ImportResult:
     months: set[int] = field(default_factory=set)  # collections only
     agencies: set[str] = field(default_factory=set)
     written: bool = False
+    unit: Unit = Unit.RIAL  # the unit the file's amounts were in (converted to rials)
 
 
 class Problems:
@@ -69,53 +72,64 @@ class Problems:
             raise ImportProblems(self.fa, self.en)
 
 
+@dataclass
+class Sheet:
+    """A file's rows as an import reads them."""
+
+    where: dict[str, int]  # column key → position
+    rows: list[tuple[int, list[Cell]]]  # (spreadsheet row number, cells) below the headings
+    unit: Unit  # what its amounts are in
+
+
 def start_import(session: Session, actor: Actor, permission: Permission, year: int, path: Path,
-                 columns: Sequence[Column]) -> tuple[FiscalYear, dict[str, int], list[tuple[int, list[Cell]]], set[str]]:
+                 columns: Sequence[Column], amount_keys: Sequence[str]) -> tuple[FiscalYear, Sheet, set[str]]:
     """What every import does first: the role, maintenance (a check during it would promise
-    what cannot be saved), the year, the file's columns and rows, the known agency codes."""
+    what cannot be saved), the year, the file's columns, rows and unit, the known agency codes."""
     require(actor, permission)
     check_open_for_entry(session)
     fy = find_year(session, validate.year(year))
-    where, rows = data_rows(read_rows(Path(path)), columns)
-    return fy, where, rows, set(session.scalars(select(Agency.code)))
+    table = read_rows(Path(path))
+    heading, where, rows = data_rows(table, columns)
+    sheet = Sheet(where, rows, sheet_unit(table, heading, where, amount_keys))
+    return fy, sheet, set(session.scalars(select(Agency.code)))
 
 
-def data_rows(table: list[list[Cell]], columns: Sequence[Column]) -> tuple[dict[str, int], list[tuple[int, list[Cell]]]]:
-    """The column positions and the (spreadsheet row number, cells) of every non-empty row
-    below the heading row — the first row that names the required columns."""
+def data_rows(table: list[list[Cell]], columns: Sequence[Column]
+              ) -> tuple[int, dict[str, int], list[tuple[int, list[Cell]]]]:
+    """The heading row (the first that names the required columns), the column positions
+    and the (spreadsheet row number, cells) of every non-empty row below it."""
     filled = [i for i, r in enumerate(table[:HEADER_SEARCH]) if any(not blank(c) for c in r)]
     if not filled:
         raise ValidationError("فایل خالی است.", "The file is empty.", code="import_empty")
-    for i in filled:
-        try:
-            where = _positions(table[i], columns)
-        except ValidationError:
-            continue
-        rows = [(j + 1, table[j]) for j in range(i + 1, len(table)) if any(not blank(c) for c in table[j])]
-        return where, rows
-    _positions(table[filled[0]], columns)  # raises, naming the missing columns
-    raise AssertionError("unreachable")
+    found = [(i, *_positions(table[i], columns)) for i in filled]
+    for i, where, missing in found:
+        if not missing:
+            rows = [(j + 1, table[j]) for j in range(i + 1, len(table)) if any(not blank(c) for c in table[j])]
+            return i, where, rows
+    i, where, missing = max(found, key=lambda f: len(f[1]))  # the likeliest heading row (a title may sit above)
+    held = [text(c) for c in table[i] if not blank(c)][:12]
+    n = localize_digits(str(i + 1))
+    raise ValidationError(
+        f"ستون‌های لازم در سطر عنوان (سطر {n}) پیدا نشد: " + "، ".join(f"«{fa}»" for fa, _ in missing)
+        + ". آن سطر این‌ها را دارد: " + "، ".join(f"«{h}»" for h in held)
+        + ". نمونهٔ درست را با «خروجی Excel» بگیرید.",
+        f"Required columns not found in the heading row (row {i + 1}): " + ", ".join(f"'{en}'" for _, en in missing)
+        + ". That row holds: " + ", ".join(f"'{h}'" for h in held) + ". Export a file to see the layout.",
+        code="import_columns")
 
 
-def _positions(header: list[Cell], columns: Sequence[Column]) -> dict[str, int]:
+def _positions(header: list[Cell], columns: Sequence[Column]) -> tuple[dict[str, int], list[tuple[str, str]]]:
+    """Where each column's heading is in this row, and the required ones it lacks."""
     names: dict[str, str] = {}
     for key, fa, en, _required in columns:
         for label in (fa, en, fa.split(" (")[0], en.split(" (")[0], key):
             names[search_key(label)] = key
     where: dict[str, int] = {}
     for i, cell in enumerate(header):
-        found = names.get(search_key(str(cell))) if cell is not None else None
+        found = None if cell is None else names.get(search_key(str(cell))) or names.get(search_key(str(cell).split("(")[0]))
         if found is not None and found not in where:
             where[found] = i
-    missing = [(fa, en) for key, fa, en, required in columns if required and key not in where]
-    if missing:
-        raise ValidationError(
-            "ستون‌های لازم در سطر عنوان پیدا نشد: " + "، ".join(f"«{fa}»" for fa, _ in missing)
-            + ". سطر نخست فایل باید عنوان ستون‌ها باشد (نمونه را با «خروجی Excel» بگیرید).",
-            "Required columns not found in the heading row: " + ", ".join(f"'{en}'" for _, en in missing)
-            + ". The file's first row must hold the column headings (export one to see the layout).",
-            code="import_columns")
-    return where
+    return where, [(fa, en) for key, fa, en, required in columns if required and key not in where]
 
 
 def cell(row: list[Cell], where: dict[str, int], key: str) -> Cell:
@@ -130,7 +144,14 @@ def blank(value: Cell) -> bool:
 def text(value: Cell) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return "" if value is None else str(value).strip()
+    shown = "" if value is None else str(value).strip()
+    if any(ch in BIDI_CONTROLS for ch in shown):
+        raise ValidationError(
+            "این خانه نویسهٔ نامرئی جهت‌نما دارد و Excel آن را به ترتیب دیگری نشان می‌دهد (مثلاً «۰۰۰۱» را «۱۰۰۰»)؛ "
+            "خانه را پاک کنید و دوباره بنویسید.",
+            "This cell holds an invisible direction mark, so Excel shows it in another order (0001 as 1000, say); "
+            "clear the cell and type it again.", code="bidi_control")
+    return shown
 
 
 def agency(value: Cell, known: set[str]) -> str:
@@ -152,6 +173,18 @@ def line(value: Cell, known: Container[str], year: int) -> str:
     if code not in known:
         raise ValidationError(f"ردیف {localize_digits(code)} در طبقه‌بندی سال {localize_digits(str(year))} نیست.",
                               f"Line {code} is not in the classification of {year}.", code="line_missing")
+    return code
+
+
+def row_line(value: Cell, levels: dict[str, int], year: int, what_fa: str, what_en: str) -> str:
+    """A level-four line (a row) of the year's Table 5: figures are never on a heading."""
+    code = line(value, levels, year)
+    if levels[code] != Level.ROW:
+        raise ValidationError(
+            f"{what_fa} فقط برای ردیف (کد سطح چهارم) ثبت می‌شود؛ {localize_digits(code)} "
+            f"یک {Level(levels[code]).label()} است.",
+            f"{what_en} are set on lines (level four); {code} is a {Level(levels[code]).label('en')}.",
+            code="not_a_row")
     return code
 
 
@@ -179,21 +212,65 @@ def month(value: Cell) -> int:
                           f"Month '{shown}' is not valid; write 1 to 12 or the month's name.", code="month")
 
 
-def amount(value: Cell) -> int | str:
-    """A number cell as int rials, or the typed text for ``validate.amount`` to parse."""
+def amount(value: Cell, unit: Unit = Unit.RIAL) -> int | str:
+    """A number cell as int rials (a sheet in millions: ×10⁶, exactly), or the typed text
+    for ``validate.amount`` to parse."""
     if isinstance(value, int):
-        return value
+        return value * unit.factor
     if isinstance(value, float):
         if abs(value) >= EXACT_LIMIT:  # Excel has already rounded it: its last digits are lost
             raise ValidationError(
                 "این مبلغ برای خانهٔ عددی Excel بزرگ است و رقم‌های آخرش گرد شده؛ آن را به‌صورت متن بنویسید.",
                 "This amount is too large for an Excel number cell and was rounded; type it as text.",
                 code="amount_rounded")
-        if value.is_integer():
-            return int(value)
+        exact = Fraction(repr(value)) * unit.factor  # the number as Excel shows it, not its binary neighbour
+        if exact.denominator == 1:
+            return int(exact)
         raise ValidationError("مبلغ باید عدد صحیح ریال باشد (بدون اعشار).",
                               "The amount must be a whole number of rials.", code="amount_fraction")
-    return text(value)
+    shown = text(value)
+    if unit is Unit.RIAL or not shown:
+        return shown
+    try:
+        return parse_amount(shown, unit)
+    except AmountError as err:
+        raise ValidationError(err.message_fa, err.message_en, code=err.code) from None
+
+
+# -------------------------------------------------------------------------- the unit
+_THOUSAND = ("هزار ریال", "thousand rial")
+
+
+def sheet_unit(table: list[list[Cell]], heading: int, where: dict[str, int], amount_keys: Sequence[str]) -> Unit:
+    """The unit the sheet's amounts are in: named in a title row above the headings or in
+    an amount heading («مبلغ (میلیون ریال)»); rials when neither names one. Two that differ
+    are refused: the file does not say which it means."""
+    titles = {u for row in table[:heading] for c in row if (u := _unit_in(c)) is not None}
+    headed = {u for k in amount_keys if k in where and (u := _unit_in(table[heading][where[k]], heading=True))}
+    found = titles | headed
+    if len(found) > 1:
+        names_fa = "، ".join(f"«{u.label()}»" for u in found)
+        names_en = ", ".join(f"'{u.label('en')}'" for u in found)
+        raise ValidationError(
+            f"واحد مبلغ‌ها روشن نیست: فایل هم {names_fa} را نام می‌برد (سطر عنوان و عنوان ستون). یکی را نگه دارید؛ "
+            "چیزی وارد نشد.",
+            f"The unit of the amounts is unclear: the file names {names_en} (a title row and a heading). Keep one; "
+            "nothing was imported.", code="import_unit")
+    return found.pop() if found else Unit.RIAL
+
+
+def _unit_in(value: Cell, *, heading: bool = False) -> Unit | None:
+    if not isinstance(value, str):
+        return None
+    key = search_key(value.split("(", 1)[1] if heading and "(" in value else "" if heading else value)
+    if any(t in key for t in _THOUSAND):
+        raise ValidationError("مبلغ‌های این فایل به «هزار ریال» است؛ آن‌ها را به ریال یا میلیون ریال برگردانید.",
+                              "This file's amounts are in thousand rials; convert them to rials or million rials.",
+                              code="import_unit")
+    for unit in (Unit.BILLION, Unit.MILLION):
+        if search_key(unit.label()).split()[0] in key or unit.key in key:
+            return unit
+    return Unit.RIAL if ("ریال" in key or "rial" in key) else None
 
 
 def shown_amount(value: int) -> Cell:

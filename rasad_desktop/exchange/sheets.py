@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.core.errors import RasadError
 from rasad_desktop.core.file_errors import file_problem
 from rasad_desktop.formats import atomic
@@ -90,12 +91,47 @@ def _csv_rows(path: Path) -> Iterator[Sequence[Cell]]:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = raw.decode("cp1256", errors="replace")  # Excel's "CSV" on a Persian Windows
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter_of(text), strict=True)
+    line = 1
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t،؛")
+        for row in reader:
+            if any("\n" in c or "\r" in c for c in row):  # one quote left open swallows the rows after it
+                raise _quote_problem(line)
+            yield [_unguarded(c) if c.strip() else None for c in row]
+            line = reader.line_num + 1
     except csv.Error:
-        dialect = csv.excel
-    for row in csv.reader(io.StringIO(text, newline=""), dialect):
-        yield [_unguarded(c) if c.strip() else None for c in row]
+        raise _quote_problem(line) from None
+
+
+def _quote_problem(line: int) -> SheetError:
+    n = localize_digits(str(line))
+    return SheetError(
+        f"سطر {n} فایل CSV گیومهٔ («\"») باز یا نابه‌جا دارد؛ خانه‌ای از این سطر تا سطرهای بعد کشیده می‌شد. "
+        "گیومه را در Excel یا ویرایشگر متن درست کنید؛ چیزی وارد نشد.",
+        f"Row {line} of the CSV file has an open or misplaced quote (\"); a cell would run on into the rows after "
+        "it. Correct the quote in Excel or a text editor; nothing was imported.", code="csv_quote")
+
+
+DELIMITERS = (",", ";", "\t", "؛", "،")  # Excel writes «;» or «؛» where the list separator is not a comma
+
+
+def delimiter_of(text: str) -> str:
+    """The separator the file's first lines use most consistently (the standard library's
+    sniffer counts only ASCII characters: «؛» and «،» it never finds)."""
+    lines = [t for t in text.splitlines() if t.strip()][:30]
+    best, score = ",", (0, 0)
+    for candidate in DELIMITERS:
+        try:
+            counts = [len(r) for r in csv.reader(lines, delimiter=candidate)]
+        except csv.Error:
+            continue
+        if not counts:
+            continue
+        mode = max(set(counts), key=lambda c: (counts.count(c), c))
+        found = (counts.count(mode), mode) if mode > 1 else (0, 0)
+        if found > score:
+            best, score = candidate, found
+    return best
 
 
 # a cell text Excel would run as a formula; written with a leading apostrophe in CSV

@@ -2958,6 +2958,10 @@
         <translation>صفحه‌گسترده‌ها (*.xlsx *.csv *.txt)</translation>
     </message>
     <message>
+        <source>The amounts in this file are in {0} (its title or heading says so); they are converted to rials.</source>
+        <translation>مبلغ‌های این فایل به «{0}» است (سطر عنوان یا عنوان ستونش چنین می‌گوید)؛ به ریال برگردانده می‌شود.</translation>
+    </message>
+    <message>
         <source>Writing the workbook…</source>
         <translation>در حال نوشتن کارپوشه…</translation>
     </message>

@@ -32,3 +32,15 @@ def test_a_bad_file_is_reported_by_row_and_exits_1(demo_dir, tmp_path, run):
     code, text = run("import", "collections", str(tmp_path / "none.xlsx"), "--data-dir", str(demo_dir),
                       "--year", "1405")
     assert code == 1 and "پیدا نشد" in text
+
+
+def test_a_million_rial_sheet_says_its_unit_and_a_heading_line_is_refused(demo_dir, tmp_path, run):
+    sheet = tmp_path / "m.csv"
+    sheet.write_text("ارقام: میلیون ریال\nکد دستگاه؛کد ردیف؛ماه؛مبلغ\n101؛110104؛1؛12\n", encoding="utf-8")
+    code, text = run("import", "collections", str(sheet), "--data-dir", str(demo_dir), "--year", "1405",
+                     "--dry-run", "--lang", "en")
+    assert code == 0 and "million rials" in text and "× 1,000,000" in text and "1 figures for 1 agencies" in text
+    heading = tmp_path / "h.csv"
+    heading.write_text("کد دستگاه,کد ردیف,ماه,مبلغ\n101,100000,1,12\n", encoding="utf-8")
+    code, text = run("import", "collections", str(heading), "--data-dir", str(demo_dir), "--year", "1405")
+    assert code == 1 and "سطر ۲" in text and "سطح چهارم" in text

@@ -8,22 +8,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
+from tests_exchange_helpers import amounts as _amounts
 
 from rasad_desktop.db.models import AuditLog, Collection
 from rasad_desktop.exchange.collections_file import ImportProblems, export_collections, import_collections
 from rasad_desktop.exchange.sheets import SheetError
 from rasad_desktop.services import budget
 from rasad_desktop.services.errors import PermissionDenied, ValidationError
-
-
-def _amounts(session, year: int = 1404) -> dict[tuple[str, str, int], int]:
-    from rasad_desktop.db.models import Agency, ClassificationNode, FiscalYear
-
-    q = (select(Agency.code, ClassificationNode.code, Collection.month, Collection.amount)
-         .join(Agency, Agency.id == Collection.agency_id)
-         .join(ClassificationNode, ClassificationNode.id == Collection.line_id)
-         .join(FiscalYear, FiscalYear.id == Collection.fiscal_year_id).where(FiscalYear.year == year))
-    return {(a, line, m): amount for a, line, m, amount in session.execute(q)}
 
 
 def _sheet(path, rows) -> None:

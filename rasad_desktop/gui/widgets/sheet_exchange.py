@@ -102,6 +102,9 @@ class SheetExchange(QObject):
             "be saved, in one step. Import?").format(
             fmt.isolate(source.name), fmt.number(checked.cells, lang), fmt.number(len(checked.agencies), lang),
             f" ({months})" if months else "", fmt.number(checked.changed, lang))
+        if checked.unit.factor != 1:
+            question = self.tr("The amounts in this file are in {0} (its title or heading says so); they are "
+                               "converted to rials.").format(checked.unit.label(lang)) + "\n\n" + question
         if not self.confirm(question):
             return
 
