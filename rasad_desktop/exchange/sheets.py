@@ -91,16 +91,23 @@ def _csv_rows(path: Path) -> Iterator[Sequence[Cell]]:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = raw.decode("cp1256", errors="replace")  # Excel's "CSV" on a Persian Windows
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter_of(text), strict=True)
+    delimiter = delimiter_of(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     line = 1
     try:
         for row in reader:
-            if any("\n" in c or "\r" in c for c in row):  # one quote left open swallows the rows after it
+            if any(_swallowed(c, delimiter) for c in row):  # one quote left open takes in the rows after it
                 raise _quote_problem(line)
             yield [_unguarded(c) if c.strip() else None for c in row]
             line = reader.line_num + 1
     except csv.Error:
         raise _quote_problem(line) from None
+
+
+def _swallowed(cell: str, delimiter: str) -> bool:
+    """A cell running over line ends that holds separators or quotes: rows taken in, not a
+    note typed on two lines (Alt+Enter in Excel)."""
+    return ("\n" in cell or "\r" in cell) and (delimiter in cell or '"' in cell)
 
 
 def _quote_problem(line: int) -> SheetError:

@@ -67,6 +67,14 @@ def test_a_quoting_error_refuses_the_file_naming_its_row(session, tiny, clerk, t
     assert amounts(session) == before
 
 
+def test_a_note_typed_on_two_lines_is_still_read(session, tiny, clerk, tmp_path):
+    path = tmp_path / "n.csv"
+    path.write_text(",".join(HEAD + ["شمارهٔ سند"]) + '\n1,110104,6,40,"سند ۱۲\nپیوست دوم"\n2,110104,6,41,\n',
+                    encoding="utf-8")
+    assert import_collections(session, clerk, 1404, path).cells == 2
+    assert amounts(session)[("2", "110104", 6)] == 41
+
+
 def test_quotes_used_properly_still_read(session, tiny, clerk, tmp_path):
     path = tmp_path / "ok.csv"
     path.write_text('"کد دستگاه","کد ردیف","ماه","مبلغ","شمارهٔ سند"\n"1","110104","5","1,200","سند ""الف"""\n',

@@ -329,3 +329,22 @@ def test_an_office_restored_from_an_older_copy_is_caught(tmp_path: Path) -> None
     with pytest.raises(Conflict) as err:
         office.take(a.export())
     assert err.value.code == "sync_office_older"
+
+
+def test_the_office_going_there_and_back_does_not_undo_a_workstations_change(
+        office: Node, ws: tuple[Node, Node]) -> None:
+    """Office: none → 2,000 → none; workstation meanwhile: none → 2,000. The office takes the
+    workstation's change last; the workstation must not then take the office's earlier
+    removal over its own (found by the stateful test)."""
+    a, b = ws
+    office.set_cell("1", "140101", 1, -2000)
+    a.set_cell("1", "140101", 1, -2000)
+    office.set_cell("1", "140101", 1, None)
+    assert office.take(a.export()).applied == 1
+    a.take(office.export(to=a.number))
+    b.take(office.export(to=b.number))
+    assert office.cells() == a.cells() == b.cells()
+    assert office.cells()[("1", "140101", 1)] == (-2000, "clerk-الف")
+    office.set_cell("1", "140101", 1, 7)  # and what the office does after it still arrives
+    a.take(office.export(to=a.number))
+    assert a.cells()[("1", "140101", 1)][0] == 7

@@ -43,7 +43,8 @@ class Incoming:
     username: str
     at: str
     # "" | "withheld": the office keeps it back while it decides a conflict (no values) |
-    # "present": the office had this value already, and keeps its own record of who entered it
+    # "present": the office had this value already, and keeps its own record of who entered it |
+    # "settled": the recipient's own later change set this entity at the office: not taken there
     flag: str = ""
 
     @property
@@ -62,7 +63,7 @@ class Incoming:
             if not isinstance(value, kinds_) or isinstance(value, bool):
                 raise ValueError("a change of the wrong shape")
         if not all(v is None or isinstance(v, str) for v in (before, after)) or not 1 <= seq < LIMIT \
-                or not 0 <= origin <= 99 or flag not in ("", "withheld", "present"):
+                or not 0 <= origin <= 99 or flag not in ("", "withheld", "present", "settled"):
             raise ValueError("a change of the wrong shape")
         parsed = json.loads(key)
         if not isinstance(parsed, list) or not parsed or not all(
@@ -130,6 +131,7 @@ class Merge:
         self.held: dict[int, dict[int, SyncChange]] = defaultdict(dict)
         self.mine: set[int] = set()  # ids of rows this package brought
         self.kept_by_office: set[int] = set()  # ids of rows whose value the office already had
+        self.settled: set[int] = set()  # ids of rows this database's own later change made the office's past
         self.pending: dict[tuple[str, str], list[SyncChange]] = defaultdict(list)
         self.found: dict[tuple[str, str], Any] = {}  # (kind, key text) → its row here, or None
         self.removed: set[tuple[str, str]] = set()  # deleted, not yet flushed
@@ -165,6 +167,8 @@ class Merge:
             self.mine.add(id(row))
             if c.flag == "present":
                 self.kept_by_office.add(id(row))
+            elif c.flag == "settled" and self.here != OFFICE:
+                self.settled.add(id(row))
             self._drain(c.origin)
         for origin, rows in self.held.items():
             if rows:
@@ -204,6 +208,10 @@ class Merge:
     def _decide(self, row: SyncChange) -> None:
         if row.status == "withheld":
             self.out.withheld += 1
+            return
+        if id(row) in self.settled:  # what the office holds here came after it: this database's own value
+            row.status = "present"
+            self.out.present += 1
             return
         kind = self.kinds.get(row.kind)
         if kind is None:

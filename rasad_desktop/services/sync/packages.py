@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from rasad_desktop.core.digits import localize_digits
@@ -104,8 +104,19 @@ def _to_send(session: Session, node: SyncNode, to: int) -> list[tuple[SyncChange
         rows.extend(session.scalars(select(SyncChange).where(
             SyncChange.origin == origin, SyncChange.seq > acked.get(origin, 0), SyncChange.status != "held")))
     rows.sort(key=lambda r: r.id)
-    flags = {"conflict": "withheld", "present": "present"}
-    return [(r, flags.get(r.status, "")) for r in rows]
+    # an entity the workstation's own change set here after these: their values are behind it
+    # (the office went x → y → x while the workstation went x → y: taking them would undo its y)
+    own = {(kind, key): last for kind, key, last in session.execute(
+        select(SyncChange.kind, SyncChange.key, func.max(SyncChange.id))
+        .where(SyncChange.origin == to, SyncChange.status == "applied").group_by(SyncChange.kind, SyncChange.key))}
+
+    def flag(r: SyncChange) -> str:
+        if r.status == "conflict":
+            return "withheld"
+        if own.get((r.kind, r.key), 0) > r.id:
+            return "settled"
+        return "present" if r.status == "present" else ""
+    return [(r, flag(r)) for r in rows]
 
 
 def export_package(session: Session, actor: Actor, data_dir: Path, to: int | None = None) -> Exported:
