@@ -264,17 +264,20 @@ def assign(session: Session, actor: Actor, number: int | None, agency_codes: lis
                            code="not_office")
         if number is not None:
             _workstation(session, number)
-        changed = 0
-        for code in agency_codes:
-            agency = find_agency(session, code)
-            if agency.owner_station != number:
-                audit.record("agency.owner", "agency", agency.code,
-                             before={"owner_station": agency.owner_station}, after={"owner_station": number})
-                agency.owner_station = number
-                changed += 1
+        changed = sum(_give(audit, find_agency(session, code), number) for code in agency_codes)
         if not changed:
             audit.nothing_changed()
     return changed
+
+
+def _give(audit: Any, agency: Agency, owner: int | None) -> bool:
+    """The one way an agency changes hands (audited); False when it was so already."""
+    if agency.owner_station == owner:
+        return False
+    audit.record("agency.owner", "agency", agency.code,
+                 before={"owner_station": agency.owner_station}, after={"owner_station": owner})
+    agency.owner_station = owner
+    return True
 
 
 def assign_exactly(session: Session, actor: Actor, number: int, agency_codes: list[str]) -> int:
@@ -288,15 +291,8 @@ def assign_exactly(session: Session, actor: Actor, number: int, agency_codes: li
                            code="not_office")
         _workstation(session, number)
         wanted = {find_agency(session, code).code for code in agency_codes}
-        changed = 0
-        for agency in session.scalars(select(Agency).where(
-                (Agency.owner_station == number) | Agency.code.in_(wanted))):
-            owner = number if agency.code in wanted else None
-            if agency.owner_station != owner:
-                audit.record("agency.owner", "agency", agency.code,
-                             before={"owner_station": agency.owner_station}, after={"owner_station": owner})
-                agency.owner_station = owner
-                changed += 1
+        changed = sum(_give(audit, agency, number if agency.code in wanted else None) for agency in list(
+            session.scalars(select(Agency).where((Agency.owner_station == number) | Agency.code.in_(wanted)))))
         if not changed:
             audit.nothing_changed()
     return changed
@@ -311,11 +307,9 @@ def retire(session: Session, actor: Actor, number: int) -> None:
             audit.nothing_changed()
             return
         ws.retired = True
-        freed = list(session.scalars(select(Agency).where(Agency.owner_station == number)))
-        for agency in freed:  # no one would enter them at a workstation any more
-            agency.owner_station = None
-        audit.record("sync.retire", "workstation", number,
-                     after={"name": ws.name, "agencies_freed": [a.code for a in freed]})
+        for agency in list(session.scalars(select(Agency).where(Agency.owner_station == number))):
+            _give(audit, agency, None)  # no one would enter them at a workstation any more
+        audit.record("sync.retire", "workstation", number, after={"name": ws.name})
 
 
 @dataclass(frozen=True)
