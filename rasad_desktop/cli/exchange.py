@@ -28,6 +28,9 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+SHOWN_CHANGES = 20  # a dry run lists this many old → new values
+
+
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     db = ctx.open_db()
     with db.session() as session:
@@ -46,6 +49,16 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
                     f"(× {n(f'{r.unit.factor:,}'.replace(',', '٬'))}).",
                     f"The file's amounts are in {r.unit.label('en')} (a title row or a heading) and were converted "
                     f"to rials (× {r.unit.factor:,})."))
+    if r.sheet:
+        print(ctx.t(f"برگهٔ خوانده‌شده: «{r.sheet}»", f"Sheet read: '{r.sheet}'"))
+    for fa, en in r.notes:
+        print(ctx.t(fa, en))
+    if not r.written and r.changes:
+        print(ctx.t("ارقامی که تغییر می‌کند (پیشین ← تازه):", "Figures that change (old → new):"))
+        for change in r.changes[:SHOWN_CHANGES]:
+            print("  " + change.shown(ctx.lang))
+        if r.changed > SHOWN_CHANGES:
+            print(ctx.t(f"  … و {n(str(r.changed - SHOWN_CHANGES))} رقم دیگر", f"  … and {r.changed - SHOWN_CHANGES} more"))
     if not r.cells:
         print(ctx.t("فایل رقمی برای ورود نداشت.", "The file holds no figures to import."))
     elif r.written and r.changed:

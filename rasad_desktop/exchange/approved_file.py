@@ -86,8 +86,8 @@ def import_approved(session: Session, actor: Actor, year: int, path: Path, *,
         .where(Assignment.fiscal_year_id == fy.id)
         .group_by(Agency.code, ClassificationNode.code, Assignment.budget_column))}
 
-    result = ImportResult(unit=sheet.unit)
-    problems = col.Problems()
+    result = ImportResult(unit=sheet.unit, sheet=sheet.name, notes=sheet.notes)
+    problems = sheet.problems
     seen: dict[tuple[str, str, str], int] = {}
     by_agency: dict[str, list[ApprovedChange]] = defaultdict(list)
     for number, row in rows:
@@ -123,8 +123,14 @@ def import_approved(session: Session, actor: Actor, year: int, path: Path, *,
         by_agency[agency].append(ApprovedChange(line, approved, revised, column))
         result.cells += 1
         result.agencies.add(agency)
-        if current.get(key) != (approved, revised):
-            result.changed += 1
+        was = current.get(key)
+        if was != (approved, revised):
+            where_fa, where_en = col.place(agency, line, column)
+            if was is None or was[0] != approved:
+                result.differs(where_fa + " · مصوب", where_en + " · approved", None if was is None else was[0],
+                               approved)
+            else:
+                result.differs(where_fa + " · اصلاحیه", where_en + " · revised", was[1], revised)
     problems.raise_if_any()
     if not dry_run and by_agency:
         result.changed = save_approved_for(session, actor, fy.year, dict(by_agency))

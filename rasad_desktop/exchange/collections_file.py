@@ -90,8 +90,8 @@ def import_collections(session: Session, actor: Actor, year: int, path: Path, *,
         .join(ClassificationNode, ClassificationNode.id == Collection.line_id)
         .where(Collection.fiscal_year_id == fy.id))}
 
-    result = ImportResult(unit=sheet.unit)
-    problems = col.Problems()
+    result = ImportResult(unit=sheet.unit, sheet=sheet.name, notes=sheet.notes)
+    problems = sheet.problems
     seen: dict[tuple[str, str, str, int], int] = {}
     groups: dict[tuple[int, str], list[Entry]] = defaultdict(list)
     locked: dict[int, bool] = {}
@@ -130,8 +130,14 @@ def import_collections(session: Session, actor: Actor, year: int, path: Path, *,
         result.cells += 1
         result.months.add(month)
         result.agencies.add(agency)
-        if current.get(key) != (amount, ref):
-            result.changed += 1
+        was = current.get(key)
+        if was != (amount, ref):
+            where_fa, where_en = col.place(agency, line, column)
+            where_fa, where_en = f"{where_fa} · {month_name(month)}", f"{where_en} · {month_name(month, 'en')}"
+            if was is not None and was[0] == amount:
+                result.differs(where_fa + " · شمارهٔ سند", where_en + " · document", was[1] or None, ref or None)
+            else:
+                result.differs(where_fa, where_en, None if was is None else was[0], amount)
     problems.raise_if_any()
     if not dry_run and groups:
         result.changed = save_months(session, actor, fy.year, dict(groups), source="import", audit_per_month=True)

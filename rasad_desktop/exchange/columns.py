@@ -11,14 +11,14 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from rasad_desktop.core.amounts import AmountError, Unit, parse_amount
+from rasad_desktop.core.amounts import AmountError, Unit, format_amount, parse_amount
 from rasad_desktop.core.classification import CodeError, Level, normalize_code
 from rasad_desktop.core.digits import localize_digits, to_latin_digits
 from rasad_desktop.core.errors import RasadError
 from rasad_desktop.core.jalali import MONTHS_EN, MONTHS_FA
 from rasad_desktop.core.text import BIDI_CONTROLS, search_key
 from rasad_desktop.db.models import Agency, FiscalYear
-from rasad_desktop.exchange.sheets import Cell, read_rows
+from rasad_desktop.exchange.sheets import Cell, Table, read_table
 from rasad_desktop.services import validate
 from rasad_desktop.services.budget import agency_key, find_year
 from rasad_desktop.services.errors import ValidationError
@@ -44,6 +44,40 @@ class ImportProblems(ValidationError):
                          "Nothing was imported; correct these in the file:\n" + "\n".join(en), code="import_rows")
 
 
+MAX_CHANGES_KEPT = 500  # old → new pairs a result lists (the count is always whole)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One figure an import changes: where (in each language), what it was, what it becomes."""
+
+    what_fa: str
+    what_en: str
+    old: int | str | None  # an amount, or a document reference
+    new: int | str | None
+
+    def shown(self, language: str = "fa") -> str:
+        """«دستگاه ۱۰۱ · ردیف ۱۱۰۱۰۴ · فروردین: ۱۲٬۰۰۰ ← ۱۵٬۰۰۰» (old, then new, in reading order)."""
+        digits = "latin" if language == "en" else "fa"
+
+        def value(v: int | str | None) -> str:
+            if v is None:
+                return "(empty)" if language == "en" else "(خالی)"
+            return format_amount(v, digits=digits) if isinstance(v, int) else f"\u2068{v}\u2069"
+
+        if language == "en":
+            return f"{self.what_en}: {value(self.old)} → {value(self.new)}"
+        return f"{self.what_fa}: {value(self.old)} ← {value(self.new)}"
+
+
+def place(agency: str, line: str, column: str) -> tuple[str, str]:
+    """Where a figure is, as a change list names it (fa, en)."""
+    fa, en = f"دستگاه {localize_digits(agency)} · ردیف {localize_digits(line)}", f"agency {agency} · line {line}"
+    if column != "provincial":
+        fa, en = f"{fa} · {COLUMN_NAMES[column][0]}", f"{en} · {column}"
+    return fa, en
+
+
 @dataclass
 class ImportResult:
     rows: int = 0  # data rows read
@@ -54,22 +88,31 @@ class ImportResult:
     agencies: set[str] = field(default_factory=set)
     written: bool = False
     unit: Unit = Unit.RIAL  # the unit the file's amounts were in (converted to rials)
+    sheet: str = ""  # the workbook sheet read
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (fa, en): what was not read
+    changes: list[Change] = field(default_factory=list)  # the first MAX_CHANGES_KEPT, in file order
+
+    def differs(self, what_fa: str, what_en: str, old: int | str | None, new: int | str | None) -> None:
+        """Count a figure that the import changes, keeping the first ones to show."""
+        self.changed += 1
+        if len(self.changes) < MAX_CHANGES_KEPT:
+            self.changes.append(Change(what_fa, what_en, old, new))
 
 
 class Problems:
-    """Collects the bad rows of one file."""
+    """Collects the bad rows of one file, listed in row order."""
 
     def __init__(self) -> None:
-        self.fa: list[str] = []
-        self.en: list[str] = []
+        self.found: list[tuple[int, str, str]] = []
 
     def add(self, number: int, err: RasadError) -> None:
-        self.fa.append(f"سطر {localize_digits(str(number))}: {err.message('fa')}")
-        self.en.append(f"Row {number}: {err.message('en')}")
+        self.found.append((number, f"سطر {localize_digits(str(number))}: {err.message('fa')}",
+                           f"Row {number}: {err.message('en')}"))
 
     def raise_if_any(self) -> None:
-        if self.fa:
-            raise ImportProblems(self.fa, self.en)
+        if self.found:
+            ordered = sorted(self.found, key=lambda f: f[0])
+            raise ImportProblems([fa for _, fa, _ in ordered], [en for _, _, en in ordered])
 
 
 @dataclass
@@ -77,8 +120,11 @@ class Sheet:
     """A file's rows as an import reads them."""
 
     where: dict[str, int]  # column key → position
-    rows: list[tuple[int, list[Cell]]]  # (spreadsheet row number, cells) below the headings
+    rows: list[tuple[int, list[Cell]]]  # (spreadsheet row number, cells) below the headings, to be read
     unit: Unit  # what its amounts are in
+    problems: Problems  # rows refused already (hidden, a formula without its result); the import adds its own
+    name: str = ""  # the workbook sheet read
+    notes: list[tuple[str, str]] = field(default_factory=list)  # what was not read, said with the result
 
 
 def start_import(session: Session, actor: Actor, permission: Permission, year: int, path: Path,
@@ -88,10 +134,63 @@ def start_import(session: Session, actor: Actor, permission: Permission, year: i
     require(actor, permission)
     check_open_for_entry(session)
     fy = find_year(session, validate.year(year))
-    table = read_rows(Path(path))
-    heading, where, rows = data_rows(table, columns)
-    sheet = Sheet(where, rows, sheet_unit(table, heading, where, amount_keys))
+    table = read_table(Path(path))
+    heading, where, rows = data_rows(table.rows, columns)
+    _refuse_hidden_columns(table, where, columns)
+    sheet = Sheet(where, [], sheet_unit(table.rows, heading, where, amount_keys), Problems(), table.sheet)
+    width = len(table.rows[heading])
+    for number, cells in rows:
+        problem = _unseen(table, number, where) or (_shifted(len(cells), width) if table.delimited else None)
+        if problem is None:
+            sheet.rows.append((number, cells))
+        else:
+            sheet.problems.add(number, problem)
+    sheet.notes = [(f"برگهٔ پنهان «{name}» خوانده نشد.", f"The hidden sheet '{name}' was not read.")
+                   for name in table.hidden_sheets]
     return fy, sheet, set(session.scalars(select(Agency.code)))
+
+
+def _unseen(table: Table, number: int, where: dict[str, int]) -> ValidationError | None:
+    """Why a row cannot be read as it shows: hidden, or a formula whose result was never saved."""
+    if number in table.hidden_rows:
+        return ValidationError("این سطر در Excel پنهان است و دیده نمی‌شود؛ آن را نمایان کنید (یا پاک کنید).",
+                               "This row is hidden in Excel; unhide it (or delete it).", code="hidden_row")
+    for position in where.values():
+        formula = table.uncached.get((number, position))
+        if formula is not None:
+            return ValidationError(
+                f"خانهٔ {_letter(position)}{localize_digits(str(number))} فرمول «{formula}» است و نتیجهٔ آن در فایل "
+                "ذخیره نشده (برنامه‌ای که فایل را ساخته آن را حساب نکرده)؛ فایل را در Excel باز و ذخیره کنید.",
+                f"Cell {_letter(position)}{number} holds the formula '{formula}' with no saved result (the program "
+                "that wrote the file did not calculate it); open and save the file in Excel.",
+                code="formula_uncached")
+    return None
+
+
+def _shifted(cells: int, width: int) -> ValidationError | None:
+    if cells <= width:
+        return None
+    return ValidationError(
+        f"این سطر {localize_digits(str(cells))} خانه دارد و سطر عنوان {localize_digits(str(width))}؛ جداکننده‌ای "
+        "درون یک مقدار (مثلاً «٬» یا «,» در مبلغ) خانه‌های بعد را جابه‌جا کرده است. مقدار را در گیومه بگذارید.",
+        f"This row has {cells} cells and the heading {width}: a separator inside a value (a comma in an amount, "
+        "say) shifts the cells after it. Put the value in quotes.", code="csv_shifted")
+
+
+def _refuse_hidden_columns(table: Table, where: dict[str, int], columns: Sequence[Column]) -> None:
+    hidden = [(fa, en, pos) for key, fa, en, _ in columns if (pos := where.get(key)) in table.hidden_columns]
+    if hidden:
+        raise ValidationError(
+            "این ستون‌ها در Excel پنهان‌اند و دیده نمی‌شوند: "
+            + "، ".join(f"«{fa}» (ستون {_letter(p)})" for fa, _, p in hidden) + "؛ آن‌ها را نمایان کنید.",
+            "These columns are hidden in Excel: " + ", ".join(f"'{en}' (column {_letter(p)})" for _, en, p in hidden)
+            + "; unhide them.", code="hidden_column")
+
+
+def _letter(position: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(position + 1)
 
 
 def data_rows(table: list[list[Cell]], columns: Sequence[Column]

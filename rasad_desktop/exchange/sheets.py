@@ -15,10 +15,12 @@ from typing import Any, BinaryIO
 from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.core.errors import RasadError
 from rasad_desktop.core.file_errors import file_problem
+from rasad_desktop.exchange import workbook
 from rasad_desktop.formats import atomic
 
-MAX_ROWS = 200_000  # far more than a province's year; keeps a wrong file from exhausting memory
-Cell = int | float | str | None
+MAX_CSV_BYTES = 64 * 2**20  # a 200,000-row year is ~50 MB
+Cell = workbook.Cell
+Table = workbook.Table
 
 
 class SheetError(RasadError):
@@ -35,24 +37,24 @@ def kind_of(path: Path) -> str:
                      f"'{Path(path).name}' is neither an Excel workbook (xlsx) nor a CSV file.", code="sheet_type")
 
 
-def read_rows(path: Path) -> list[list[Cell]]:
-    """Every row of the first sheet (or of the CSV file), trailing empty cells removed."""
+def read_table(path: Path) -> Table:
+    """The first sheet (or the CSV file) as a grid, trailing empty cells removed; a file
+    beyond the limits is refused as soon as that shows, before it is read whole."""
     path = Path(path)
     xlsx = kind_of(path) == "xlsx"
-    rows: list[list[Cell]] = []
-    filled = 0
     try:
-        for row in (_xlsx_rows if xlsx else _csv_rows)(path):
-            cells = list(row)
-            while cells and (cells[-1] is None or (isinstance(cells[-1], str) and not cells[-1].strip())):
-                cells.pop()
-            filled += bool(cells)
-            if filled > MAX_ROWS:
-                raise SheetError(f"فایل بیش از {MAX_ROWS:,} سطر دارد.".replace(",", "٬"),
-                                 f"The file has more than {MAX_ROWS:,} rows.", code="sheet_rows")
-            rows.append(cells)
+        table = workbook.read_first_sheet(path) if xlsx else Table(rows=list(_csv_rows(path)), delimited=True)
     except SheetError:
         raise
+    except workbook.TooLarge as err:
+        raise SheetError(f"«{path.name}» خوانده نشد: {err.fa}", f"'{path.name}' was not read: {err.en}",
+                         code="sheet_too_large") from None
+    except workbook.HiddenSheet as err:
+        raise SheetError(
+            f"برگهٔ نخست «{path.name}»، «{err.name}»، پنهان است و رصد برگهٔ نخست را می‌خواند. آن را نمایان کنید "
+            "یا برگه‌ای را که می‌خواهید نخست بگذارید.",
+            f"The first sheet of '{path.name}', '{err.name}', is hidden, and Rasad reads the first sheet. Unhide it "
+            "or move the sheet you mean to the front.", code="sheet_hidden") from None
     except OSError as err:
         raise file_problem(path, err, writing=False, cls=SheetError) from None
     except Exception as err:  # noqa: BLE001 - a damaged file fails anywhere inside the parser
@@ -60,29 +62,17 @@ def read_rows(path: Path) -> list[list[Cell]]:
             ("فایل CSV سالم", "a readable CSV file")
         raise SheetError(f"«{path.name}» {what_fa} نیست.", f"'{path.name}' is not {what_en}: {err}",
                          code="sheet_damaged") from None
-    return rows
+    for cells in table.rows:
+        while cells and (cells[-1] is None or (isinstance(cells[-1], str) and not cells[-1].strip())):
+            cells.pop()
+    return table
 
 
-def _xlsx_rows(path: Path) -> Iterator[Sequence[Cell]]:
-    from openpyxl import load_workbook  # only when a workbook is read: keeps start-up fast
-
-    book = load_workbook(path, read_only=True, data_only=True)
-    try:
-        sheet = book.worksheets[0]
-        sheet.reset_dimensions()  # the stored size may be wrong: read every row the file holds
-        for row in sheet.iter_rows(values_only=True):
-            yield [_cell(v) for v in row]
-    finally:
-        book.close()
-
-
-def _cell(value: object) -> Cell:
-    if value is None or isinstance(value, (int, float, str)) and not isinstance(value, bool):
-        return value
-    return str(value)  # dates, booleans …: shown as text, refused by whoever reads them
-
-
-def _csv_rows(path: Path) -> Iterator[Sequence[Cell]]:
+def _csv_rows(path: Path) -> Iterator[list[Cell]]:
+    size = path.stat().st_size
+    if size > MAX_CSV_BYTES:
+        raise workbook.TooLarge(f"فایل {workbook.mb(size)} مگابایت است (بیش از {workbook.mb(MAX_CSV_BYTES)}).",
+                                f"The file is {size // 2**20:,} MB (more than {MAX_CSV_BYTES // 2**20:,}).")
     raw = path.read_bytes()
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
         text = raw.decode("utf-16")  # Excel's "Unicode Text"
@@ -91,16 +81,24 @@ def _csv_rows(path: Path) -> Iterator[Sequence[Cell]]:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = raw.decode("cp1256", errors="replace")  # Excel's "CSV" on a Persian Windows
+    del raw
     delimiter = delimiter_of(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     line = 1
     try:
-        for row in reader:
+        for number, row in enumerate(reader, start=1):
+            if number > workbook.MAX_ROWS:
+                raise workbook.too_many_rows(number)
             if any(_swallowed(c, delimiter) for c in row):  # one quote left open takes in the rows after it
                 raise _quote_problem(line)
-            yield [_unguarded(c) if c.strip() else None for c in row]
+            if len(row) > workbook.MAX_COLUMNS and any(c.strip() for c in row[workbook.MAX_COLUMNS:]):
+                raise workbook.beyond_columns(workbook.MAX_COLUMNS + 1, number)
+            yield [_unguarded(c) if c.strip() else None for c in row[:workbook.MAX_COLUMNS]]
             line = reader.line_num + 1
-    except csv.Error:
+    except csv.Error as err:
+        if "field larger" in str(err):
+            raise workbook.TooLarge(f"سطر {localize_digits(str(line))} خانه‌ای بیش از اندازه بلند دارد.",
+                                    f"Row {line} holds a cell far too long.") from None
         raise _quote_problem(line) from None
 
 

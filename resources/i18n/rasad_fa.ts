@@ -2946,6 +2946,10 @@
         <translation>ورود {0}</translation>
     </message>
     <message>
+        <source>Import?</source>
+        <translation>وارد شود؟</translation>
+    </message>
+    <message>
         <source>Imported: {0} figures saved.</source>
         <translation>ورود انجام شد: {0} رقم ثبت شد.</translation>
     </message>
@@ -2970,8 +2974,12 @@
         <translation>«{0}» رقمی برای ورود ندارد.</translation>
     </message>
     <message>
-        <source>{0} holds {1} figures for {2} agencies{3}. {4} of them differ from the database and will be saved, in one step. Import?</source>
-        <translation>«{0}» {1} رقم برای {2} دستگاه{3} دارد که {4} رقم آن با پایگاه داده فرق دارد و یک‌جا ثبت می‌شود. وارد شود؟</translation>
+        <source>{0} holds {1} figures for {2} agencies{3}. {4} of them differ from the database and will be saved, in one step.</source>
+        <translation>«{0}» {1} رقم برای {2} دستگاه{3} دارد که {4} رقم آن با پایگاه داده فرق دارد و یک‌جا ثبت می‌شود.</translation>
+    </message>
+    <message>
+        <source>… and {0} more</source>
+        <translation>… و {0} رقم دیگر</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from openpyxl import load_workbook
 
+from rasad_desktop.core.amounts import format_amount
+
 
 def test_export_edit_check_and_import(demo_dir, tmp_path, run):
     book_path = tmp_path / "1405.xlsx"
@@ -18,6 +20,9 @@ def test_export_edit_check_and_import(demo_dir, tmp_path, run):
     args = ("import", "collections", str(book_path), "--data-dir", str(demo_dir), "--year", "1405")
     code, text = run(*args, "--dry-run")
     assert code == 0 and "۱ رقم تغییر می‌کند" in text and "چیزی نوشته نشد" in text
+    old = rows[0][6].value - 1_000
+    assert f"{format_amount(old)} ← {format_amount(old + 1_000)}" in text  # the old and new value, listed
+    assert "برگهٔ خوانده‌شده: «وصولی 1405»" in text
     code, text = run(*args)
     assert code == 0 and "۱ رقم تغییر کرد و ثبت شد" in text
     code, text = run(*args, "--lang", "en")

@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 from sqlalchemy import select
 
+from rasad_desktop.core.amounts import format_amount
+from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.db.models import Agency, ClassificationNode, Collection, FiscalYear
 from rasad_desktop.gui.dialogs import unsaved
 from rasad_desktop.gui.models.entry_model import THIS_MONTH, EntryModel
@@ -178,6 +180,9 @@ def test_export_then_import_an_edited_workbook_after_confirming(page, gui_db, tm
     page.sheets.confirm = lambda text: asked.append(text) or False  # the user says no …
     page.sheets.import_button.click()
     assert len(asked) == 1 and "۱ رقم" in asked[0] and stored(gui_db, agency, line, month) == old
+    fa = lambda n: format_amount(n)  # noqa: E731
+    assert f"{fa(old)} ← {fa(old + 7)}" in asked[0]  # the value that changes, old → new, not only a count
+    assert f"دستگاه {localize_digits(agency)} · ردیف {localize_digits(line)}" in asked[0]
     page.sheets.confirm = lambda text: True  # … then yes
     page.sheets.import_button.click()
     assert stored(gui_db, agency, line, month) == old + 7

@@ -22,6 +22,7 @@ from rasad_desktop.gui.operations import ReadOp, Session, Task, WriteOp
 from rasad_desktop.services.roles import Actor
 
 T = TypeVar("T")
+SHOWN_CHANGES = 12  # old → new values the question lists
 
 
 class FileChanged(RasadError):
@@ -99,9 +100,16 @@ class SheetExchange(QObject):
         months = ("، " if lang == "fa" else ", ").join(fmt.month(m, lang) for m in sorted(checked.months))
         question = self.tr(
             "{0} holds {1} figures for {2} agencies{3}. {4} of them differ from the database and will "
-            "be saved, in one step. Import?").format(
+            "be saved, in one step.").format(
             fmt.isolate(source.name), fmt.number(checked.cells, lang), fmt.number(len(checked.agencies), lang),
             f" ({months})" if months else "", fmt.number(checked.changed, lang))
+        shown = checked.changes[:SHOWN_CHANGES]
+        listed = "\n".join("• " + change.shown(lang) for change in shown)
+        if checked.changed > len(shown):
+            listed += "\n" + self.tr("… and {0} more").format(fmt.number(checked.changed - len(shown), lang))
+        question += "\n\n" + listed + "\n\n" + self.tr("Import?")
+        for fa, en in checked.notes:
+            question = (en if lang == "en" else fa) + "\n" + question
         if checked.unit.factor != 1:
             question = self.tr("The amounts in this file are in {0} (its title or heading says so); they are "
                                "converted to rials.").format(checked.unit.label(lang)) + "\n\n" + question
