@@ -34,6 +34,7 @@ COLUMNS: tuple[Column, ...] = (
     ("approved", "مصوب (ریال)", "Approved (rials)", True),
     ("revised", "اصلاحیه (ریال)", "Revised (rials)", False),
 )
+AMOUNT_KEYS = ("approved", "revised")
 WIDTHS = (12, 40, 10, 50, 12, 22, 22)
 GUIDE = (
     "راهنمای کارپوشهٔ مصوب رصد منابع",
@@ -58,7 +59,8 @@ def export_approved(session: Session, actor: Actor, year: int, path: Path) -> in
         [a_code, a_name, l_code, l_title, COLUMN_NAMES[column][0], col.shown_amount(approved),
          None if revised is None else col.shown_amount(revised)]
         for a_code, a_name, l_code, l_title, column, approved, revised in session.execute(q)]
-    write_rows(path, [c[1] for c in COLUMNS], rows, sheet_title=f"مصوب {fy.year}", widths=WIDTHS, notes=GUIDE)
+    write_rows(path, [c[1] for c in COLUMNS], rows, sheet_title=f"مصوب {fy.year}", widths=WIDTHS, notes=GUIDE,
+               kinds=col.kinds(COLUMNS, AMOUNT_KEYS))
     return len(rows)
 
 
@@ -67,7 +69,7 @@ def import_approved(session: Session, actor: Actor, year: int, path: Path, *,
     """Check every row of ``path``, then save all its amounts in one transaction (unless
     ``dry_run``). Raises ImportProblems listing every bad row; nothing is written then."""
     fy, sheet, agencies = col.start_import(session, actor, Permission.MANAGE_BUDGET, year, path, COLUMNS,
-                                           ("approved", "revised"))
+                                           AMOUNT_KEYS)
     where, rows = sheet.where, sheet.rows
     levels = {code: level for code, level in session.execute(
         select(ClassificationNode.code, ClassificationNode.level).where(

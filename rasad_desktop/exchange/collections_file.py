@@ -39,6 +39,7 @@ COLUMNS: tuple[Column, ...] = (
     ("amount", "مبلغ (ریال)", "Amount (rials)", True),
     ("document_ref", "شمارهٔ سند", "Document reference", False),
 )
+AMOUNT_KEYS = ("amount",)
 WIDTHS = (12, 40, 10, 50, 12, 10, 22, 16)
 GUIDE = (
     "راهنمای کارپوشهٔ وصولی رصد منابع",
@@ -68,7 +69,8 @@ def export_collections(session: Session, actor: Actor, year: int, path: Path, *,
     for a_code, a_name, l_code, l_title, column, month, amount, ref in session.execute(q):
         rows.append([a_code, a_name, l_code, l_title, COLUMN_NAMES[column][0], month, col.shown_amount(amount),
                      ref or None])
-    write_rows(path, [c[1] for c in COLUMNS], rows, sheet_title=f"وصولی {fy.year}", widths=WIDTHS, notes=GUIDE)
+    write_rows(path, [c[1] for c in COLUMNS], rows, sheet_title=f"وصولی {fy.year}", widths=WIDTHS, notes=GUIDE,
+               kinds=col.kinds(COLUMNS, AMOUNT_KEYS))
     return len(rows)
 
 
@@ -78,7 +80,7 @@ def import_collections(session: Session, actor: Actor, year: int, path: Path, *,
     """Check every row of ``path``, then save all its figures in one transaction (unless
     ``dry_run``). Raises ImportProblems listing every bad row; nothing is written then."""
     fy, sheet, agencies = col.start_import(session, actor, Permission.ENTER_COLLECTIONS, year, path, COLUMNS,
-                                           ("amount",))
+                                           AMOUNT_KEYS)
     where, rows = sheet.where, sheet.rows
     levels = {code: level for code, level in session.execute(
         select(ClassificationNode.code, ClassificationNode.level).where(

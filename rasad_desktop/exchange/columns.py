@@ -18,7 +18,7 @@ from rasad_desktop.core.errors import RasadError
 from rasad_desktop.core.jalali import MONTHS_EN, MONTHS_FA
 from rasad_desktop.core.text import BIDI_CONTROLS, search_key
 from rasad_desktop.db.models import Agency, FiscalYear
-from rasad_desktop.exchange.sheets import Cell, Table, read_table
+from rasad_desktop.exchange.sheets import AMOUNT, CODE, Cell, Table, read_table
 from rasad_desktop.services import validate
 from rasad_desktop.services.budget import agency_key, find_year
 from rasad_desktop.services.errors import ValidationError
@@ -68,6 +68,13 @@ class Change:
         if language == "en":
             return f"{self.what_en}: {value(self.old)} → {value(self.new)}"
         return f"{self.what_fa}: {value(self.old)} ← {value(self.new)}"
+
+
+def kinds(columns: Sequence[Column], amount_keys: Sequence[str]) -> list[str]:
+    """How an export writes each column: amounts with a thousands format, codes and document
+    numbers as text (Excel would make «0012» 12)."""
+    return [AMOUNT if key in amount_keys else CODE if key.endswith("_code") or key == "document_ref" else ""
+            for key, *_ in columns]
 
 
 def place(agency: str, line: str, column: str) -> tuple[str, str]:

@@ -153,10 +153,14 @@ def _unguarded(value: str) -> str:
     return value[1:] if value.startswith("'") and value[1:].startswith(_FORMULA_START) else value
 
 
+AMOUNT, CODE = "amount", "code"  # column kinds an export declares: a thousands format; text that stays text
+AMOUNT_FORMAT = "#,##0"
+
+
 def write_rows(path: Path, header: Sequence[str], rows: Sequence[Sequence[Cell]], *, sheet_title: str,
-               widths: Sequence[int] = (), notes: Sequence[str] = ()) -> None:
-    """Write a right-to-left workbook (or a UTF-8 CSV that Excel opens correctly), replacing
-    ``path`` only once the whole file is written."""
+               widths: Sequence[int] = (), notes: Sequence[str] = (), kinds: Sequence[str] = ()) -> None:
+    """Write a right-to-left workbook set up for printing (or a UTF-8 CSV that Excel opens
+    correctly), replacing ``path`` only once the whole file is written."""
     path = Path(path)
     kind = kind_of(path)
     try:
@@ -169,22 +173,22 @@ def write_rows(path: Path, header: Sequence[str], rows: Sequence[Sequence[Cell]]
                 text.flush()
                 text.detach()
             else:
-                _write_xlsx(f, header, rows, sheet_title, widths, notes)
+                _write_xlsx(f, header, rows, sheet_title, widths, notes, kinds)
     except OSError as err:
         raise file_problem(path, err, writing=True, cls=SheetError) from None
 
 
 def _write_xlsx(path: Path | BinaryIO, header: Sequence[str], rows: Sequence[Sequence[Cell]], title: str,
-                widths: Sequence[int], notes: Sequence[str]) -> None:
+                widths: Sequence[int], notes: Sequence[str], kinds: Sequence[str]) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title)
-    sheet.sheet_view.rightToLeft = True
-    sheet.freeze_panes = "A2"
+    _page_setup(sheet)
     for i, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = width
     bold = Font(bold=True)
@@ -194,13 +198,26 @@ def _write_xlsx(path: Path | BinaryIO, header: Sequence[str], rows: Sequence[Seq
         cell.font = bold
         heading.append(cell)
     sheet.append(heading)
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     def special(v: Cell) -> bool:  # most text goes in as it is: building a cell is slower
         return isinstance(v, str) and (v.startswith("=") or ILLEGAL_CHARACTERS_RE.search(v) is not None)
 
+    amounts = {i for i, k in enumerate(kinds) if k == AMOUNT}
+    codes = {i for i, k in enumerate(kinds) if k == CODE}
     for row in rows:
-        sheet.append([_text_cell(sheet, v) if isinstance(v, str) and special(v) else v for v in row])
+        out: list[Any] = []
+        for i, v in enumerate(row):
+            if v is None:
+                out.append(v)
+            elif i in codes:
+                out.append(_text_cell(sheet, str(v)))
+            elif i in amounts and isinstance(v, int):
+                cell = WriteOnlyCell(sheet, value=v)
+                cell.number_format = AMOUNT_FORMAT
+                out.append(cell)
+            else:
+                out.append(_text_cell(sheet, v) if isinstance(v, str) and special(v) else v)
+        sheet.append(out)
     if notes:
         guide = book.create_sheet("راهنما")
         guide.sheet_view.rightToLeft = True
@@ -208,6 +225,22 @@ def _write_xlsx(path: Path | BinaryIO, header: Sequence[str], rows: Sequence[Seq
         for line in notes:
             guide.append([line])
     book.save(path)
+
+
+def _page_setup(sheet: Any) -> None:
+    """Right to left, the heading row frozen on screen and repeated on every printed page,
+    A4 landscape, as wide as one page."""
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    sheet.sheet_view.rightToLeft = True
+    sheet.freeze_panes = "A2"
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = 9  # A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_options.gridLines = True
 
 
 def _text_cell(sheet: Any, value: str) -> Any:  # openpyxl write-only sheet and cell
@@ -218,4 +251,5 @@ def _text_cell(sheet: Any, value: str) -> Any:  # openpyxl write-only sheet and 
 
     cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))
     cell.data_type = "s"
+    cell.number_format = "@"  # stays text when edited in Excel
     return cell

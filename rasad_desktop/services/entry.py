@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from rasad_desktop.db.models import Assignment, ClassificationNode, Collection
 from rasad_desktop.services import validate
 from rasad_desktop.services.budget import find_year, is_locked
+from rasad_desktop.services.maintenance import MaintenanceMode, check_open_for_entry
 from rasad_desktop.services.sql_rules import in_force_sql, period_share_sql
 
 
@@ -35,6 +36,7 @@ class EntrySheet:
     rows: list[EntryRow]
     locked_by: str | None  # set when the month is locked
     locked_at: dt.datetime | None = None
+    closed: tuple[str, str] | None = None  # (fa, en): why entry is closed now (maintenance, a restore)
 
 
 def entry_sheet(session: Session, year: int, month: int, agency_id: int) -> EntrySheet:
@@ -78,8 +80,13 @@ def entry_sheet(session: Session, year: int, month: int, agency_id: int) -> Entr
     ]
     rows.sort(key=lambda r: (r.line_code, r.budget_column != "provincial"))
     lock = is_locked(session, fy.id, m)
+    try:
+        check_open_for_entry(session)
+        closed = None
+    except MaintenanceMode as err:  # the grid shows it read-only, with the notice's text
+        closed = (err.message("fa"), err.message("en"))
     return EntrySheet(fy.year, m, agency_id, rows, lock.locked_by if lock else None,
-                      lock.locked_at if lock else None)
+                      lock.locked_at if lock else None, closed)
 
 
 def addable_lines(session: Session, year: int) -> list[tuple[str, str]]:

@@ -1082,6 +1082,10 @@
         <translation>ماه:</translation>
     </message>
     <message>
+        <source>No agency has the code or name {0}; the agency shown is unchanged.</source>
+        <translation>هیچ دستگاهی کد یا نام «{0}» را ندارد؛ دستگاه نمایش‌داده‌شده تغییر نکرد.</translation>
+    </message>
+    <message>
         <source>Nothing was saved: correct the cells marked in red first.</source>
         <translation>چیزی ذخیره نشد: نخست خانه‌های قرمز را اصلاح کنید.</translation>
     </message>
@@ -1217,6 +1221,10 @@
     <message>
         <source>This month</source>
         <translation>وصولی این ماه</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>جمع</translation>
     </message>
 </context>
 <context>
@@ -1976,6 +1984,49 @@
     <message>
         <source>The two passphrases differ.</source>
         <translation>دو عبارت عبور یکی نیستند.</translation>
+    </message>
+</context>
+<context>
+    <name>Paster</name>
+    <message>
+        <source>Nothing was pasted.</source>
+        <translation>چیزی جای‌گذاری نشد.</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>جای‌گذاری</translation>
+    </message>
+    <message>
+        <source>Paste the other {0} values, leaving these out?</source>
+        <translation>{0} مقدار دیگر جای‌گذاری شود و این‌ها کنار بماند؟</translation>
+    </message>
+    <message>
+        <source>Pasted {0} values, each on the line of its code.</source>
+        <translation>{0} مقدار، هر یک در ردیف کد خود، جای‌گذاری شد.</translation>
+    </message>
+    <message>
+        <source>Pasted {0} values.</source>
+        <translation>{0} مقدار جای‌گذاری شد.</translation>
+    </message>
+    <message>
+        <source>The copied cells have several columns but not one column of line codes and one of amounts. Copy the code column with one amount column, or a single column of amounts.</source>
+        <translation>خانه‌های کپی‌شده چند ستون دارند ولی یک ستون کد ردیف و یک ستون مبلغ نیستند. ستون کد ردیف را با یک ستون مبلغ کپی کنید، یا فقط یک ستون مبلغ را.</translation>
+    </message>
+    <message>
+        <source>These codes appear twice (in the copy or in the sheet), so none of their values is pasted:</source>
+        <translation>این کدها دوبار آمده‌اند (در کپی یا در جدول)، پس هیچ‌یک از مقدارهایشان جای‌گذاری نمی‌شود:</translation>
+    </message>
+    <message>
+        <source>These codes have no line in this sheet:</source>
+        <translation>این کدها در این جدول ردیفی ندارند:</translation>
+    </message>
+    <message>
+        <source>{0} values were copied but only {1} lines are here from the current one; these would have no line:</source>
+        <translation>{0} مقدار کپی شده ولی از ردیف کنونی تا پایان فقط {1} ردیف هست؛ این‌ها ردیفی نخواهند داشت:</translation>
+    </message>
+    <message>
+        <source>… and {0} more</source>
+        <translation>… و {0} مورد دیگر</translation>
     </message>
 </context>
 <context>

@@ -119,12 +119,122 @@ def test_a_locked_month_is_read_only_and_says_why(make_ctx, gui_db, qtbot):
 
 
 def test_pasting_a_column_from_excel(page, gui_db):
-    QApplication.clipboard().setText("1,000\t x\r\n۲۰۰۰\r\n3000\r\n")
+    QApplication.clipboard().setText("1,000\r\n۲۰۰۰\r\n3000\r\n")
     page.table.setCurrentIndex(page.model.index(0, THIS_MONTH))
     press(page.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert [page.model.this_month(r) for r in range(3)] == [1000, 2000, 3000]
     assert page.save()
     assert stored(gui_db, "101", page.model.rows[2].line_code, 9) == 3000
+
+
+def test_pasting_codes_and_amounts_puts_each_on_its_line_never_the_codes_as_amounts(page):
+    codes = [r.line_code for r in page.model.rows]
+    QApplication.clipboard().setText(f"{codes[2]}\t5000\r\n{codes[0]}\t7000\r\n")
+    page.table.setCurrentIndex(page.model.index(1, THIS_MONTH))  # wherever the cursor is
+    press(page.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert page.model.this_month(2) == 5000 and page.model.this_month(0) == 7000
+    assert page.model.this_month(1) is None and "در ردیف کد خود" in page.status.text()
+    QApplication.clipboard().setText(f"9000\t{localize_digits(codes[1])}\n")  # an RTL sheet: the code on the right
+    press(page.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert page.model.this_month(1) == 9000
+
+
+def test_values_without_a_line_are_shown_and_asked_never_dropped_silently(page):
+    rows = len(page.model.rows)
+    asked: list[str] = []
+    page.paster.ask = lambda text: asked.append(text) or False  # the user says no …
+    QApplication.clipboard().setText("\n".join(str(100 + i) for i in range(rows + 4)))
+    page.table.setCurrentIndex(page.model.index(0, THIS_MONTH))
+    press(page.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert len(asked) == 1 and f"• {100 + rows + 3}" in asked[0]  # the last value is listed, as copied
+    assert not page.model.is_dirty and "چیزی جای‌گذاری نشد" in page.status.text()
+    page.paster.ask = lambda text: True  # … then yes: the ones that fit, nothing shifted
+    press(page.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert [page.model.this_month(r) for r in range(rows)] == [100 + i for i in range(rows)]
+    code = page.model.rows[0].line_code
+    asked.clear()
+    page.paster.ask = lambda text: asked.append(text) or False
+    QApplication.clipboard().setText(f"{code}\t1\n999999\t2\n")
+    press(page.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert "۹۹۹۹۹۹: 2" in asked[0] and page.model.this_month(0) == 100  # unchanged: the user said no
+
+
+def test_two_columns_without_codes_are_refused_with_a_reason(page):
+    warned: list[str] = []
+    page.paster.warn = warned.append
+    QApplication.clipboard().setText("1,000\tx\n2000\ty\n")
+    page.table.setCurrentIndex(page.model.index(0, THIS_MONTH))
+    press(page.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert warned and "ستون کد ردیف" in warned[0] and not page.model.is_dirty
+
+
+def test_fill_down_copy_as_numbers_and_the_totals_row(page):
+    model = page.model
+    model.setData(model.index(0, THIS_MONTH), "۱٬۲۳۴٬۵۶۷")
+    selection = page.table.selectionModel()
+    page.table.setCurrentIndex(model.index(0, THIS_MONTH))
+    selection.clearSelection()
+    for r in (0, 1, 2):  # as a drag from the first cell down selects them
+        selection.select(model.index(r, THIS_MONTH), selection.SelectionFlag.Select)
+    press(page.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert [model.this_month(r) for r in range(3)] == [1_234_567] * 3
+    totals = model.rowCount() - 1
+    assert model.is_totals(totals) and model.data(model.index(totals, 1)) == "جمع"
+    assert model.data(model.index(totals, THIS_MONTH), Qt.ItemDataRole.UserRole) == 3 * 1_234_567
+    assert not model.flags(model.index(totals, THIS_MONTH)) & Qt.ItemFlag.ItemIsEditable
+    page.table.clearSelection()
+    page.table.setCurrentIndex(model.index(0, 0))
+    selection.select(model.index(0, THIS_MONTH), selection.SelectionFlag.Select)
+    press(page.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    copied = QApplication.clipboard().text()
+    assert copied.split("\t") == [model.rows[0].line_code, "1234567"]  # Latin digits, no separators
+
+
+def test_saving_says_how_many_figures_were_saved_and_it_stays(page):
+    page.model.setData(page.model.index(0, THIS_MONTH), "5")
+    page.model.setData(page.model.index(1, THIS_MONTH), "6")
+    assert page.save()
+    assert "ذخیره شد: ۲ رقم" in page.status.text()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # the suggestions popup, offscreen
+def test_an_agency_typed_in_latin_digits_is_found_and_the_grid_follows(page, gui_db):
+    box = page.agency
+    box.lineEdit().setFocus()
+    box.lineEdit().selectAll()
+    type_text(box.lineEdit(), "103")
+    assert "۱۰۳" in box.lineEdit().text()  # the digits as the list writes them
+    press(box.lineEdit(), Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert box.currentData() == agency_id(gui_db, "103") and page.choice()[2] == agency_id(gui_db, "103")
+    assert page._shown[2] == agency_id(gui_db, "103")  # the grid shows the agency the box names
+
+
+def test_an_agency_code_that_names_none_puts_the_box_back(page, gui_db):
+    box = page.agency
+    before = box.currentText()
+    box.lineEdit().setText("99999")
+    box.lineEdit().editingFinished.emit()
+    assert box.lineEdit().text() == before and page._shown[2] == agency_id(gui_db, "101")
+    assert "99999" in page.status.text()
+
+
+def test_during_maintenance_the_grid_is_read_only_with_the_notice(make_ctx, gui_db, qtbot):
+    import datetime as dt
+
+    from rasad_desktop.services.notices import post_notice
+    from rasad_desktop.services.roles import Actor
+
+    with gui_db.session() as s:
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        post_notice(s, Actor("admin", Role.ADMIN), "به‌روزرسانی کارگزار", "تا ساعت ۱۴",
+                    now - dt.timedelta(minutes=5), now + dt.timedelta(hours=1))
+    p = DataEntryPage(make_ctx(Role.DATA_ENTRY))
+    qtbot.addWidget(p)
+    p.show()
+    p.select(1405, 9, agency_id(gui_db, "101"))
+    assert p.model.read_only and not p.model.flags(p.model.index(0, THIS_MONTH)) & Qt.ItemFlag.ItemIsEditable
+    assert p.lock_label.isVisible() and "به‌روزرسانی کارگزار" in p.lock_label.text()
 
 
 def test_a_line_without_an_approved_amount_can_be_added(page, gui_db):

@@ -144,3 +144,27 @@ def test_a_plain_file_stays_in_rials(session, tiny, clerk, tmp_path):
     path = _sheet(tmp_path / "p.xlsx", [["وصولی دستگاه‌ها"], HEAD, ["1", "110104", 9, 77]])
     assert import_collections(session, clerk, 1404, path).unit.factor == 1
     assert amounts(session)[("1", "110104", 9)] == 77
+
+
+# ------------------------------------------------------------------------------ exports an office prints
+@pytest.mark.parametrize("what", ["collections", "approved"])
+def test_an_export_is_set_up_to_print_and_keeps_codes_as_text(session, tiny, admin, tmp_path, what):
+    from openpyxl import load_workbook
+
+    from rasad_desktop.exchange.datasets import DATASETS
+
+    path = tmp_path / f"{what}.xlsx"
+    DATASETS[what].export(session, admin, 1404, path)
+    sheet = load_workbook(path).worksheets[0]
+    assert sheet.sheet_view.rightToLeft and sheet.freeze_panes == "A2"
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1
+    assert sheet.page_setup.fitToHeight == 0 and sheet.print_title_rows == "$1:$1"  # the heading on every page
+    heading = [c.value for c in sheet[1]]
+    first = sheet[2]
+    for i, name in enumerate(heading):
+        c = first[i]
+        if name.startswith("کد"):
+            assert c.data_type == "s" and c.number_format == "@", name
+        if "(ریال)" in name and c.value is not None:
+            assert isinstance(c.value, int) and c.number_format == "#,##0", name

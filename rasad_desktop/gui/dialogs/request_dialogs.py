@@ -39,7 +39,7 @@ from rasad_desktop.gui.operations import ReadOp, Task, WriteOp
 from rasad_desktop.gui.style import ERROR_BOLD_STYLE as OVERDUE_STYLE
 from rasad_desktop.gui.widgets.form_dialog import FormDialog
 from rasad_desktop.gui.widgets.forms import latin_edit, message_label
-from rasad_desktop.gui.widgets.period_picker import searchable_combo
+from rasad_desktop.gui.widgets.searchable_combo import searchable_combo
 from rasad_desktop.services import queries
 from rasad_desktop.services import requests as service
 from rasad_desktop.services.requests import CHANNELS, KINDS, STATUSES, PublicStatus, RequestView, label
@@ -184,7 +184,7 @@ class RegisterRequestDialog(FormDialog):
         self.national_id.setPlaceholderText(self.tr("10 digits"))
         self.mobile = latin_edit(self, "mobile")
         self.mobile.setPlaceholderText(self.tr("like 09123456789"))
-        self.agency = searchable_combo(self, "agency")
+        self.agency = searchable_combo(self, "agency", language=lang)
         self.agency.addItem(self.tr("(none)"), None)
         for a in ReadOp(self, ctx, lambda s, _: list(queries.agencies(s).values())).fetch() or []:
             self.agency.addItem(f"{fmt.number(a.code, lang)} — {a.name}", a.code)

@@ -341,15 +341,6 @@ class ApprovedModel(BudgetTableModel):
             in_force += amount_in_force(a, rev)
         return approved, in_force
 
-    def paste(self, start_row: int, col: int, texts: list[str]) -> int:
-        """Fill a column from ``start_row`` down with pasted texts; returns how many."""
-        count = 0
-        for offset, text in enumerate(texts):
-            if start_row + offset >= len(self.rows):
-                break
-            count += self.setData(self.index(start_row + offset, col), text)
-        return count
-
 
 # ---------------------------------------------------------------- the schedule
 S_MONTH, S_AMOUNT, S_CUMULATIVE, S_PERCENT = range(4)
@@ -475,14 +466,6 @@ class ScheduleModel(BudgetTableModel):
 
     def discard(self) -> None:
         self.load(self.info)
-
-    def paste(self, start_row: int, texts: list[str]) -> int:
-        count = 0
-        for offset, text in enumerate(texts):
-            if start_row + offset >= len(self.base):
-                break
-            count += self.setData(self.index(start_row + offset, S_AMOUNT), text)
-        return count
 
 
 # ------------------------------------------------------------------ period locks

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from rasad_desktop.core import palette
 from rasad_desktop.core.amounts import AmountError, Unit, parse_amount
@@ -63,14 +63,23 @@ class EntryModel(QAbstractTableModel):
             if r.line_code == code and r.budget_column == budget_column:
                 return i
         row = len(self.rows)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self.rows.append(EntryRow(code, title, False, budget_column, 0, 0, 0, None, ""))
+        line = EntryRow(code, title, False, budget_column, 0, 0, 0, None, "")
+        if not self.rows:  # the totals row comes with the first line
+            self.beginResetModel()
+            self.rows.append(line)
+            self.endResetModel()
+            return row
+        self.beginInsertRows(QModelIndex(), row, row)  # above the totals
+        self.rows.append(line)
         self.endInsertRows()
         return row
 
     # ------------------------------------------------------------- Qt model
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() or not self.rows else len(self.rows) + 1  # the last: the totals
+
+    def is_totals(self, row: int) -> bool:
+        return row == len(self.rows) and bool(self.rows)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else 7
@@ -87,7 +96,7 @@ class EntryModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == THIS_MONTH and not self.read_only:
+        if index.column() == THIS_MONTH and not self.read_only and not self.is_totals(index.row()):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -98,6 +107,8 @@ class EntryModel(QAbstractTableModel):
         return self.rows[row].this_month
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and self.is_totals(index.row()):
+            return self._totals(index.column(), role)
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         r, col, row = self.rows[index.row()], index.column(), index.row()
@@ -120,6 +131,37 @@ class EntryModel(QAbstractTableModel):
             return {CODE: r.line_code, APPROVED: r.annual, BEFORE: r.before,
                     THIS_MONTH: self.this_month(row)}.get(col)
         return None
+
+    def totals(self) -> dict[int, int]:
+        """Σ approved, Σ collected before, Σ this month (as typed), Σ cumulative; and the share."""
+        sums = {APPROVED: 0, BEFORE: 0, THIS_MONTH: 0, CUMULATIVE: 0, PERCENT: 0}
+        for row, r in enumerate(self.rows):
+            this = self.this_month(row) or 0
+            sums[APPROVED] += r.annual
+            sums[BEFORE] += r.before
+            sums[THIS_MONTH] += this
+            sums[CUMULATIVE] += r.before + this
+            sums[PERCENT] += r.share
+        return sums
+
+    def _totals(self, col: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            side = Qt.AlignmentFlag.AlignTrailing if col in NUMERIC else Qt.AlignmentFlag.AlignLeading
+            return int(side | Qt.AlignmentFlag.AlignVCenter)
+        sums = self.totals()
+        if role == Qt.ItemDataRole.UserRole:
+            return sums.get(col) if col != PERCENT else None
+        if role != Qt.ItemDataRole.DisplayRole or col == CODE:
+            return None
+        if col == TITLE:
+            return self.tr("Total")
+        if col == PERCENT:
+            return fmt.percent(ratio(sums[CUMULATIVE], sums[PERCENT]), self.language)
+        return fmt.money(sums[col], self.unit, self.language)
 
     def _display(self, row: int, col: int, *, editing: bool = False) -> str:
         r = self.rows[row]
@@ -144,7 +186,7 @@ class EntryModel(QAbstractTableModel):
         return fmt.percent(ratio(cumulative, r.share), lang)
 
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if not index.isValid() or index.column() != THIS_MONTH or self.read_only:
+        if not index.isValid() or index.column() != THIS_MONTH or self.read_only or index.row() >= len(self.rows):
             return False
         if role != Qt.ItemDataRole.EditRole:
             return False
@@ -163,6 +205,8 @@ class EntryModel(QAbstractTableModel):
         else:
             self.edits[row] = edit
         emit(self.dataChanged, self.index(row, THIS_MONTH), self.index(row, PERCENT))
+        totals = len(self.rows)
+        emit(self.dataChanged, self.index(totals, APPROVED), self.index(totals, PERCENT))
         return True
 
     # ---------------------------------------------------------------- saving
@@ -178,13 +222,6 @@ class EntryModel(QAbstractTableModel):
                       self.rows[row].document_ref)
                 for row, e in sorted(self.edits.items()) if not e.error]
 
-    def paste(self, start_row: int, texts: list[str]) -> int:
-        """Fill "this month" from ``start_row`` down with pasted texts; returns how many."""
-        count = 0
-        for offset, text in enumerate(texts):
-            row = start_row + offset
-            if row >= len(self.rows):
-                break
-            self.setData(self.index(row, THIS_MONTH), text)
-            count += 1
-        return count
+    def put(self, row: int, text: str) -> None:
+        """A pasted or filled value into "this month" of ``row``."""
+        self.setData(self.index(row, THIS_MONTH), text)

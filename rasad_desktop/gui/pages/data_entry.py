@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from rasad_desktop.core.amounts import Unit
 from rasad_desktop.gui import format as fmt
-from rasad_desktop.gui.clipboard import pasted_column
+from rasad_desktop.gui.clipboard import Paster
 from rasad_desktop.gui.context import AppContext, Changes
 from rasad_desktop.gui.dialogs.unsaved import DISCARD, SAVE, ask_unsaved
 from rasad_desktop.gui.models.entry_model import THIS_MONTH, TITLE, EntryModel
@@ -76,6 +76,8 @@ class DataEntryPage(Page):
         self.model = EntryModel(lang, self)
         self.table = amount_grid(self, self.model, TITLE)
         self.table.paste_handler = self.paste
+        self.paster = Paster(self, lang, no_dialogs=self.ctx.no_dialogs)
+        self._notice = ""  # what the status line says after the next reload (a save's confirmation)
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()
@@ -103,6 +105,8 @@ class DataEntryPage(Page):
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         for combo in (self.year, self.month, self.agency):
             combo.activated.connect(lambda _: self.select_changed())
+        self.period.unknown_agency.connect(lambda typed: self.status.setText(
+            self.tr("No agency has the code or name {0}; the agency shown is unchanged.").format(fmt.isolate(typed))))
         self.unit.activated.connect(lambda _: self.model.set_unit(Unit.from_key(self.unit.currentData())))
         self.model.dataChanged.connect(lambda *_: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
@@ -153,23 +157,31 @@ class DataEntryPage(Page):
     def _show_sheet(self, sheet: EntrySheet) -> None:
         self.sheet = sheet
         locked = sheet.locked_by is not None
-        self.model.load(sheet.rows, read_only=locked)
-        if locked:
+        closed = sheet.closed is not None
+        self.model.load(sheet.rows, read_only=locked or closed)
+        if closed:
+            assert sheet.closed is not None
+            self.lock_label.setText(sheet.closed[1] if self.ctx.language == "en" else sheet.closed[0])
+        elif locked:
             when = fmt.date(sheet.locked_at, self.ctx.language) if sheet.locked_at is not None else ""
             self.lock_label.setText(self.tr("This month was locked by {0} on {1}; its figures can be viewed but "
                                             "not changed.").format(sheet.locked_by, when))
-        self.lock_label.setVisible(locked)
-        self.status.setText(self.tr("{0} lines").format(fmt.number(len(sheet.rows), self.ctx.language)))
-        if sheet.rows and not locked:
+        self.lock_label.setVisible(locked or closed)
+        lines = self.tr("{0} lines").format(fmt.number(len(sheet.rows), self.ctx.language))
+        self.status.setText(f"{self._notice} · {lines}" if self._notice else lines)
+        self._notice = ""
+        if sheet.rows and not (locked or closed):
             self.table.setCurrentIndex(self.model.index(0, THIS_MONTH))
 
     # -------------------------------------------------------------- editing
     def paste(self) -> None:
-        values = pasted_column()
         current = self.table.currentIndex()
-        if not values or self.model.read_only or not current.isValid():
+        if self.model.read_only or not self.model.rows:
             return
-        self.model.paste(current.row(), values)
+        start = min(current.row(), len(self.model.rows) - 1) if current.isValid() else 0
+        said = self.paster.paste([r.line_code for r in self.model.rows], start, self.model.put)
+        if said:
+            self.status.setText(said)
 
     def add_line(self) -> None:
         year = self.year.currentData()
@@ -212,8 +224,9 @@ class DataEntryPage(Page):
 
     def _saved(self, count: int) -> None:
         self.model.edits.clear()
-        self.status.setText(self.tr("Saved: {0} figures.").format(fmt.number(count, self.ctx.language)))
-        self.reload()
+        self._notice = self.tr("Saved: {0} figures.").format(fmt.number(count, self.ctx.language))
+        self.status.setText(self._notice)
+        self.reload()  # the confirmation stays on the status line after it
 
     def status_text(self, text: str) -> None:
         self.status.setText(text)

@@ -1,6 +1,7 @@
 """The one editable grid of Rasad (data entry, approved amounts, schedules), with its cell
-editor's spreadsheet habits: Enter commits and moves down, Ctrl+V pastes a column, and
-moving elsewhere (a click, a save pointing at a bad cell) commits without moving down."""
+editor's spreadsheet habits: Enter commits and moves down, Ctrl+V pastes, Ctrl+D fills
+down, Ctrl+C copies numbers Excel reads as numbers, and moving elsewhere (a click, a save
+pointing at a bad cell) commits without moving down."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import (
     QTableView,
     QWidget,
 )
+
+from rasad_desktop.gui.clipboard import copy_selection
 
 EDIT_TRIGGERS = (QAbstractItemView.EditTrigger.AnyKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked
                  | QAbstractItemView.EditTrigger.EditKeyPressed)
@@ -73,9 +76,33 @@ class AmountGrid(QTableView):
             if model.flags(below) & Qt.ItemFlag.ItemIsEditable:
                 self.edit(below)
 
+    def fill_down(self) -> int:
+        """Excel's Ctrl+D: the top selected cell's value into the selected cells below it
+        (one cell selected: the value above it). Returns how many cells were filled."""
+        model = self.model()
+        chosen = self.selectionModel().selectedIndexes() or [self.currentIndex()]
+        filled = 0
+        for column in {i.column() for i in chosen if i.isValid()}:
+            rows = sorted(i.row() for i in chosen if i.column() == column)
+            source, targets = (rows[0] - 1, rows) if len(rows) == 1 else (rows[0], rows[1:])
+            if source < 0:
+                continue
+            value = model.data(model.index(source, column), Qt.ItemDataRole.EditRole)
+            for row in targets:
+                target = model.index(row, column)
+                if model.flags(target) & Qt.ItemFlag.ItemIsEditable:
+                    filled += bool(model.setData(target, value, Qt.ItemDataRole.EditRole))
+        return filled
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         if event.matches(QKeySequence.StandardKey.Paste) and self.paste_handler is not None:
             self.paste_handler()
+            return
+        if event.matches(QKeySequence.StandardKey.Copy):
+            copy_selection(self.model(), self.selectionModel().selectedIndexes() or [self.currentIndex()])
+            return
+        if event.key() == Qt.Key.Key_D and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+            self.fill_down()
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != QAbstractItemView.State.EditingState:
             self.move_down()

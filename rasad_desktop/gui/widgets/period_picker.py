@@ -8,30 +8,21 @@ import datetime as dt
 from collections.abc import Hashable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QSizePolicy, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QComboBox, QSizePolicy, QWidget
 
 from rasad_desktop.core.jalali import last_completed_month
 from rasad_desktop.gui import format as fmt
-
-
-def searchable_combo(parent: QWidget, name: str, *, min_width: int = 0) -> QComboBox:
-    """A combo box the user may type into: it finds entries by any part of their text."""
-    combo = QComboBox(parent)
-    combo.setObjectName(name)
-    combo.setEditable(True)
-    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    if min_width:
-        combo.setMinimumWidth(min_width)
-    completer = combo.completer()
-    assert completer is not None  # an editable combo box has one
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-    return combo
+from rasad_desktop.gui.widgets.searchable_combo import searchable_combo
 
 
 class PeriodPicker(QObject):
-    """Owns the year, month and agency combo boxes; the page places them (``labelled``)."""
+    """Owns the year, month and agency combo boxes; the page places them (``labelled``).
+
+    A typed agency is found as ``SearchableCombo`` finds it: the box never names another
+    agency than the one the page shows."""
+
+    unknown_agency = Signal(str)  # what was typed, naming no agency
 
     def __init__(self, parent: QWidget, language: str, *, agency: bool = True, searchable: bool = True) -> None:
         super().__init__(parent)
@@ -44,7 +35,9 @@ class PeriodPicker(QObject):
             self.month.addItem(fmt.month(m, language), m)
         self.agency: QComboBox | None = None
         if agency and searchable:
-            self.agency = searchable_combo(parent, "agency", min_width=340)
+            combo = searchable_combo(parent, "agency", min_width=340, language=language)
+            combo.unknown.connect(self.unknown_agency)
+            self.agency = combo
         elif agency:
             self.agency = QComboBox(parent)
             self.agency.setObjectName("agency")

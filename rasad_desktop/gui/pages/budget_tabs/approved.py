@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
 
 from rasad_desktop.core.amounts import Unit
 from rasad_desktop.gui import format as fmt
-from rasad_desktop.gui.clipboard import pasted_column
+from rasad_desktop.gui.clipboard import Paster
 from rasad_desktop.gui.models.budget_models import A_APPROVED, A_EDITABLE, A_TITLE, ApprovedModel, column_label
 from rasad_desktop.gui.pages.budget_tabs.base import BudgetTab
 
 if TYPE_CHECKING:
     from rasad_desktop.gui.pages.budget import BudgetPage
-from rasad_desktop.gui.widgets.period_picker import searchable_combo
+from rasad_desktop.gui.widgets.searchable_combo import searchable_combo
 from rasad_desktop.gui.widgets.sheet_exchange import SheetExchange
 from rasad_desktop.services.budget_admin import agency_assignments, agency_rows, row_lines, save_approved_many
 from rasad_desktop.services.queries import line_titles
@@ -40,7 +40,8 @@ class ApprovedTab(BudgetTab):
         self.unit = self.unit_for(self.model)
         self.table = self.grid(self.model, A_TITLE)
         self.table.paste_handler = self.paste
-        self.line = searchable_combo(self, "line", min_width=300)
+        self.paster = Paster(self, self.ctx.language, no_dialogs=self.ctx.no_dialogs)
+        self.line = searchable_combo(self, "line", min_width=300, language=self.ctx.language)
         self.column = QComboBox(self)
         self.column.setObjectName("column")
         for key in ("provincial", "national"):
@@ -160,9 +161,13 @@ class ApprovedTab(BudgetTab):
 
     def paste(self) -> None:
         current = self.table.currentIndex()
-        values = pasted_column()
-        if values and current.isValid() and current.column() in A_EDITABLE:
-            self.model.paste(current.row(), current.column(), values)
+        if not current.isValid() or current.column() not in A_EDITABLE:
+            return
+        column = current.column()
+        said = self.paster.paste([r.line_code for r in self.model.rows], current.row(),
+                                 lambda row, text: self.model.setData(self.model.index(row, column), text))
+        if said:
+            self.page.show_status(said)
 
     # -------------------------------------------------------------- saving
     @property

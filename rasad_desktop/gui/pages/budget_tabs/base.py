@@ -18,7 +18,7 @@ from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.context import Changes
 from rasad_desktop.gui.operations import ReadOp, Session, WriteOp
 from rasad_desktop.gui.widgets.grid import AmountGrid, amount_grid, fit_columns
-from rasad_desktop.gui.widgets.period_picker import searchable_combo
+from rasad_desktop.gui.widgets.searchable_combo import searchable_combo
 from rasad_desktop.services.budget_admin import AgencyRow
 from rasad_desktop.services.roles import Actor
 
@@ -99,7 +99,7 @@ class BudgetTab(QWidget):
         return combo
 
     def agency_combo(self) -> QComboBox:
-        return searchable_combo(self, "agency", min_width=320)
+        return searchable_combo(self, "agency", min_width=320, language=self.ctx.language)
 
     def fill_agencies(self, combo: QComboBox, agencies: list[AgencyRow], keep: str | None) -> None:
         combo.blockSignals(True)

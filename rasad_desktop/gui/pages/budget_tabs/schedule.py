@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from rasad_desktop.core.amounts import Unit
 from rasad_desktop.gui import format as fmt
-from rasad_desktop.gui.clipboard import pasted_column
+from rasad_desktop.gui.clipboard import Paster
 from rasad_desktop.gui.models.budget_models import S_AMOUNT, ScheduleModel, column_label
 from rasad_desktop.gui.pages.budget_tabs.base import BudgetTab
 
@@ -49,6 +49,7 @@ class ScheduleTab(BudgetTab):
         self.unit = self.unit_for(self.model)
         self.table = self.grid(self.model, None)
         self.table.paste_handler = self.paste
+        self.paster = Paster(self, self.ctx.language, no_dialogs=self.ctx.no_dialogs)
         self.info = QLabel(self)
         self.info.setObjectName("info")
         self.info.setWordWrap(True)
@@ -154,9 +155,13 @@ class ScheduleTab(BudgetTab):
     # ------------------------------------------------------------- editing
     def paste(self) -> None:
         current = self.table.currentIndex()
-        values = pasted_column()
-        if values and current.isValid() and current.column() == S_AMOUNT:
-            self.model.paste(current.row(), values)
+        if not current.isValid() or current.column() != S_AMOUNT:
+            return
+        months = [str(m) for m in range(1, self.model.rowCount() + 1)]  # no codes: by position only
+        said = self.paster.paste(
+            months, current.row(), lambda row, text: self.model.setData(self.model.index(row, S_AMOUNT), text))
+        if said:
+            self.page.show_status(said)
 
     @property
     def is_dirty(self) -> bool:
