@@ -35,7 +35,7 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     db = ctx.open_db()
     with db.session() as session:
         r = DATASETS[args.what].import_file(session, Actor.console(), args.year, Path(args.file),
-                                            dry_run=args.dry_run)
+                                            dry_run=args.dry_run, reason=args.reason)
     n = ctx.digits
     months = f" در ماه‌های {'، '.join(month_name(m) for m in sorted(r.months))}" if r.months else ""
     months_en = f" in {', '.join(month_name(m, 'en') for m in sorted(r.months))}" if r.months else ""
@@ -53,6 +53,17 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
         print(ctx.t(f"برگهٔ خوانده‌شده: «{r.sheet}»", f"Sheet read: '{r.sheet}'"))
     for fa, en in r.notes:
         print(ctx.t(fa, en))
+    if r.warnings:
+        print(ctx.t(f"{n(str(len(r.warnings)))} رقم نامعمول است"
+                    + (f" و با دلیل «{args.reason}» تأیید شد:" if r.written else "؛ ورود آن‌ها دلیل می‌خواهد (--reason):"),
+                    f"{len(r.warnings)} figures are unusual"
+                    + (f" and were confirmed with the reason '{args.reason}':" if r.written
+                       else "; importing them takes a reason (--reason):")))
+        for number, fa, en in r.warnings[:SHOWN_CHANGES]:
+            print("  " + ctx.t(f"سطر {n(str(number))}: {fa}", f"Row {number}: {en}"))
+        if len(r.warnings) > SHOWN_CHANGES:
+            print(ctx.t(f"  … و {n(str(len(r.warnings) - SHOWN_CHANGES))} رقم دیگر",
+                        f"  … and {len(r.warnings) - SHOWN_CHANGES} more"))
     if not r.written and r.changes:
         print(ctx.t("ارقامی که تغییر می‌کند (پیشین ← تازه):", "Figures that change (old → new):"))
         for change in r.changes[:SHOWN_CHANGES]:

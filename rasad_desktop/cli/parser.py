@@ -107,6 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE.xlsx")
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--dry-run", action="store_true", help="check the file and count the changes; write nothing")
+    p.add_argument("--reason", default="", metavar="TEXT",
+                   help="collections: why the figures with plausibility warnings are right (kept with each)")
 
     p = command(sub, "users", "user accounts: list, add, reset a password, lock, unlock")
     p.add_argument("action", choices=("list", "add", "reset", "lock", "unlock"))

@@ -17,6 +17,7 @@ ERROR_FILL = "#fde2e1"  # a locked month, an overdue row
 ERROR_FILL_INK = "#7a1c1c"
 INVALID_FILL = "#f6d5d5"  # a cell that is not a valid amount
 EDITED_FILL = "#fff6d6"  # a cell changed and not yet saved; a draft
+WARNED_FILL = "#ffd8a8"  # a typed figure with plausibility warnings, to be confirmed with a reason
 DONE = "#1d5e2c"  # "saved", "intact"
 DONE_FILL = "#dcefdc"
 DONE_INK = "#1d4a27"

@@ -204,6 +204,11 @@ GROUPS: tuple[Group, ...] = (
           "دستگاهی که کمتر از آستانهٔ «نیازمند پیگیری» باشد «عقب‌مانده» است.",
           "Below the “needs follow-up” threshold, an agency is “lagging”."),
     Group("signature", "بخش امضای گزارش‌ها", "Signature block of reports"),
+    Group("plausibility", "هشدار ارقام نامعمول", "Warnings on unusual figures",
+          "رقمی که با همین ماه پارسال یا ماه معمول دستگاه بیش از این اندازه فرق کند، هنگام ورود و ورود از Excel "
+          "هشدار می‌گیرد؛ هشدار مانع ثبت نیست و با نوشتن دلیل تأیید می‌شود.",
+          "A figure further than this from the same month last year or from the agency's usual month is "
+          "flagged on entry and on import; a warning does not block saving and is confirmed with a reason."),
     Group("workdays", "روزهای کاری و مهلت پاسخ", "Working days and response targets",
           "سررسید پاسخ با روزهای کاری شمرده می‌شود: شنبه تا چهارشنبه، پنجشنبه اگر تعطیل نباشد، و هرگز جمعه یا "
           "روزهای تعطیل جدول تعطیلات. هر تغییر برای درخواست‌هایی اعمال می‌شود که پس از آن ثبت شوند.",
@@ -294,6 +299,13 @@ SETTINGS: tuple[Setting, ...] = (
     _number("lockout_minutes", 15, 1, 24 * 60, "security", "مدت قفل موقت (دقیقه)", "Temporary lock (minutes)"),
     _number("idle_lock_minutes", 10, 1, 24 * 60, "security", "قفل صفحه پس از این چند دقیقه بی‌کاری",
             "Lock the screen after this many idle minutes"),
+    _number("warn_far_times", 5, 2, 1000, "plausibility", "هشدار وقتی رقم بیش از این چند برابر (یا کمتر از این کسر) باشد",
+            "Warn when a figure is more than this many times (or less than this fraction of)",
+            suffix_fa=" برابر", suffix_en=" ×"),
+    _number("warn_floor_million", 10, 0, 1_000_000, "plausibility", "مقایسه فقط با ارقام دست‌کم (میلیون ریال)",
+            "Compare only with figures of at least (million rials)",
+            help_fa="ماه‌های کوچک‌تر از این مقایسه نمی‌شوند: نوسان رقم‌های کوچک زیاد است.",
+            help_en="Smaller months are not compared: small figures vary too much."),
     _number("attachment_max_mb", 5, 1, 100, "attachments", "بیشینهٔ حجم پیوست (مگابایت)",
             "Largest attachment (MB)"),
 )

@@ -151,6 +151,7 @@ class Collection(Base):
     amount: Mapped[int] = mapped_column(BigInteger)  # may be negative: a refund or correction
     source: Mapped[str] = mapped_column(String(20), default="manual")
     document_ref: Mapped[str] = mapped_column(String(100), default="")
+    note: Mapped[str] = mapped_column(String(200), default="", server_default="")  # why a warned figure is right
     entered_by: Mapped[str] = mapped_column(String(100))
     entered_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 

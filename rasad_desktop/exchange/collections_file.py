@@ -20,7 +20,7 @@ from rasad_desktop.db.models import Agency, ClassificationNode, Collection
 from rasad_desktop.exchange import columns as col
 from rasad_desktop.exchange.columns import COLUMN_NAMES, Column, ImportProblems, ImportResult
 from rasad_desktop.exchange.sheets import Cell, write_rows
-from rasad_desktop.services import validate
+from rasad_desktop.services import plausibility, validate
 from rasad_desktop.services.budget import find_year, is_locked
 from rasad_desktop.services.collections import Entry, save_months
 from rasad_desktop.services.errors import ValidationError
@@ -75,10 +75,24 @@ def export_collections(session: Session, actor: Actor, year: int, path: Path, *,
 
 
 # ------------------------------------------------------------------------------ import
+class Unconfirmed(ImportProblems):
+    """Figures of the file have plausibility warnings and no reason was given: nothing saved."""
+
+    def __init__(self, warnings: list[tuple[int, str, str]]) -> None:
+        super().__init__(
+            [f"سطر {localize_digits(str(n))}: {fa}" for n, fa, _ in warnings], [f"Row {n}: {en}" for n, _, en in warnings],
+            heading_fa="این ارقام نامعمول‌اند و بی‌دلیلِ تأیید وارد نمی‌شوند (در خط فرمان: «--reason» و دلیل)؛ "
+                       "چیزی وارد نشد:",
+            heading_en="These figures are unusual and are not imported without a reason (on the command line: "
+                       "--reason and the reason); nothing was imported:", code="warnings_unconfirmed")
+
+
 def import_collections(session: Session, actor: Actor, year: int, path: Path, *,
-                       dry_run: bool = False) -> ImportResult:
+                       dry_run: bool = False, reason: str = "") -> ImportResult:
     """Check every row of ``path``, then save all its figures in one transaction (unless
-    ``dry_run``). Raises ImportProblems listing every bad row; nothing is written then."""
+    ``dry_run``). Raises ImportProblems listing every bad row; nothing is written then.
+    Figures with plausibility warnings are listed in the result; saving them takes a
+    ``reason`` (kept with each and audited), without one nothing is saved."""
     fy, sheet, agencies = col.start_import(session, actor, Permission.ENTER_COLLECTIONS, year, path, COLUMNS,
                                            AMOUNT_KEYS)
     where, rows = sheet.where, sheet.rows
@@ -92,6 +106,9 @@ def import_collections(session: Session, actor: Actor, year: int, path: Path, *,
         .join(ClassificationNode, ClassificationNode.id == Collection.line_id)
         .where(Collection.fiscal_year_id == fy.id))}
 
+    ids = dict(session.execute(select(Agency.code, Agency.id)).all())
+    checker = plausibility.Checker(session, fy, ids.values())
+    given = plausibility.reason(reason)
     result = ImportResult(unit=sheet.unit, sheet=sheet.name, notes=sheet.notes)
     problems = sheet.problems
     seen: dict[tuple[str, str, str, int], int] = {}
@@ -128,11 +145,15 @@ def import_collections(session: Session, actor: Actor, year: int, path: Path, *,
         except RasadError as err:
             problems.add(number, err)
             continue
-        groups[(month, agency)].append(Entry(line, amount, column, ref))
+        groups[(month, agency)].append(Entry(line, amount, column, ref, given))
         result.cells += 1
         result.months.add(month)
         result.agencies.add(agency)
         was = current.get(key)
+        if was is None or was[0] != amount:
+            warned = checker.warnings((ids[agency], line, column), month, amount)
+            if warned:
+                result.warnings.append((number, " ".join(w.fa for w in warned), " ".join(w.en for w in warned)))
         if was != (amount, ref):
             where_fa, where_en = col.place(agency, line, column)
             where_fa, where_en = f"{where_fa} · {month_name(month)}", f"{where_en} · {month_name(month, 'en')}"
@@ -141,7 +162,10 @@ def import_collections(session: Session, actor: Actor, year: int, path: Path, *,
             else:
                 result.differs(where_fa, where_en, None if was is None else was[0], amount)
     problems.raise_if_any()
+    if result.warnings and not given and not dry_run:
+        raise Unconfirmed(result.warnings)
     if not dry_run and groups:
-        result.changed = save_months(session, actor, fy.year, dict(groups), source="import", audit_per_month=True)
+        result.changed = save_months(session, actor, fy.year, dict(groups), source="import", audit_per_month=True,
+                                     confirm=True)
         result.written = True
     return result

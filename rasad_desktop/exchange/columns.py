@@ -35,13 +35,14 @@ HEADER_SEARCH = 10  # rows searched for the headings
 class ImportProblems(ValidationError):
     """The file cannot be imported; ``problems_fa`` / ``problems_en`` list each with its row."""
 
-    def __init__(self, problems_fa: list[str], problems_en: list[str]) -> None:
+    def __init__(self, problems_fa: list[str], problems_en: list[str], *,
+                 heading_fa: str = "چیزی وارد نشد؛ این موارد را در فایل درست کنید:",
+                 heading_en: str = "Nothing was imported; correct these in the file:", code: str = "import_rows") -> None:
         self.problems_fa, self.problems_en = problems_fa, problems_en
         more = len(problems_fa) - MAX_LISTED
         fa = problems_fa[:MAX_LISTED] + ([f"… و {localize_digits(str(more))} مورد دیگر"] if more > 0 else [])
         en = problems_en[:MAX_LISTED] + ([f"… and {more} more"] if more > 0 else [])
-        super().__init__("چیزی وارد نشد؛ این موارد را در فایل درست کنید:\n" + "\n".join(fa),
-                         "Nothing was imported; correct these in the file:\n" + "\n".join(en), code="import_rows")
+        super().__init__(heading_fa + "\n" + "\n".join(fa), heading_en + "\n" + "\n".join(en), code=code)
 
 
 MAX_CHANGES_KEPT = 500  # old → new pairs a result lists (the count is always whole)
@@ -98,6 +99,7 @@ class ImportResult:
     sheet: str = ""  # the workbook sheet read
     notes: list[tuple[str, str]] = field(default_factory=list)  # (fa, en): what was not read
     changes: list[Change] = field(default_factory=list)  # the first MAX_CHANGES_KEPT, in file order
+    warnings: list[tuple[int, str, str]] = field(default_factory=list)  # (row, fa, en): plausibility
 
     def differs(self, what_fa: str, what_en: str, old: int | str | None, new: int | str | None) -> None:
         """Count a figure that the import changes, keeping the first ones to show."""

@@ -34,6 +34,7 @@ class Dataset:
     import_permission: Permission  # the services check it too
     changes: str  # the kind of data an import changes (the interface refreshes it)
     by_month: bool = False  # the export can stop at a month (``--through-month``)
+    warns: bool = False  # its figures get plausibility warnings, confirmed with a reason
 
     def title(self, language: str = "fa") -> str:
         return self.title_en if language == "en" else self.title_fa
@@ -49,15 +50,19 @@ class Dataset:
         return self._function("export")(session, actor, year, path)
 
     def import_file(self, session: Session, actor: Actor, year: int, path: Path, *,
-                    dry_run: bool = False) -> ImportResult:
+                    dry_run: bool = False, reason: str = "") -> ImportResult:
         """Check every row of ``path``, then save all of it in one transaction (unless
-        ``dry_run``); every bad row is listed and nothing is written then."""
+        ``dry_run``); every bad row is listed and nothing is written then. ``reason``
+        confirms the figures with plausibility warnings (datasets that ``warns``)."""
+        if self.warns:
+            return self._function("import")(session, actor, year, path, dry_run=dry_run, reason=reason)
         return self._function("import")(session, actor, year, path, dry_run=dry_run)
 
 
 DATASETS: dict[str, Dataset] = {d.key: d for d in (
     Dataset("collections", "rasad_desktop.exchange.collections_file", "وصولی‌ها", "collections",
-            "رقم وصولی", "collection figures", Permission.ENTER_COLLECTIONS, "collections", by_month=True),
+            "رقم وصولی", "collection figures", Permission.ENTER_COLLECTIONS, "collections", by_month=True,
+            warns=True),
     Dataset("approved", "rasad_desktop.exchange.approved_file", "مبالغ مصوب", "approved amounts",
             "مبلغ مصوب", "approved amounts", Permission.MANAGE_BUDGET, "budget"),
 )}

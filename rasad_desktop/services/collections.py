@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 
 from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.core.jalali import format_jalali, month_name
+from rasad_desktop.core.plausibility import Warning
 from rasad_desktop.db.models import Agency, ClassificationNode, Collection, FiscalYear, utcnow
-from rasad_desktop.services import validate
+from rasad_desktop.services import plausibility, validate
 from rasad_desktop.services.budget import find_agency, find_line, find_year, is_locked
 from rasad_desktop.services.errors import PeriodLocked, ValidationError
 from rasad_desktop.services.roles import Actor, Permission
@@ -32,6 +33,7 @@ class Entry:
     amount: int | str | None
     budget_column: str = "provincial"
     document_ref: str = ""
+    reason: str = ""  # why a figure with plausibility warnings is right (kept with it and audited)
 
 
 def check_unlocked(session: Session, fiscal_year_id: int, year: int, month: int) -> None:
@@ -56,10 +58,11 @@ def save_month(
     entries: Sequence[Entry],
     *,
     source: str = "manual",
+    confirm: bool = False,
 ) -> int:
     """Save an agency's figures for one month in one transaction. Returns the number of
     cells changed; each change is audited with its old and new amount."""
-    return save_months(session, actor, year, {(month, agency_code): entries}, source=source)
+    return save_months(session, actor, year, {(month, agency_code): entries}, source=source, confirm=confirm)
 
 
 def save_months(
@@ -70,11 +73,16 @@ def save_months(
     *,
     source: str = "manual",
     audit_per_month: bool = False,
+    confirm: bool = False,
 ) -> int:
     """Save several (month, agency code) → figures groups in one transaction: all of them
     or, on the first refusal, none. Returns the number of cells changed. With
     ``audit_per_month`` (spreadsheet imports) each group gets one audit record holding every
-    changed cell's old and new amount, instead of one record per cell."""
+    changed cell's old and new amount, instead of one record per cell.
+
+    Every changed figure is checked for plausibility; its warnings and its entry's reason
+    are audited and the reason kept with the figure. With ``confirm`` (a person entering or
+    importing) a warned figure without a reason refuses the whole save (``Unconfirmed``)."""
     with writing(session, actor, Permission.ENTER_COLLECTIONS) as audit:
         fy = find_year(session, validate.year(year))
         if source not in SOURCES:
@@ -89,6 +97,8 @@ def save_months(
         agencies = {code: find_agency(session, code) for code in {code for _, code in months}}
         for agency in agencies.values():
             sync_node.check_owner(session, agency)
+        checker = plausibility.Checker(session, fy, [a.id for a in agencies.values()])
+        unconfirmed: list[tuple[str, str, int, list[Warning]]] = []
         changed = 0
         with session.no_autoflush:  # each (month, agency) is distinct: its own cells are all it reads
             for n, ((month, agency_code), entries) in enumerate(months.items(), start=1):
@@ -96,10 +106,13 @@ def save_months(
                     session.flush()  # written rows can leave memory; the transaction stays open
                 m, agency = validate.month(month), agencies[agency_code]
                 recorder = _MonthRecord() if audit_per_month else audit
-                changed += _save_one(session, recorder, actor, fy, m, agency, lines, entries, source)
+                changed += _save_one(session, recorder, actor, fy, m, agency, lines, entries, source, checker,
+                                     unconfirmed)
                 if isinstance(recorder, _MonthRecord) and recorder.before | recorder.after:
                     audit.record("collection.import", "collection", f"{fy.year}/{m}/{agency.code}",
                                  before=recorder.before, after=recorder.after)
+        if confirm and unconfirmed:
+            raise plausibility.Unconfirmed(unconfirmed)
         if changed == 0:
             audit.nothing_changed()
         session.flush()
@@ -122,7 +135,8 @@ class _MonthRecord:
 
 
 def _save_one(session: Session, audit: Audit | _MonthRecord, actor: Actor, fy: FiscalYear, m: int, agency: Agency,
-              lines: dict[str, ClassificationNode], entries: Sequence[Entry], source: str) -> int:
+              lines: dict[str, ClassificationNode], entries: Sequence[Entry], source: str,
+              checker: plausibility.Checker, unconfirmed: list[tuple[str, str, int, list[Warning]]]) -> int:
     seen: set[tuple[str, str]] = set()
     changed = 0
     now = utcnow()
@@ -153,17 +167,27 @@ def _save_one(session: Session, audit: Audit | _MonthRecord, actor: Actor, fy: F
                 session.delete(row)
                 changed += 1
             continue
+        note = row.note if row is not None and row.amount == amount else ""  # a new figure: a new reason
+        after: dict[str, object] = {"amount": amount, "document_ref": ref}
+        if row is None or row.amount != amount:
+            warned = checker.warnings((agency.id, line.code, col), m, amount)
+            given = plausibility.reason(entry.reason)
+            if warned:
+                after["warnings"] = [w.code for w in warned]
+                if given:
+                    note = after["reason"] = given
+                else:
+                    unconfirmed.append((agency.code, line.code, m, warned))
         if row is None:
             session.add(Collection(fiscal_year_id=fy.id, agency_id=agency.id, line_id=line.id,
                                    budget_column=col, month=m, amount=amount, source=source,
-                                   document_ref=ref, entered_by=actor.username, entered_at=now))
-            audit.record("collection.set", "collection", key, after={"amount": amount, "document_ref": ref})
+                                   document_ref=ref, note=note, entered_by=actor.username, entered_at=now))
+            audit.record("collection.set", "collection", key, after=after)
             changed += 1
         elif row.amount != amount or row.document_ref != ref:
             audit.record("collection.set", "collection", key,
-                         before={"amount": row.amount, "document_ref": row.document_ref},
-                         after={"amount": amount, "document_ref": ref})
-            row.amount, row.document_ref, row.source = amount, ref, source
+                         before={"amount": row.amount, "document_ref": row.document_ref}, after=after)
+            row.amount, row.document_ref, row.source, row.note = amount, ref, source, note
             row.entered_by, row.entered_at = actor.username, now
             changed += 1
     return changed
@@ -201,7 +225,7 @@ def bulk_insert(
                 validate.amount(amount, "مبلغ وصولی", "Collected amount", allow_negative=True)
                 payload.append({"fiscal_year_id": fy.id, "agency_id": agency_id, "line_id": line_id,
                                 "budget_column": col, "month": month, "amount": amount,
-                                "source": source, "document_ref": "", "entered_by": actor.username,
+                                "source": source, "document_ref": "", "note": "", "entered_by": actor.username,
                                 "entered_at": now})
             for agency_id in {row[0] for row in batch} - owners_checked:
                 agency = session.get(Agency, agency_id)

@@ -117,7 +117,7 @@ def insert_collections(session: Session, actor: Actor, fy_id: int,
     for agency_id, line_id, month, amount in rows:
         batch.append({"fiscal_year_id": fy_id, "agency_id": agency_id, "line_id": line_id,
                       "budget_column": "provincial", "month": month, "amount": amount,
-                      "source": "demo", "document_ref": "", "entered_by": actor.username,
+                      "source": "demo", "document_ref": "", "note": "", "entered_by": actor.username,
                       "entered_at": now})
         if len(batch) >= chunk:
             session.execute(insert(Collection), batch)

@@ -1074,6 +1074,10 @@
         <translation>ورود اطلاعات</translation>
     </message>
     <message>
+        <source>If they are right, write why (kept with the figures and in the audit trail):</source>
+        <translation>اگر درست‌اند، دلیلش را بنویسید (کنار ارقام و در گزارش رویدادها نگهداری می‌شود):</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>در حال بارگذاری…</translation>
     </message>
@@ -1084,6 +1088,10 @@
     <message>
         <source>No agency has the code or name {0}; the agency shown is unchanged.</source>
         <translation>هیچ دستگاهی کد یا نام «{0}» را ندارد؛ دستگاه نمایش‌داده‌شده تغییر نکرد.</translation>
+    </message>
+    <message>
+        <source>Not saved: the unusual figures were not confirmed.</source>
+        <translation>ذخیره نشد: ارقام نامعمول تأیید نشدند.</translation>
     </message>
     <message>
         <source>Nothing was saved: correct the cells marked in red first.</source>
@@ -1102,6 +1110,10 @@
         <translation>ارقام این ماه تغییراتی دارد که ذخیره نشده است. ذخیره شود؟</translation>
     </message>
     <message>
+        <source>These figures look unusual:</source>
+        <translation>این ارقام نامعمول به نظر می‌رسند:</translation>
+    </message>
+    <message>
         <source>This month was locked by {0} on {1}; its figures can be viewed but not changed.</source>
         <translation>این ماه را «{0}» در تاریخ {1} بسته است؛ ارقام آن دیده می‌شود ولی تغییر نمی‌کند.</translation>
     </message>
@@ -1112,6 +1124,10 @@
     <message>
         <source>Unit:</source>
         <translation>واحد:</translation>
+    </message>
+    <message>
+        <source>Unusual figures</source>
+        <translation>ارقام نامعمول</translation>
     </message>
     <message>
         <source>Year:</source>
@@ -1217,6 +1233,10 @@
     <message>
         <source>Line</source>
         <translation>ردیف</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>توضیح</translation>
     </message>
     <message>
         <source>This month</source>
@@ -3009,6 +3029,14 @@
         <translation>در حال ورود…</translation>
     </message>
     <message>
+        <source>Nothing was imported: the unusual figures were not confirmed.</source>
+        <translation>چیزی وارد نشد: ارقام نامعمول تأیید نشدند.</translation>
+    </message>
+    <message>
+        <source>Row {0}: {1}</source>
+        <translation>سطر {0}: {1}</translation>
+    </message>
+    <message>
         <source>Spreadsheets (*.xlsx *.csv *.txt)</source>
         <translation>صفحه‌گسترده‌ها (*.xlsx *.csv *.txt)</translation>
     </message>
@@ -3017,8 +3045,16 @@
         <translation>مبلغ‌های این فایل به «{0}» است (سطر عنوان یا عنوان ستونش چنین می‌گوید)؛ به ریال برگردانده می‌شود.</translation>
     </message>
     <message>
+        <source>Why are the unusual figures right? (kept with each figure and in the audit trail)</source>
+        <translation>چرا ارقام نامعمول درست‌اند؟ (کنار هر رقم و در گزارش رویدادها نگهداری می‌شود)</translation>
+    </message>
+    <message>
         <source>Writing the workbook…</source>
         <translation>در حال نوشتن کارپوشه…</translation>
+    </message>
+    <message>
+        <source>{0} figures look unusual; you will be asked why they are right:</source>
+        <translation>{0} رقم نامعمول به نظر می‌رسد؛ دلیل درستی آن‌ها از شما پرسیده می‌شود:</translation>
     </message>
     <message>
         <source>{0} holds no figures to import.</source>

@@ -49,3 +49,15 @@ def test_a_million_rial_sheet_says_its_unit_and_a_heading_line_is_refused(demo_d
     heading.write_text("کد دستگاه,کد ردیف,ماه,مبلغ\n101,100000,1,12\n", encoding="utf-8")
     code, text = run("import", "collections", str(heading), "--data-dir", str(demo_dir), "--year", "1405")
     assert code == 1 and "سطر ۲" in text and "سطح چهارم" in text
+
+
+def test_unusual_figures_are_listed_and_imported_only_with_a_reason(demo_dir, tmp_path, run):
+    sheet = tmp_path / "slip.csv"
+    sheet.write_text("کد دستگاه,کد ردیف,ماه,مبلغ\n101,110104,9,-5\n", encoding="utf-8")
+    args = ("import", "collections", str(sheet), "--data-dir", str(demo_dir), "--year", "1405")
+    code, text = run(*args, "--dry-run")
+    assert code == 0 and "۱ رقم نامعمول است" in text and "سطر ۲: رقم منفی است" in text
+    code, text = run(*args)
+    assert code == 1 and "--reason" in text and "چیزی وارد نشد" in text
+    code, text = run(*args, "--reason", "برگشتی سند ۴۵")
+    assert code == 0 and "با دلیل «برگشتی سند ۴۵» تأیید شد" in text and "ثبت شد" in text

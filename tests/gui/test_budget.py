@@ -232,6 +232,21 @@ def test_a_line_added_in_the_grid_is_saved_with_its_amount(page, gui_db):
     assert approved_of(gui_db, "101", "160186", column="national") == (250_000_000, None)
 
 
+def test_approved_amounts_pasted_with_their_codes_go_to_their_lines(page):
+    from PySide6.QtWidgets import QApplication
+
+    page.show_tab(page.approved_tab)
+    tab = page.approved_tab
+    assert tab.select("101")
+    lines = [r.line_code for r in tab.model.rows]
+    QApplication.clipboard().setText(f"{lines[1]}\t۷\r\n{lines[0]}\t۸\r\n")
+    tab.table.setCurrentIndex(tab.model.index(3, A_APPROVED))
+    tab.paste()
+    assert tab.model.data(tab.model.index(1, A_APPROVED), Qt.ItemDataRole.EditRole) == "۷"
+    assert tab.model.data(tab.model.index(0, A_APPROVED), Qt.ItemDataRole.EditRole) == "۸"
+    assert tab.model.is_dirty
+
+
 def test_the_approved_amounts_go_out_to_excel_and_an_edited_workbook_comes_back(page, gui_db, tmp_path):
     from openpyxl import load_workbook
 

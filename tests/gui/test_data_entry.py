@@ -40,6 +40,7 @@ def page(make_ctx, gui_db, qtbot):  # type: ignore[no-untyped-def]
     p = DataEntryPage(make_ctx(Role.DATA_ENTRY))
     qtbot.addWidget(p)
     p.show()
+    p.ask_reason = p.sheets.ask_reason = lambda text: "رقم آزمایشی"  # unusual figures confirmed (tested below)
     assert p.select(1405, 9, agency_id(gui_db, "101"))  # Azar: no figures yet in the demo
     return p
 
@@ -347,3 +348,41 @@ def test_a_file_edited_while_the_question_was_open_is_not_imported(page, gui_db,
     page.sheets.import_button.click()
     assert [e.code for e in page.ctx.errors.seen] == ["import_changed"]
     assert stored(gui_db, "101", "110104", 9) is None
+
+
+def test_an_unusual_figure_is_marked_as_typed_and_saved_with_the_reason_shown_beside_it(page, gui_db):
+    from rasad_desktop.gui.models.entry_model import NOTE
+
+    model = page.model
+    usual = model.rows[0].reference.usual or model.rows[0].reference.planned
+    assert usual
+    model.setData(model.index(0, THIS_MONTH), str(usual * 1_000))  # a thousand rials slip
+    assert [w.code for w in model.warnings(0)][-1] == "unit_slip"
+    assert "هزار" in model.data(model.index(0, THIS_MONTH), Qt.ItemDataRole.ToolTipRole)
+    assert model.data(model.index(0, NOTE)).startswith("⚠")
+    asked: list[str] = []
+    page.ask_reason = lambda text: asked.append(text) or None  # the clerk cancels …
+    assert not page.save() and "تأیید نشدند" in page.status.text()
+    assert stored(gui_db, "101", model.rows[0].line_code, 9) is None and "هزار" in asked[0]
+    page.ask_reason = lambda text: "طبق نامهٔ خزانه"  # … then confirms
+    assert page.save()
+    assert stored(gui_db, "101", model.rows[0].line_code, 9) == usual * 1_000
+    assert page.model.data(page.model.index(0, NOTE)) == "طبق نامهٔ خزانه"  # beside the figure, after reloading
+
+
+def test_an_import_with_unusual_figures_asks_why_and_keeps_it(page, gui_db, tmp_path):
+    line = page.model.rows[0].line_code
+    target = tmp_path / "slip.csv"
+    usual = page.model.rows[0].reference.usual or page.model.rows[0].reference.planned
+    target.write_text(f"کد دستگاه,کد ردیف,ماه,مبلغ (ریال)\n101,{line},9,{usual * 1_000}\n", encoding="utf-8")
+    asked: list[str] = []
+    page.sheets.choose_open_path = lambda: target
+    page.sheets.confirm = lambda text: asked.append(text) or True
+    page.sheets.ask_reason = lambda text: ""  # no reason: nothing imported
+    page.sheets.import_button.click()
+    assert "نامعمول" in asked[0] and "سطر ۲" in asked[0] and stored(gui_db, "101", line, 9) is None
+    assert "تأیید نشدند" in page.status.text()
+    page.sheets.ask_reason = lambda text: "رقم اصلاحی سامانهٔ خزانه"
+    page.sheets.import_button.click()
+    assert stored(gui_db, "101", line, 9) == usual * 1_000
+    assert page.model.rows[0].note == "رقم اصلاحی سامانهٔ خزانه"

@@ -16,6 +16,8 @@ from rasad_desktop.exchange.sheets import SheetError
 from rasad_desktop.services import budget
 from rasad_desktop.services.errors import PermissionDenied, ValidationError
 
+CONFIRMED = "رقم آزمایشی"  # the reason unusual figures are confirmed with (warnings: test_plausibility)
+
 
 def _sheet(path, rows) -> None:
     book = Workbook()
@@ -39,7 +41,7 @@ def test_export_then_import_round_trips_and_an_edit_is_saved_and_audited(session
     target[6].value = 123_456
     book.save(path)
     audits = session.scalar(select(func.count()).select_from(AuditLog))
-    result = import_collections(session, clerk, 1404, path)
+    result = import_collections(session, clerk, 1404, path, reason=CONFIRMED)
     assert (result.changed, result.written) == (1, True)
     after = _amounts(session)
     assert after.pop(("1", "110104", 3)) == 123_456
@@ -67,7 +69,7 @@ def test_headings_in_any_order_persian_digits_month_names_and_a_windows_csv(sess
         ["Mehr", "(۵۰۰)", "110104", "١", None],  # accounting brackets: a refund
         [9, None, "110104", "1", None],  # no amount: skipped
     ])
-    result = import_collections(session, clerk, 1404, path)
+    result = import_collections(session, clerk, 1404, path, reason=CONFIRMED)
     assert (result.rows, result.skipped, result.cells) == (4, 1, 3)
     amounts = _amounts(session)
     assert amounts[("2", "110104", 4)] == 1_250_000
@@ -98,7 +100,7 @@ def test_every_bad_row_is_listed_and_nothing_is_written(session, tiny, admin, cl
     ])
     before = _amounts(session)
     with pytest.raises(ImportProblems) as caught:
-        import_collections(session, clerk, 1404, path)
+        import_collections(session, clerk, 1404, path, reason=CONFIRMED)
     rows = [p.split(":")[0] for p in caught.value.problems_en]
     assert rows == [f"Row {n}" for n in (3, 4, 5, 6, 7, 8, 9, 10)]
     assert "سطر ۷" in caught.value.message_fa and "بسته شده" in caught.value.message_fa
@@ -128,7 +130,7 @@ def test_amounts_beyond_excel_precision_are_written_as_text_and_come_back_exact(
     huge = 98_765_432_109_876_543  # more digits than a spreadsheet number keeps
     path = tmp_path / "huge.xlsx"
     _sheet(path, [["کد دستگاه", "کد ردیف", "ماه", "مبلغ (ریال)"], ["1", "110104", 11, str(huge)]])
-    import_collections(session, clerk, 1404, path)
+    import_collections(session, clerk, 1404, path, reason=CONFIRMED)
     export_collections(session, clerk, 1404, path)
     row = next(r for r in load_workbook(path).worksheets[0].iter_rows(min_row=2, values_only=True) if r[5] == 11)
     assert row[6] == str(huge)
@@ -148,7 +150,7 @@ def test_any_cells_are_imported_exactly_or_refused_in_persian(session, tiny, cle
     _sheet(path, [["کد دستگاه", "کد ردیف", "ماه", "مبلغ (ریال)"], *[list(r) for r in rows]])
     before = _amounts(session)
     try:
-        result = import_collections(session, clerk, 1404, path)
+        result = import_collections(session, clerk, 1404, path, reason=CONFIRMED)
     except ValidationError as err:  # ImportProblems is one
         assert err.message_fa and err.message_fa != err.message_en
         assert _amounts(session) == before

@@ -17,6 +17,8 @@ from rasad_desktop.services.errors import ValidationError
 
 HEAD = ["کد دستگاه", "کد ردیف", "ماه", "مبلغ"]
 
+CONFIRMED = "رقم آزمایشی"  # the reason unusual figures are confirmed with (warnings: test_plausibility)
+
 
 def _sheet(path: Path, rows: list[list[object]]) -> Path:
     book = Workbook()
@@ -30,7 +32,7 @@ def test_a_figure_on_a_heading_line_is_refused_with_its_row(session, tiny, clerk
     path = _sheet(tmp_path / "h.xlsx", [HEAD, ["1", "110104", 1, 5], ["1", "100000", 1, 100_000_000_000]])
     before = amounts(session)
     with pytest.raises(ImportProblems) as err:
-        import_collections(session, clerk, 1404, path)
+        import_collections(session, clerk, 1404, path, reason=CONFIRMED)
     assert "سطر ۳" in err.value.message_fa and "سطح چهارم" in err.value.message_fa
     assert err.value.problems_en == ["Row 3: Collections are set on lines (level four); 100000 is a Part."]
     assert amounts(session) == before
@@ -42,7 +44,7 @@ def test_every_list_separator_is_recognised(session, tiny, clerk, tmp_path, sep)
     path.write_text(sep.join(HEAD) + "\n" + sep.join(["1", "110104", "2", "4321"]) + "\n"
                     + sep.join(["2", "110104", "3", "9"]) + "\n", encoding="utf-8")
     assert delimiter_of(path.read_text(encoding="utf-8")) == sep
-    result = import_collections(session, clerk, 1404, path)
+    result = import_collections(session, clerk, 1404, path, reason=CONFIRMED)
     assert result.cells == 2
     assert amounts(session)[("1", "110104", 2)] == 4321 and amounts(session)[("2", "110104", 3)] == 9
 
@@ -71,7 +73,7 @@ def test_a_note_typed_on_two_lines_is_still_read(session, tiny, clerk, tmp_path)
     path = tmp_path / "n.csv"
     path.write_text(",".join(HEAD + ["شمارهٔ سند"]) + '\n1,110104,6,40,"سند ۱۲\nپیوست دوم"\n2,110104,6,41,\n',
                     encoding="utf-8")
-    assert import_collections(session, clerk, 1404, path).cells == 2
+    assert import_collections(session, clerk, 1404, path, reason=CONFIRMED).cells == 2
     assert amounts(session)[("2", "110104", 6)] == 41
 
 
@@ -79,7 +81,7 @@ def test_quotes_used_properly_still_read(session, tiny, clerk, tmp_path):
     path = tmp_path / "ok.csv"
     path.write_text('"کد دستگاه","کد ردیف","ماه","مبلغ","شمارهٔ سند"\n"1","110104","5","1,200","سند ""الف"""\n',
                     encoding="utf-8")
-    assert import_collections(session, clerk, 1404, path).cells == 1
+    assert import_collections(session, clerk, 1404, path, reason=CONFIRMED).cells == 1
     assert amounts(session)[("1", "110104", 5)] == 1200
 
 
@@ -105,7 +107,7 @@ def test_missing_columns_are_named_from_the_row_taken_as_the_heading(session, ti
 def test_a_unit_in_a_title_row_is_honoured_and_said(session, tiny, clerk, tmp_path, capsys):
     path = _sheet(tmp_path / "m.xlsx", [["ارقام: میلیون ریال"], HEAD, ["1", "110104", 7, 12], ["2", "110104", 7, 1.5],
                                        ["3", "110104", 7, "۲٫۲۵"]])
-    result = import_collections(session, clerk, 1404, path)
+    result = import_collections(session, clerk, 1404, path, reason=CONFIRMED)
     assert result.unit.factor == 10**6 and result.cells == 3
     got = amounts(session)
     assert (got[("1", "110104", 7)], got[("2", "110104", 7)], got[("3", "110104", 7)]) == \
@@ -114,7 +116,7 @@ def test_a_unit_in_a_title_row_is_honoured_and_said(session, tiny, clerk, tmp_pa
 
 def test_a_unit_in_the_heading_is_honoured(session, tiny, clerk, tmp_path):
     path = _sheet(tmp_path / "h.xlsx", [["کد دستگاه", "کد ردیف", "ماه", "مبلغ (میلیارد ریال)"], ["1", "110104", 8, 2]])
-    assert import_collections(session, clerk, 1404, path).unit.factor == 10**9
+    assert import_collections(session, clerk, 1404, path, reason=CONFIRMED).unit.factor == 10**9
     assert amounts(session)[("1", "110104", 8)] == 2_000_000_000
 
 
@@ -142,7 +144,7 @@ def test_thousand_rials_and_a_fraction_of_a_rial_are_refused(session, tiny, cler
 
 def test_a_plain_file_stays_in_rials(session, tiny, clerk, tmp_path):
     path = _sheet(tmp_path / "p.xlsx", [["وصولی دستگاه‌ها"], HEAD, ["1", "110104", 9, 77]])
-    assert import_collections(session, clerk, 1404, path).unit.factor == 1
+    assert import_collections(session, clerk, 1404, path, reason=CONFIRMED).unit.factor == 1
     assert amounts(session)[("1", "110104", 9)] == 77
 
 

@@ -16,15 +16,17 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from rasad_desktop.core import palette
 from rasad_desktop.core.amounts import AmountError, Unit, parse_amount
 from rasad_desktop.core.metrics import ratio
+from rasad_desktop.core.plausibility import Limits, Warning, check
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.signals import emit
 from rasad_desktop.services.collections import Entry
 from rasad_desktop.services.entry import EntryRow
 
-CODE, TITLE, APPROVED, BEFORE, THIS_MONTH, CUMULATIVE, PERCENT = range(7)
+CODE, TITLE, APPROVED, BEFORE, THIS_MONTH, CUMULATIVE, PERCENT, NOTE = range(8)
 NUMERIC = {APPROVED, BEFORE, THIS_MONTH, CUMULATIVE, PERCENT}
 INVALID = QColor(palette.INVALID_FILL)
 EDITED = QColor(palette.EDITED_FILL)
+WARNED = QColor(palette.WARNED_FILL)
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -42,14 +44,18 @@ class EntryModel(QAbstractTableModel):
         self.unit = Unit.RIAL
         self.rows: list[EntryRow] = []
         self.edits: dict[int, _Edit] = {}
+        self.reasons: dict[int, str] = {}  # row → the reason its warnings are confirmed with (on saving)
         self.read_only = False
+        self.limits = Limits()
 
     # --------------------------------------------------------------- loading
-    def load(self, rows: list[EntryRow], *, read_only: bool = False) -> None:
+    def load(self, rows: list[EntryRow], *, read_only: bool = False, limits: Limits | None = None) -> None:
         self.beginResetModel()
         self.rows = list(rows)
         self.edits = {}
+        self.reasons = {}
         self.read_only = read_only
+        self.limits = limits or Limits()
         self.endResetModel()
 
     def set_unit(self, unit: Unit) -> None:
@@ -82,14 +88,14 @@ class EntryModel(QAbstractTableModel):
         return row == len(self.rows) and bool(self.rows)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 7
+        return 0 if parent.isValid() else 8
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         headers = (self.tr("Code"), self.tr("Line"), self.tr("Approved"), self.tr("Collected to last month"),
-                   self.tr("This month"), self.tr("Cumulative"), self.tr("% of period share"))
+                   self.tr("This month"), self.tr("Cumulative"), self.tr("% of period share"), self.tr("Note"))
         return headers[section] if 0 <= section < len(headers) else None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -121,10 +127,12 @@ class EntryModel(QAbstractTableModel):
             side = Qt.AlignmentFlag.AlignTrailing if col in NUMERIC else Qt.AlignmentFlag.AlignLeading
             return int(side | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and col == THIS_MONTH and edit is not None:
-            return QBrush(INVALID if edit.error else EDITED)
+            return QBrush(INVALID if edit.error else WARNED if self.warnings(row) else EDITED)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == THIS_MONTH and edit is not None and edit.error:
                 return edit.error
+            if col in (THIS_MONTH, NOTE) and self.warnings(row):
+                return "\n".join(w.message(self.language) for w in self.warnings(row))
             if col == TITLE and r.earmarked:
                 return self.tr("Earmarked revenue")
         if role == Qt.ItemDataRole.UserRole:  # raw values for tests and sorting
@@ -155,7 +163,7 @@ class EntryModel(QAbstractTableModel):
         sums = self.totals()
         if role == Qt.ItemDataRole.UserRole:
             return sums.get(col) if col != PERCENT else None
-        if role != Qt.ItemDataRole.DisplayRole or col == CODE:
+        if role != Qt.ItemDataRole.DisplayRole or col in (CODE, NOTE):
             return None
         if col == TITLE:
             return self.tr("Total")
@@ -170,6 +178,11 @@ class EntryModel(QAbstractTableModel):
             return fmt.number(r.line_code, lang)
         if col == TITLE:
             return r.title + (self.tr(" (national)") if r.budget_column == "national" else "")
+        if col == NOTE:
+            warned = self.warnings(row)
+            if warned and row not in self.reasons:
+                return "⚠ " + warned[0].message(self.language)
+            return self.reasons.get(row, r.note if row not in self.edits else "")
         if col == APPROVED:
             return fmt.money(r.annual, self.unit, lang)
         if col == BEFORE:
@@ -204,7 +217,8 @@ class EntryModel(QAbstractTableModel):
             self.edits.pop(row, None)  # typed back to what is saved: nothing to save
         else:
             self.edits[row] = edit
-        emit(self.dataChanged, self.index(row, THIS_MONTH), self.index(row, PERCENT))
+        self.reasons.pop(row, None)  # a new figure needs its own reason
+        emit(self.dataChanged, self.index(row, THIS_MONTH), self.index(row, NOTE))
         totals = len(self.rows)
         emit(self.dataChanged, self.index(totals, APPROVED), self.index(totals, PERCENT))
         return True
@@ -214,12 +228,22 @@ class EntryModel(QAbstractTableModel):
     def is_dirty(self) -> bool:
         return bool(self.edits)
 
+    def warnings(self, row: int) -> list[Warning]:
+        """The plausibility warnings of a figure typed in ``row`` (none for saved ones)."""
+        edit = self.edits.get(row)
+        if edit is None or edit.error or edit.value is None:
+            return []
+        return check(edit.value, self.rows[row].reference, self.limits)
+
+    def warned(self) -> list[tuple[int, list[Warning]]]:
+        return [(row, found) for row in sorted(self.edits) if (found := self.warnings(row))]
+
     def errors(self) -> list[tuple[int, str]]:
         return [(row, e.error) for row, e in sorted(self.edits.items()) if e.error]
 
     def changed_entries(self) -> list[Entry]:
         return [Entry(self.rows[row].line_code, e.value, self.rows[row].budget_column,
-                      self.rows[row].document_ref)
+                      self.rows[row].document_ref, self.reasons.get(row, ""))
                 for row, e in sorted(self.edits.items()) if not e.error]
 
     def put(self, row: int, text: str) -> None:

@@ -44,6 +44,7 @@ class DataEntryPage(Page):
         super().__init__(ctx, parent)
         self.sheet: EntrySheet | None = None
         self.ask_unsaved: Callable[[], str] = self._ask_unsaved
+        self.ask_reason: Callable[[str], str | None] = self._ask_reason
         self._shown: tuple[int | None, int | None, int | None] = (None, None, None)  # what the grid holds
         self._build()
         self._lay_out()
@@ -158,7 +159,7 @@ class DataEntryPage(Page):
         self.sheet = sheet
         locked = sheet.locked_by is not None
         closed = sheet.closed is not None
-        self.model.load(sheet.rows, read_only=locked or closed)
+        self.model.load(sheet.rows, read_only=locked or closed, limits=sheet.limits)
         if closed:
             assert sheet.closed is not None
             self.lock_label.setText(sheet.closed[1] if self.ctx.language == "en" else sheet.closed[0])
@@ -212,15 +213,42 @@ class DataEntryPage(Page):
             self.table.setCurrentIndex(self.model.index(row, THIS_MONTH))
             self.show_message(self.tr("Nothing was saved: correct the cells marked in red first.") + "\n" + message)
             return False
+        if not self._confirm_warnings():
+            return False
         year, month, agency_id = self._shown
         entries = self.model.changed_entries()
 
         def save(session: Session, actor: Actor) -> int:
             assert year is not None and month is not None and agency_id is not None  # a sheet is shown
-            return save_month(session, actor, year, month, queries.agencies(session)[agency_id].code, entries)
+            return save_month(session, actor, year, month, queries.agencies(session)[agency_id].code, entries,
+                              confirm=True)
 
         # quick (≤ 100 ms) and must finish before the user may leave: on this thread
         return WriteOp(self, self.ctx, save, Changes.COLLECTIONS).success(self._saved).run_now()
+
+    def _confirm_warnings(self) -> bool:
+        """Figures with plausibility warnings are saved once the user gives a reason."""
+        waiting = [(row, found) for row, found in self.model.warned() if row not in self.model.reasons]
+        if not waiting:
+            return True
+        lang = self.ctx.language
+        listed = "\n".join(f"• {fmt.number(self.model.rows[row].line_code, lang)} — {self.model.rows[row].title}: "
+                           + " ".join(w.message(lang) for w in found) for row, found in waiting)
+        reason = self.ask_reason(self.tr("These figures look unusual:") + "\n" + listed + "\n\n"
+                                 + self.tr("If they are right, write why (kept with the figures and in the audit "
+                                           "trail):"))
+        if not reason or not reason.strip():
+            self.status.setText(self.tr("Not saved: the unusual figures were not confirmed."))
+            return False
+        for row, _found in waiting:
+            self.model.reasons[row] = reason.strip()
+        return True
+
+    def _ask_reason(self, text: str) -> str | None:
+        if self.ctx.no_dialogs:
+            return None
+        reason, ok = QInputDialog.getText(self, self.tr("Unusual figures"), text)
+        return reason if ok else None
 
     def _saved(self, count: int) -> None:
         self.model.edits.clear()

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QPushButton, QWidget
 
 from rasad_desktop.core.errors import RasadError
 from rasad_desktop.exchange.columns import ImportResult
@@ -47,6 +47,7 @@ class SheetExchange(QObject):
         self.choose_open_path: Callable[[], Path | None] = self._choose_open_path
         self.choose_save_path: Callable[[str], Path | None] = self._choose_save_path
         self.confirm: Callable[[str], bool] = self._confirm
+        self.ask_reason: Callable[[str], str | None] = self._ask_reason
         what = self.dataset.title(ctx.language)
         self.import_title = self.tr("Import {0}").format(what)
         self.export_title = self.tr("Export {0}").format(what)
@@ -107,6 +108,15 @@ class SheetExchange(QObject):
         listed = "\n".join("• " + change.shown(lang) for change in shown)
         if checked.changed > len(shown):
             listed += "\n" + self.tr("… and {0} more").format(fmt.number(checked.changed - len(shown), lang))
+        if checked.warnings:
+            shown_warnings = checked.warnings[:SHOWN_CHANGES]
+            listed += "\n\n" + self.tr("{0} figures look unusual; you will be asked why they are right:").format(
+                fmt.number(len(checked.warnings), lang)) + "\n" + "\n".join(
+                "• " + self.tr("Row {0}: {1}").format(fmt.number(n, lang), en if lang == "en" else fa)
+                for n, fa, en in shown_warnings)
+            if len(checked.warnings) > len(shown_warnings):
+                listed += "\n" + self.tr("… and {0} more").format(fmt.number(len(checked.warnings) - len(shown_warnings),
+                                                                              lang))
         question += "\n\n" + listed + "\n\n" + self.tr("Import?")
         for fa, en in checked.notes:
             question = (en if lang == "en" else fa) + "\n" + question
@@ -115,13 +125,20 @@ class SheetExchange(QObject):
                                "converted to rials.").format(checked.unit.label(lang)) + "\n\n" + question
         if not self.confirm(question):
             return
+        reason = ""
+        if checked.warnings:
+            reason = (self.ask_reason(self.tr("Why are the unusual figures right? (kept with each figure and in the "
+                                              "audit trail)")) or "").strip()
+            if not reason:
+                self.on_message(self.tr("Nothing was imported: the unusual figures were not confirmed."))
+                return
 
         def work(session: Session, actor: Actor) -> int:
             if _stamp(source) != stamp:  # edited in Excel while the question was open
                 raise FileChanged(
                     f"«{source.name}» پس از بررسی تغییر کرده است؛ دوباره «ورود از Excel» را بزنید.",
                     f"'{source.name}' changed after it was checked; import it again.", code="import_changed")
-            return self.dataset.import_file(session, actor, year, source).changed
+            return self.dataset.import_file(session, actor, year, source, reason=reason).changed
 
         def done(changed: int) -> None:
             self.on_imported()  # reloads the grid first: the message stays
@@ -131,6 +148,12 @@ class SheetExchange(QObject):
                 QMessageBox.information(self.page, self.import_title, text)
 
         self._run(WriteOp(self.page, self.ctx, work, self.changes, label=self.tr("Importing…"))).success(done).run()
+
+    def _ask_reason(self, text: str) -> str | None:
+        if self.ctx.no_dialogs:
+            return None
+        reason, ok = QInputDialog.getText(self.page, self.import_title, text)
+        return reason if ok else None
 
     def _run(self, op: Task[T]) -> Task[T]:
         """Off the UI thread, with both buttons off meanwhile: a second click must not start a

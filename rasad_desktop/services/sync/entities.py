@@ -331,17 +331,18 @@ def _collection() -> Kind:
         return [r.year(o.fiscal_year_id), r.agency(o.agency_id), _line_key(r, o.line_id)[1], o.budget_column, o.month]
 
     def values(r: Refs, o: Collection) -> Values:
-        return {"amount": o.amount, "document_ref": o.document_ref, "source": o.source,
+        return {"amount": o.amount, "document_ref": o.document_ref, "source": o.source, "note": o.note,
                 "entered_by": o.entered_by, "entered_at": _when(o.entered_at)}
 
     def build(r: Refs, k: Key, v: Values) -> Collection:
         return Collection(fiscal_year_id=r.year_id(k[0]), agency_id=r.agency_id(k[1]),
                           line_id=r.line_id(k[0], 5, k[2]), budget_column=k[3], month=k[4], amount=v["amount"],
-                          document_ref=v["document_ref"], source=v["source"], entered_by=v["entered_by"],
-                          entered_at=_datetime(v["entered_at"]))
+                          document_ref=v["document_ref"], source=v["source"], note=v.get("note", ""),
+                          entered_by=v["entered_by"], entered_at=_datetime(v["entered_at"]))
 
     def update(r: Refs, o: Collection, v: Values) -> None:
         o.amount, o.document_ref, o.source = v["amount"], v["document_ref"], v["source"]
+        o.note = v.get("note", "")  # a package from before notes holds none
         o.entered_by, o.entered_at = v["entered_by"], _at(v["entered_at"])
 
     def preload(r: Refs, years: set[int]) -> dict[str, Any]:

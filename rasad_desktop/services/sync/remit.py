@@ -111,6 +111,7 @@ class Remit:
             return "invalid"
         validate.amount(amount, "مبلغ", "Amount", allow_negative=True)
         validate.text(after["document_ref"], "شمارهٔ سند", "Document reference", max_len=100, required=False)
+        validate.text(after.get("note", ""), "دلیل تأیید", "Reason", max_len=200, required=False)
         _texts(after, "entered_by")
         dt.datetime.fromisoformat(after["entered_at"])
         return None
