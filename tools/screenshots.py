@@ -17,7 +17,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget  # noqa: E402
 
 from rasad_desktop.config import Settings  # noqa: E402
 from rasad_desktop.db.database import Database  # noqa: E402
@@ -81,6 +81,14 @@ def main() -> int:
             while time.monotonic() < until:
                 app.processEvents()
         save(window, out, f"{number:02d}-{page.objectName()}", app)
+        if page.objectName() == "settings":  # the last boxes, below the fold
+            for area in page.findChildren(QScrollArea):
+                area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
+            save(window, out, f"{number:02d}b-settings-end", app)
+        if page.objectName() == "dataEntry":  # a typed unit slip, marked with its reason
+            page.model.setData(page.model.index(0, 4), "9" * 16)
+            save(window, out, f"{number:02d}b-dataEntry-warned", app)
+            page.model.edits.clear()
         if page.objectName() == "budget":  # the approved amounts, with their Excel buttons
             page.show_tab(page.approved_tab)
             page.approved_tab.select("101")

@@ -76,18 +76,26 @@ def _slip(ratio: Fraction) -> int | None:
 def check(amount: int, ref: Reference, limits: Limits = Limits()) -> list[Warning]:  # noqa: B008 - frozen
     """The warnings for ``amount`` (rials); none for a zero or a cleared cell."""
     found: list[Warning] = []
+    if amount == 0:
+        return found  # nothing collected this month: never a warning
     if amount < 0:
         found.append(Warning("negative", "رقم منفی است (برگشتی یا اصلاحیه؟).",
                              "The figure is negative (a refund or a correction?)."))
-    if ref.annual is None:
-        found.append(Warning("no_approved", "این ردیف برای این دستگاه مبلغ مصوب ندارد.",
-                             "This line has no approved amount for this agency."))
-    elif ref.annual > 0 and amount > ref.annual:
+    if not ref.annual:  # none, or revised down to zero
+        found.append(Warning("no_approved", "این ردیف برای این دستگاه مبلغ مصوب (در اجرا) ندارد.",
+                             "This line has no approved amount (in force) for this agency."))
+    if amount < 0:
+        return found
+    found += _against_history(amount, ref, limits)  # the likeliest cause (a slip) first
+    if ref.annual is not None and ref.annual > 0 and amount > ref.annual:
         found.append(Warning(
             "above_annual", f"از کل مبلغ مصوب سالانهٔ ردیف ({_money(ref.annual, 'fa')}) بیشتر است.",
             f"It is more than the line's whole annual amount ({_money(ref.annual, 'en')})."))
-    if amount <= 0:
-        return found
+    return found
+
+
+def _against_history(amount: int, ref: Reference, limits: Limits) -> list[Warning]:
+    found: list[Warning] = []
     known = [(r, kind) for r, kind in ((ref.usual, "usual"), (ref.last_year, "last_year"))
              if r is not None and r >= limits.floor]
     planned = ref.planned

@@ -3,6 +3,7 @@ cell as a code, a month or an amount, and listing every bad row before anything 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -147,9 +148,10 @@ def start_import(session: Session, actor: Actor, permission: Permission, year: i
     heading, where, rows = data_rows(table.rows, columns)
     _refuse_hidden_columns(table, where, columns)
     sheet = Sheet(where, [], sheet_unit(table.rows, heading, where, amount_keys), Problems(), table.sheet)
-    width = len(table.rows[heading])
+    widths = table.widths or [len(r) for r in table.rows]  # a CSV's before trailing empty cells were dropped
     for number, cells in rows:
-        problem = _unseen(table, number, where) or (_shifted(len(cells), width) if table.delimited else None)
+        problem = _unseen(table, number, where) or (
+            _shifted(widths[number - 1], widths[heading]) if table.delimited else None)
         if problem is None:
             sheet.rows.append((number, cells))
         else:
@@ -159,12 +161,26 @@ def start_import(session: Session, actor: Actor, permission: Permission, year: i
     return fy, sheet, set(session.scalars(select(Agency.code)))
 
 
+DISPLAY_ONLY = frozenset({"agency_name", "line_title"})  # shown in an export, never read back
+
+
 def _unseen(table: Table, number: int, where: dict[str, int]) -> ValidationError | None:
-    """Why a row cannot be read as it shows: hidden, or a formula whose result was never saved."""
+    """Why a row cannot be read as it shows: hidden, a formula whose result was never saved,
+    a number format that shows another number (in the columns that are read)."""
+    where = {k: p for k, p in where.items() if k not in DISPLAY_ONLY}
     if number in table.hidden_rows:
         return ValidationError("این سطر در Excel پنهان است و دیده نمی‌شود؛ آن را نمایان کنید (یا پاک کنید).",
                                "This row is hidden in Excel; unhide it (or delete it).", code="hidden_row")
     for position in where.values():
+        shown = table.disguised.get((number, position))
+        if shown is not None:
+            return ValidationError(
+                f"خانهٔ {_letter(position)}{localize_digits(str(number))} قالب نمایش «{shown}» دارد و عددی جز آنچه در "
+                "خود دارد نشان می‌دهد (پنهان، هزارتایی کوچک‌شده یا درصد)؛ قالب خانه را «عدد» کنید تا همان دیده شود که "
+                "وارد می‌شود.",
+                f"Cell {_letter(position)}{number} has the number format '{shown}', which shows another number than "
+                "it holds (hidden, scaled by thousands or a percentage); set its format to Number so that what shows "
+                "is what is imported.", code="format_disguises")
         formula = table.uncached.get((number, position))
         if formula is not None:
             return ValidationError(
@@ -187,7 +203,8 @@ def _shifted(cells: int, width: int) -> ValidationError | None:
 
 
 def _refuse_hidden_columns(table: Table, where: dict[str, int], columns: Sequence[Column]) -> None:
-    hidden = [(fa, en, pos) for key, fa, en, _ in columns if (pos := where.get(key)) in table.hidden_columns]
+    hidden = [(fa, en, pos) for key, fa, en, _ in columns
+              if key not in DISPLAY_ONLY and (pos := where.get(key)) in table.hidden_columns]
     if hidden:
         raise ValidationError(
             "این ستون‌ها در Excel پنهان‌اند و دیده نمی‌شوند: "
@@ -212,6 +229,7 @@ def data_rows(table: list[list[Cell]], columns: Sequence[Column]
     found = [(i, *_positions(table[i], columns)) for i in filled]
     for i, where, missing in found:
         if not missing:
+            _positions(table[i], columns, strict=True)
             rows = [(j + 1, table[j]) for j in range(i + 1, len(table)) if any(not blank(c) for c in table[j])]
             return i, where, rows
     i, where, missing = max(found, key=lambda f: len(f[1]))  # the likeliest heading row (a title may sit above)
@@ -226,8 +244,10 @@ def data_rows(table: list[list[Cell]], columns: Sequence[Column]
         code="import_columns")
 
 
-def _positions(header: list[Cell], columns: Sequence[Column]) -> tuple[dict[str, int], list[tuple[str, str]]]:
-    """Where each column's heading is in this row, and the required ones it lacks."""
+def _positions(header: list[Cell], columns: Sequence[Column], *, strict: bool = False
+               ) -> tuple[dict[str, int], list[tuple[str, str]]]:
+    """Where each column's heading is in this row, and the required ones it lacks; ``strict``
+    (the heading row taken) refuses two headings that read as one column."""
     names: dict[str, str] = {}
     for key, fa, en, _required in columns:
         for label in (fa, en, fa.split(" (")[0], en.split(" (")[0], key):
@@ -235,6 +255,13 @@ def _positions(header: list[Cell], columns: Sequence[Column]) -> tuple[dict[str,
     where: dict[str, int] = {}
     for i, cell in enumerate(header):
         found = None if cell is None else names.get(search_key(str(cell))) or names.get(search_key(str(cell).split("(")[0]))
+        if found is not None and found in where and strict:  # «مبلغ (پارسال)» beside «مبلغ (ریال)»: which?
+            label = next(fa for key, fa, _en, _r in columns if key == found)
+            raise ValidationError(
+                f"دو ستون «{text(header[where[found]])}» و «{text(cell)}» هر دو «{label}» خوانده می‌شوند؛ یکی را "
+                "تغییر نام دهید یا حذف کنید.",
+                f"The columns '{text(header[where[found]])}' and '{text(cell)}' both read as '{label}'; rename or "
+                "delete one.", code="import_columns")
         if found is not None and found not in where:
             where[found] = i
     return where, [(fa, en) for key, fa, en, required in columns if required and key not in where]
@@ -346,7 +373,9 @@ def amount(value: Cell, unit: Unit = Unit.RIAL) -> int | str:
 
 
 # -------------------------------------------------------------------------- the unit
-_THOUSAND = ("هزار ریال", "thousand rial")
+_THOUSAND = re.compile(r"هزار\s*ریال|thousands?\s*(of\s*)?rials?|\bk\s*rials?")
+_TOMAN = re.compile(r"تومان|toman")
+_QUANTITY = re.compile(r"\d[\d,٬.]*\s*(هزار|میلیون|میلیارد|thousand|million|billion|ریال|rial|تومان)")
 
 
 def sheet_unit(table: list[list[Cell]], heading: int, where: dict[str, int], amount_keys: Sequence[str]) -> Unit:
@@ -368,10 +397,21 @@ def sheet_unit(table: list[list[Cell]], heading: int, where: dict[str, int], amo
 
 
 def _unit_in(value: Cell, *, heading: bool = False) -> Unit | None:
+    """The unit a title cell («ارقام: میلیون ریال») or an amount heading's brackets name. A
+    quantity is a note, not a unit («ارقام بالای ۱۰۰ میلیون ریال زرد است»)."""
     if not isinstance(value, str):
         return None
-    key = search_key(value.split("(", 1)[1] if heading and "(" in value else "" if heading else value)
-    if any(t in key for t in _THOUSAND):
+    if heading:
+        key = search_key(value.split("(", 1)[1]) if "(" in value else ""
+    else:
+        key = search_key(value)
+        if _QUANTITY.search(key):
+            return None
+    if _TOMAN.search(key):
+        raise ValidationError("مبلغ‌های این فایل به «تومان» است؛ آن‌ها را به ریال (یا میلیون ریال) برگردانید.",
+                              "This file's amounts are in tomans; convert them to rials (or million rials).",
+                              code="import_unit")
+    if _THOUSAND.search(key):
         raise ValidationError("مبلغ‌های این فایل به «هزار ریال» است؛ آن‌ها را به ریال یا میلیون ریال برگردانید.",
                               "This file's amounts are in thousand rials; convert them to rials or million rials.",
                               code="import_unit")

@@ -43,12 +43,23 @@ def read_table(path: Path) -> Table:
     path = Path(path)
     xlsx = kind_of(path) == "xlsx"
     try:
-        table = workbook.read_first_sheet(path) if xlsx else Table(rows=list(_csv_rows(path)), delimited=True)
+        if xlsx:
+            table = workbook.read_first_sheet(path)
+        else:
+            table = Table(rows=[], delimited=True)
+            for cells in _csv_rows(path):
+                table.widths.append(len(cells))  # before trimming: a separator in a value adds a cell
+                table.rows.append(cells)
     except SheetError:
         raise
     except workbook.TooLarge as err:
         raise SheetError(f"«{path.name}» خوانده نشد: {err.fa}", f"'{path.name}' was not read: {err.en}",
                          code="sheet_too_large") from None
+    except workbook.Strict:
+        raise SheetError(f"«{path.name}» با قالب «Strict Open XML» ذخیره شده است؛ آن را در Excel با «Save As» و "
+                         "قالب «Excel Workbook (*.xlsx)» دوباره ذخیره کنید.",
+                         f"'{path.name}' is saved as Strict Open XML; save it again in Excel as an Excel Workbook "
+                         "(*.xlsx).", code="sheet_strict") from None
     except workbook.HiddenSheet as err:
         raise SheetError(
             f"برگهٔ نخست «{path.name}»، «{err.name}»، پنهان است و رصد برگهٔ نخست را می‌خواند. آن را نمایان کنید "
@@ -79,7 +90,8 @@ def _csv_rows(path: Path) -> Iterator[list[Cell]]:
     else:
         try:
             text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as err:
+            _refuse_mixed(raw, err)
             text = raw.decode("cp1256", errors="replace")  # Excel's "CSV" on a Persian Windows
     del raw
     delimiter = delimiter_of(text)
@@ -100,6 +112,19 @@ def _csv_rows(path: Path) -> Iterator[list[Cell]]:
             raise workbook.TooLarge(f"سطر {localize_digits(str(line))} خانه‌ای بیش از اندازه بلند دارد.",
                                     f"Row {line} holds a cell far too long.") from None
         raise _quote_problem(line) from None
+
+
+def _refuse_mixed(raw: bytes, err: UnicodeDecodeError) -> None:
+    """A file mostly in UTF-8 with a few stray bytes is not Windows-1256: read as that, its
+    Persian would turn to «ط³ظ†ط¯»."""
+    shown = raw.decode("utf-8", errors="replace")
+    valid = sum(1 for ch in shown if ord(ch) > 127 and ch != "\ufffd")
+    if valid > shown.count("\ufffd"):
+        line = raw[: err.start].count(b"\n") + 1
+        raise workbook.TooLarge(
+            f"فایل UTF-8 است ولی در سطر {localize_digits(str(line))} بایت‌هایی دارد که UTF-8 نیست؛ آن را در ویرایشگر "
+            "متن با کدگذاری UTF-8 دوباره ذخیره کنید.",
+            f"The file is UTF-8 but row {line} holds bytes that are not; save it again as UTF-8 in a text editor.")
 
 
 def _swallowed(cell: str, delimiter: str) -> bool:

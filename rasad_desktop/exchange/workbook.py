@@ -11,6 +11,7 @@ with the rows: the import reports them instead of reading what the user does not
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,7 @@ MAX_STRINGS_BYTES = 64 * 2**20  # the shared strings, held in memory while readi
 MAX_PART_BYTES = 16 * 2**20  # any other part (styles, workbook …)
 MAX_UNPACKED = 256 * 2**20  # all parts together
 MAX_RATIO = 200  # unpacked ÷ packed: well-compressed XML reaches ~30
+MAX_CELL_PARTS = 5_000  # elements inside one cell (rich text runs): Excel writes a few
 
 
 @dataclass
@@ -42,6 +44,9 @@ class Table:
     uncached: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, position) → formula
     hidden_sheets: list[str] = field(default_factory=list)  # other sheets, not read
     delimited: bool = False  # a CSV file: a separator typed inside a value shifts the cells after it
+    widths: list[int] = field(default_factory=list)  # CSV: each row's cells before trailing empty ones go
+    disguised: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, position) → a number format
+    # that shows a number other than the cell's (hidden, scaled by thousands, a percentage)
 
 
 class TooLarge(Exception):
@@ -75,22 +80,24 @@ def check_archive(path: Path) -> None:
         raise TooLarge(f"کارپوشه {_n(len(parts))} بخش دارد (بیش از {_n(MAX_MEMBERS)}).",
                        f"The workbook has {len(parts):,} parts (more than {MAX_MEMBERS:,}).")
     total = sum(p.file_size for p in parts)
-    for part in parts:
-        name = part.filename.lower()
-        limit = MAX_SHEET_BYTES if name.startswith("xl/worksheets/") else \
-            MAX_STRINGS_BYTES if name.endswith("sharedstrings.xml") else MAX_PART_BYTES
-        if part.file_size > limit or name.startswith("xl/media/"):  # pictures are not read
-            if name.startswith("xl/media/"):
-                total -= part.file_size
-                continue
-            raise TooLarge(
-                f"بخش «{part.filename}» کارپوشه باز شده {mb(part.file_size)} مگابایت است "
-                f"(بیش از {mb(limit)}).",
-                f"The workbook part '{part.filename}' unpacks to {part.file_size // 2**20:,} MB "
-                f"(more than {limit // 2**20:,}).")
+    for part in parts:  # any part may be what a relationship points the reader to: all are capped
+        _check_part(part.filename, part.file_size, MAX_SHEET_BYTES)
     if total > MAX_UNPACKED or total > MAX_RATIO * packed + MAX_PART_BYTES:
         raise TooLarge(f"کارپوشه باز شده {mb(total)} مگابایت می‌شود؛ برای یک فایل ورود داده بیش از اندازه است.",
                        f"The workbook unpacks to {total // 2**20:,} MB: too much for an import file.")
+
+
+def _check_part(name: str, size: int, limit: int) -> None:
+    if size > limit:
+        raise TooLarge(f"بخش «{name}» کارپوشه باز شده {mb(size)} مگابایت است (بیش از {mb(limit)}).",
+                       f"The workbook part '{name}' unpacks to {size // 2**20:,} MB (more than {limit // 2**20:,}).")
+
+
+class Strict(Exception):
+    """The workbook is in Strict Open XML, which openpyxl does not read."""
+
+
+STRICT_NS = b"purl.oclc.org/ooxml/spreadsheetml"
 
 
 def read_first_sheet(path: Path) -> Table:
@@ -99,33 +106,50 @@ def read_first_sheet(path: Path) -> Table:
     # sheet that declares no size is then parsed whole, held in memory
     from openpyxl.reader.excel import ExcelReader
     from openpyxl.styles.stylesheet import apply_stylesheet
+    from openpyxl.xml.constants import SHARED_STRINGS
 
     check_archive(path)
     reader = ExcelReader(path, read_only=True, data_only=True)
     try:
         reader.read_manifest()
+        strings = reader.package.find(SHARED_STRINGS)
+        if strings is not None:  # held in memory while reading: its own, lower limit
+            _check_part(strings.PartName[1:], _size(reader, strings.PartName[1:]), MAX_STRINGS_BYTES)
         reader.read_strings()
         reader.read_workbook()
         apply_stylesheet(reader.archive, reader.wb)  # which number formats are dates
         sheets = [(sheet.name, sheet.state or "visible", rel.target) for sheet, rel in reader.parser.find_sheets()
-                  if rel.Type.endswith("/worksheet") and rel.target in reader.valid_files]
+                  if rel.Type.endswith("/worksheet")]
         if not sheets:
+            if any(STRICT_NS in reader.archive.read(n)[:4096] for n in reader.valid_files if n.endswith(".xml")):
+                raise Strict()
             raise TooLarge("کارپوشه هیچ برگهٔ داده‌ای ندارد.", "The workbook has no worksheet.")
         name, state, target = sheets[0]
         if state != "visible":
             raise HiddenSheet(name)
+        if target not in reader.valid_files:  # never the second sheet in its place
+            raise ValueError(f"the first sheet's part {target} is missing")
         table = Table(rows=[], sheet=name, hidden_sheets=[n for n, s, _ in sheets[1:] if s != "visible"])
+        calc = getattr(reader.wb, "calculation", None)
+        recalc = bool(getattr(calc, "fullCalcOnLoad", False))  # the writer left its results to Excel
         with reader.archive.open(target) as source:
-            _SheetReader(reader.wb, reader.shared_strings, table).read(source)
+            _SheetReader(reader.wb, reader.shared_strings, table, recalc).read(source)
         return table
     finally:
         reader.archive.close()
 
 
+def _size(reader: Any, name: str) -> int:
+    try:
+        return int(reader.archive.getinfo(name).file_size)
+    except KeyError:
+        return 0
+
+
 class _SheetReader:
     """Streams one sheet's XML into a Table, counting as it goes."""
 
-    def __init__(self, book: Any, strings: list[str], table: Table) -> None:
+    def __init__(self, book: Any, strings: list[str], table: Table, recalc: bool = False) -> None:
         from openpyxl.worksheet._reader import WorkSheetParser
 
         self.table = table
@@ -133,6 +157,12 @@ class _SheetReader:
         self.cells = WorkSheetParser(b"", strings, data_only=True, epoch=book.epoch,
                                      date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
         self.seen = 0  # cell elements so far, empty ones too
+        self.rows_seen = 0  # row elements so far (not the numbers they claim)
+        self.inside = 0  # elements within the current cell
+        self.recalc = recalc  # every formula's saved result is a placeholder
+        self.last_column = 0  # of the row being read: cells come left to right, once each
+        self.book = book
+        self.formats: dict[int, str] = {}  # style id → its number format
 
     def read(self, source: Any) -> None:
         from openpyxl.xml.constants import SHEET_MAIN_NS
@@ -148,8 +178,11 @@ class _SheetReader:
             tag = element.tag
             if event == "start":
                 stack.append(element)
-                if tag == cell_tag:
+                if in_cell:
+                    self._count_inside()
+                elif tag == cell_tag:
                     in_cell += 1
+                    self.inside = 0
                     self._count_cell()
                 elif tag == row_tag:
                     self._start_row(element)
@@ -183,10 +216,17 @@ class _SheetReader:
         if last is not None and last > MAX_ROWS:
             raise too_many_rows(last)
 
+    def _count_inside(self) -> None:
+        """A cell's parts (value, formula, rich-text runs) stay in memory until it ends."""
+        self.inside += 1
+        if self.inside > MAX_CELL_PARTS:
+            raise TooLarge(f"خانه‌ای در سطر {_n(self.cells.row_counter)} بیش از اندازه جزء دارد.",
+                           f"A cell on row {self.cells.row_counter:,} holds far too many parts.")
+
     def _count_cell(self) -> None:
         self.seen += 1
-        # empty cells only cost time: allowed up to a full width on every row read so far
-        if self.seen > MAX_COLUMNS * (len(self.table.rows) + 1) + 10_000:
+        # empty cells only cost time: allowed up to a full width on every row present so far
+        if self.seen > MAX_COLUMNS * (self.rows_seen + 1) + 10_000:
             raise TooLarge(
                 f"برگهٔ «{self.table.sheet}» در سطر {_n(self.cells.row_counter)} بیش از اندازه خانه دارد.",
                 f"Sheet '{self.table.sheet}' holds far too many cells by row {self.cells.row_counter:,}.")
@@ -200,6 +240,8 @@ class _SheetReader:
             raise TooLarge(f"شمارهٔ سطر «{number}» در کارپوشه معتبر نیست.", f"Row number '{number}' is not valid.") \
                 from None
         parser.col_counter = 0
+        self.rows_seen += 1
+        self.last_column = 0
         if parser.row_counter > MAX_ROWS:
             raise too_many_rows(parser.row_counter)
         if parser.row_counter <= len(self.table.rows):
@@ -211,15 +253,28 @@ class _SheetReader:
     def _cell(self, element: Any, row: list[Cell], formula: Any, no_value: bool) -> None:
         found = self.cells.parse_cell(element)
         column, value = found["column"], _plain(found["value"])
+        if column <= self.last_column:  # Excel writes each cell once, left to right
+            from openpyxl.utils import get_column_letter
+
+            where = f"{get_column_letter(column)}{found['row']}"
+            raise TooLarge(f"خانهٔ {where} در کارپوشه دوبار یا نابه‌جا آمده است.",
+                           f"Cell {where} appears twice or out of order in the workbook.")
+        self.last_column = column
+        if formula is not None and (no_value or self.recalc) and column <= MAX_COLUMNS:
+            self.table.uncached[(found["row"], column - 1)] = "=" + (formula.text or "")
         if value is None:
-            if formula is not None and no_value and column <= MAX_COLUMNS:
-                self.table.uncached[(found["row"], column - 1)] = "=" + (formula.text or "")
             return
         if column > MAX_COLUMNS:
             raise beyond_columns(column, found["row"])
         if column > len(row):
             row.extend([None] * (column - len(row)))
         row[column - 1] = value
+        style = found["style_id"]
+        if style and isinstance(value, (int, float)):
+            if style not in self.formats:
+                self.formats[style] = number_format(self.book, style)
+            if disguises(self.formats[style], value):
+                self.table.disguised[(found["row"], column - 1)] = self.formats[style]
 
     def _end_row(self, row: list[Cell]) -> None:
         rows = self.table.rows
@@ -234,6 +289,34 @@ class _SheetReader:
             except ValueError:
                 return
             self.table.hidden_columns.update(range(max(first, 1) - 1, min(last, MAX_COLUMNS)))
+
+
+def number_format(book: Any, style: int) -> str:
+    """The number format code of a cell style ("" for General or one not found)."""
+    from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+
+    try:
+        number = book._cell_styles[style].numFmtId
+        code = BUILTIN_FORMATS.get(number) if number < BUILTIN_FORMATS_MAX_SIZE else \
+            book._number_formats[number - BUILTIN_FORMATS_MAX_SIZE]
+    except (IndexError, AttributeError, TypeError):
+        return ""
+    return code or ""
+
+
+def disguises(code: str, value: float) -> bool:
+    """Whether ``code`` shows ``value`` as another number: an empty section («;;;» hides
+    it), thousands scaling («#,##0,» shows 1234567 as 1235) or a percentage."""
+    if not code or code == "General":
+        return False
+    literals = "".join(quoted + escaped for quoted, escaped in re.findall(r'"([^"]*)"|\\(.)', code))
+    if re.search(r"[0-9۰-۹]|هزار|میلیون|میلیارد|thousand|million|billion", literals, re.IGNORECASE):
+        return True  # «#,##0",000"» shows 1,800 as 1,800,000: digits or a unit the value does not have
+    plain = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", code)  # quoted text, escapes, colours and conditions
+    sections = plain.split(";")
+    index = 0 if value > 0 or len(sections) == 1 else 1 if value < 0 else 2 if len(sections) > 2 else 0
+    section = sections[index] if index < len(sections) else sections[0]
+    return not section.strip() or re.search(r"[0#?],+(?![0#?,])", section) is not None or "%" in section
 
 
 def _zero(size: str | None) -> bool:

@@ -20,10 +20,10 @@ def test_an_ordinary_figure_draws_no_warning():
 
 
 def test_a_figure_typed_in_thousand_or_million_rials_is_named_a_unit_slip():
-    assert codes(110 * M * 1_000) == ["above_annual", "unit_slip"]
-    assert codes(110 * M * 1_000_000) == ["above_annual", "unit_slip"]
+    assert codes(110 * M * 1_000) == ["unit_slip", "above_annual"]  # the likeliest cause first
+    assert codes(110 * M * 1_000_000) == ["unit_slip", "above_annual"]
     assert codes(110 * M // 1_000) == ["unit_slip"]  # rials typed as thousands, the other way
-    assert "هزار" in check(110 * M * 1_000, ORDINARY)[1].fa
+    assert "هزار" in check(110 * M * 1_000, ORDINARY)[0].fa
 
 
 def test_far_from_the_usual_month_and_from_last_year_by_the_office_threshold():
@@ -52,3 +52,8 @@ def test_a_line_without_history_reads_a_slip_against_a_twelfth_of_its_amount():
 def test_the_usual_month_is_the_median_of_enough_positive_months():
     assert usual_month([0, 5, 7, 100]) == 7 and usual_month([5, 7, 0, 0]) is None
     assert usual_month([4, 6, 8, 10]) == 7
+
+
+def test_a_line_revised_to_zero_warns_and_a_zero_figure_never_does():
+    assert codes(90 * M, Reference(annual=0)) == ["no_approved"]
+    assert codes(0, Reference(annual=None)) == []

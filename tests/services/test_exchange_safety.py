@@ -170,3 +170,50 @@ def test_an_export_is_set_up_to_print_and_keeps_codes_as_text(session, tiny, adm
             assert c.data_type == "s" and c.number_format == "@", name
         if "(ریال)" in name and c.value is not None:
             assert isinstance(c.value, int) and c.number_format == "#,##0", name
+
+
+# ------------------------------------------------------------------ found attacking the reader
+def test_an_unquoted_thousands_separator_in_a_csv_amount_is_refused(session, tiny, clerk, tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("کد دستگاه,کد ردیف,ماه,مبلغ (ریال),شمارهٔ سند\n1,110104,9,12,000,\n", encoding="utf-8")
+    with pytest.raises(ImportProblems) as err:
+        import_collections(session, clerk, 1404, path, reason=CONFIRMED)
+    assert "جداکننده" in err.value.problems_fa[0]
+
+
+def test_two_headings_that_read_as_one_column_are_refused(session, tiny, clerk, tmp_path):
+    path = tmp_path / "two.csv"
+    path.write_text("Agency code,Line code,Month,Amount (last year),Amount (rials)\n1,110104,9,5,6\n", encoding="utf-8")
+    with pytest.raises(ValidationError) as err:
+        import_collections(session, clerk, 1404, path, reason=CONFIRMED)
+    assert "Amount (last year)" in err.value.message_fa and "Amount (rials)" in err.value.message_fa
+
+
+@pytest.mark.parametrize("heading", ["مبلغ (هزارریال)", "Amount (thousands of rials)", "مبلغ (تومان)",
+                                     "مبلغ (میلیون تومان)"])
+def test_thousand_rials_and_tomans_are_refused_in_any_spelling(session, tiny, clerk, tmp_path, heading):
+    path = tmp_path / "u.csv"
+    path.write_text(f"کد دستگاه,کد ردیف,ماه,{heading}\n1,110104,9,5\n", encoding="utf-8")
+    with pytest.raises(ValidationError) as err:
+        import_collections(session, clerk, 1404, path, reason=CONFIRMED)
+    assert err.value.code == "import_unit"
+
+
+def test_a_legend_naming_a_quantity_is_not_a_unit_but_a_title_with_a_year_is(session, tiny, clerk, tmp_path):
+    legend = tmp_path / "l.csv"
+    legend.write_text("ارقام بالای ۱۰۰ میلیون ریال زرد شده‌اند\nکد دستگاه,کد ردیف,ماه,مبلغ\n1,110104,9,5\n",
+                      encoding="utf-8")
+    assert import_collections(session, clerk, 1404, legend, reason=CONFIRMED).unit.factor == 1
+    titled = tmp_path / "y.csv"
+    titled.write_text("وصولی سال ۱۴۰۴ — ارقام به میلیون ریال\nکد دستگاه,کد ردیف,ماه,مبلغ\n1,110104,9,5\n",
+                      encoding="utf-8")
+    assert import_collections(session, clerk, 1404, titled, dry_run=True).unit.factor == 10**6
+
+
+def test_a_utf8_file_with_a_stray_byte_is_refused_not_read_as_windows_1256(session, tiny, clerk, tmp_path):
+    path = tmp_path / "m.csv"
+    path.write_bytes("Agency code,Line code,Month,Amount,Document reference\n1,110104,9,5,سند ۱۲\n".encode()
+                     + b"1,110104,10,6,caf\xe9\n")
+    with pytest.raises(SheetError) as err:
+        import_collections(session, clerk, 1404, path, reason=CONFIRMED)
+    assert "UTF-8" in err.value.message_fa and "سطر ۳" in err.value.message_fa

@@ -34,7 +34,7 @@ def test_a_warned_figure_needs_a_reason_which_is_kept_and_audited(session, tiny,
     before = amounts(session)
     with pytest.raises(Unconfirmed_) as err:  # agency 3 has no approved amount on 110104
         save_month(session, clerk, 1404, 9, "3", [Entry("110104", 40_000)], confirm=True)
-    assert "مبلغ مصوب ندارد" in err.value.message_fa and amounts(session) == before
+    assert "مبلغ مصوب (در اجرا) ندارد" in err.value.message_fa and amounts(session) == before
     save_month(session, clerk, 1404, 9, "3", [Entry("110104", 40_000, reason="  وصول معوقه   سال قبل ")],
                confirm=True)
     assert amounts(session)[("3", "110104", 9)] == 40_000
@@ -75,7 +75,7 @@ def test_an_import_lists_its_unusual_figures_and_saves_them_with_a_reason(sessio
                     encoding="utf-8")
     checked = import_collections(session, clerk, 1404, path, dry_run=True)
     assert [n for n, _, _ in checked.warnings] == [3, 4]
-    assert "مبلغ مصوب ندارد" in checked.warnings[0][1] and "منفی" in checked.warnings[1][1]
+    assert "مبلغ مصوب (در اجرا) ندارد" in checked.warnings[0][1] and "منفی" in checked.warnings[1][1]
     before = amounts(session)
     with pytest.raises(Unconfirmed) as err:
         import_collections(session, clerk, 1404, path)

@@ -8,6 +8,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QMessageBox,
@@ -21,7 +22,7 @@ from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.clipboard import Paster
 from rasad_desktop.gui.context import AppContext, Changes
 from rasad_desktop.gui.dialogs.unsaved import DISCARD, SAVE, ask_unsaved
-from rasad_desktop.gui.models.entry_model import THIS_MONTH, TITLE, EntryModel
+from rasad_desktop.gui.models.entry_model import NOTE, THIS_MONTH, TITLE, EntryModel
 from rasad_desktop.gui.operations import ReadOp, Session, WriteOp
 from rasad_desktop.gui.pages.base import Page
 from rasad_desktop.gui.style import LOCKED_STYLE
@@ -76,6 +77,9 @@ class DataEntryPage(Page):
         self.status.setObjectName("status")
         self.model = EntryModel(lang, self)
         self.table = amount_grid(self, self.model, TITLE)
+        notes = self.table.horizontalHeader()  # a warning or a reason: elided, whole in the tooltip
+        notes.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Interactive)
+        notes.resizeSection(NOTE, 220)
         self.table.paste_handler = self.paste
         self.paster = Paster(self, lang, no_dialogs=self.ctx.no_dialogs)
         self._notice = ""  # what the status line says after the next reload (a save's confirmation)
