@@ -177,6 +177,8 @@ class _SheetReader:
         for event, element in iterparse(source, events=("start", "end")):
             tag = element.tag
             if event == "start":
+                if not stack and STRICT_NS.decode() in tag:  # its elements would all go unseen: «empty»
+                    raise Strict()
                 stack.append(element)
                 if in_cell:
                     self._count_inside()

@@ -247,3 +247,17 @@ def test_a_hidden_or_calculated_display_column_is_no_reason_to_refuse(session, t
 def test_formats_that_append_digits_or_a_unit_are_refused(session, tiny, clerk, tmp_path, code):
     with pytest.raises(ImportProblems):
         import_collections(session, clerk, 1404, _formatted(tmp_path / "f.xlsx", 1_800_000, code), reason="x")
+
+
+def test_a_strict_open_xml_workbook_is_named_as_such(tmp_path):
+    import zipfile
+
+    path = h.one_sheet(tmp_path / "s.xlsx", [h.row(2, ["1", "110104", 1, 5])])
+    strict = tmp_path / "strict.xlsx"
+    with zipfile.ZipFile(path) as old, zipfile.ZipFile(strict, "w") as new:
+        for item in old.infolist():
+            new.writestr(item, old.read(item).replace(b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                                                      b"http://purl.oclc.org/ooxml/spreadsheetml/main"))
+    with pytest.raises(SheetError) as err:
+        read_table(strict)
+    assert err.value.code == "sheet_strict" and "Strict Open XML" in err.value.message_fa
