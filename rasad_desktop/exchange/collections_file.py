@@ -75,6 +75,13 @@ def export_collections(session: Session, actor: Actor, year: int, path: Path, *,
 
 
 # ------------------------------------------------------------------------------ import
+def _month_or_none(value: Cell) -> int | None:
+    try:
+        return col.month(value)
+    except RasadError:
+        return None  # refused with its row later
+
+
 class Unconfirmed(ImportProblems):
     """Figures of the file have plausibility warnings and no reason was given: nothing saved."""
 
@@ -107,7 +114,8 @@ def import_collections(session: Session, actor: Actor, year: int, path: Path, *,
         .where(Collection.fiscal_year_id == fy.id))}
 
     ids = dict(session.execute(select(Agency.code, Agency.id)).all())
-    checker = plausibility.Checker(session, fy, ids.values())
+    months = {m for _, row in rows if isinstance(m := _month_or_none(col.cell(row, where, "month")), int)}
+    checker = plausibility.Checker(session, fy, ids.values(), months)
     given = plausibility.reason(reason)
     result = ImportResult(unit=sheet.unit, sheet=sheet.name, notes=sheet.notes)
     problems = sheet.problems

@@ -97,7 +97,7 @@ def save_months(
         agencies = {code: find_agency(session, code) for code in {code for _, code in months}}
         for agency in agencies.values():
             sync_node.check_owner(session, agency)
-        checker = plausibility.Checker(session, fy, [a.id for a in agencies.values()])
+        checker = plausibility.Checker(session, fy, [a.id for a in agencies.values()], {m for m, _ in months})
         unconfirmed: list[tuple[str, str, int, list[Warning]]] = []
         changed = 0
         with session.no_autoflush:  # each (month, agency) is distinct: its own cells are all it reads

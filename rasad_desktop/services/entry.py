@@ -78,7 +78,7 @@ def entry_sheet(session: Session, year: int, month: int, agency_id: int) -> Entr
         n.id: n for n in session.scalars(
             select(ClassificationNode).where(ClassificationNode.id.in_({k[0] for k in cells})))
     }
-    checker = plausibility.Checker(session, fy, [agency_id])
+    checker = plausibility.Checker(session, fy, [agency_id], [m])
     rows = [
         EntryRow(nodes[line_id].code, nodes[line_id].title, nodes[line_id].earmarked, column, c["annual"],
                  c["share"], c.get("before", 0), c.get("this_month"), c.get("ref", ""),

@@ -30,9 +30,15 @@ def limits(session: Session) -> Limits:
 class Checker:
     """Everything the warnings of ``agency_ids``' figures in ``fy`` compare with."""
 
-    def __init__(self, session: Session, fy: FiscalYear, agency_ids: Iterable[int]) -> None:
+    def __init__(self, session: Session, fy: FiscalYear, agency_ids: Iterable[int],
+                 months: Iterable[int] = range(1, 13)) -> None:
+        """``months``: those whose figures will be checked (the history read is what they need:
+        this year's months before the last of them, last year's from the first of them on)."""
+        from sqlalchemy import and_, or_
+
         from rasad_desktop.db.models import Assignment
 
+        wanted = sorted(set(months)) or [12]
         ids = sorted(set(agency_ids))
         self.limits = limits(session)
         self.annual: dict[Cell, int] = {}
@@ -48,7 +54,8 @@ class Checker:
                 select(Collection.fiscal_year_id, Collection.agency_id, ClassificationNode.code,
                        Collection.budget_column, Collection.month, Collection.amount)
                 .join(ClassificationNode, ClassificationNode.id == Collection.line_id)
-                .where(Collection.fiscal_year_id.in_([fy.id] + ([last] if last is not None else [])),
+                .where(or_(and_(Collection.fiscal_year_id == fy.id, Collection.month < wanted[-1]),
+                           and_(Collection.fiscal_year_id == last, Collection.month >= wanted[0])),
                        Collection.agency_id.in_(ids))):
             self.months[(agency_id, code, column)][(12 if year_id == fy.id else 0) + month - 1] = amount
 
