@@ -71,9 +71,7 @@ def import_approved(session: Session, actor: Actor, year: int, path: Path, *,
     fy, sheet, agencies = col.start_import(session, actor, Permission.MANAGE_BUDGET, year, path, COLUMNS,
                                            AMOUNT_KEYS)
     where, rows = sheet.where, sheet.rows
-    levels = {code: level for code, level in session.execute(
-        select(ClassificationNode.code, ClassificationNode.level).where(
-            ClassificationNode.fiscal_year_id == fy.id, ClassificationNode.table_no == 5))}
+    levels = sheet.levels
     current = {(a, l_, c): (ap, rv) for a, l_, c, ap, rv in session.execute(
         select(Agency.code, ClassificationNode.code, Assignment.budget_column, Assignment.approved, Assignment.revised)
         .join(Agency, Agency.id == Assignment.agency_id)

@@ -103,9 +103,7 @@ def import_collections(session: Session, actor: Actor, year: int, path: Path, *,
     fy, sheet, agencies = col.start_import(session, actor, Permission.ENTER_COLLECTIONS, year, path, COLUMNS,
                                            AMOUNT_KEYS)
     where, rows = sheet.where, sheet.rows
-    levels = {code: level for code, level in session.execute(
-        select(ClassificationNode.code, ClassificationNode.level).where(
-            ClassificationNode.fiscal_year_id == fy.id, ClassificationNode.table_no == 5))}
+    levels = sheet.levels
     current = {(a, l_, c, m): (amt, ref) for a, l_, c, m, amt, ref in session.execute(
         select(Agency.code, ClassificationNode.code, Collection.budget_column, Collection.month, Collection.amount,
                Collection.document_ref)

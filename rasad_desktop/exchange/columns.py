@@ -18,7 +18,7 @@ from rasad_desktop.core.digits import localize_digits, to_latin_digits
 from rasad_desktop.core.errors import RasadError
 from rasad_desktop.core.jalali import MONTHS_EN, MONTHS_FA
 from rasad_desktop.core.text import BIDI_CONTROLS, search_key
-from rasad_desktop.db.models import Agency, FiscalYear
+from rasad_desktop.db.models import Agency, ClassificationNode, FiscalYear
 from rasad_desktop.exchange.sheets import AMOUNT, CODE, Cell, Table, read_table
 from rasad_desktop.services import validate
 from rasad_desktop.services.budget import agency_key, find_year
@@ -135,6 +135,7 @@ class Sheet:
     problems: Problems  # rows refused already (hidden, a formula without its result); the import adds its own
     name: str = ""  # the workbook sheet read
     notes: list[tuple[str, str]] = field(default_factory=list)  # what was not read, said with the result
+    levels: dict[str, int] = field(default_factory=dict)  # the year's Table 5 codes → their level
 
 
 def start_import(session: Session, actor: Actor, permission: Permission, year: int, path: Path,
@@ -158,6 +159,9 @@ def start_import(session: Session, actor: Actor, permission: Permission, year: i
             sheet.problems.add(number, problem)
     sheet.notes = [(f"برگهٔ پنهان «{name}» خوانده نشد.", f"The hidden sheet '{name}' was not read.")
                    for name in table.hidden_sheets]
+    sheet.levels = {code: level for code, level in session.execute(
+        select(ClassificationNode.code, ClassificationNode.level).where(
+            ClassificationNode.fiscal_year_id == fy.id, ClassificationNode.table_no == 5))}
     return fy, sheet, set(session.scalars(select(Agency.code)))
 
 
