@@ -70,6 +70,7 @@ def _run(argv: list[str] | None) -> int:
 def _commands() -> dict[str, Command]:
     from rasad_desktop.cli.audit import cmd_audit
     from rasad_desktop.cli.backup import cmd_backup, cmd_restore
+    from rasad_desktop.cli.certificates import cmd_certificate
     from rasad_desktop.cli.demo import cmd_demo
     from rasad_desktop.cli.exchange import cmd_export, cmd_import
     from rasad_desktop.cli.init import cmd_init
@@ -81,4 +82,5 @@ def _commands() -> dict[str, Command]:
     return {"init": cmd_init, "demo": cmd_demo, "summary": cmd_summary, "report": cmd_report,
             "verify": cmd_verify, "backup": cmd_backup, "restore": cmd_restore, "audit": cmd_audit,
             "export": cmd_export, "import": cmd_import, "users": cmd_users, "workstations": cmd_workstations,
-            "workstation": cmd_workstation, "sync": cmd_sync}
+            "workstation": cmd_workstation, "sync": cmd_sync,
+            "certificate": cmd_certificate}

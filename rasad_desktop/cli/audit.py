@@ -18,7 +18,7 @@ from rasad_desktop.services.audit import changed_parts
 
 if TYPE_CHECKING:
     from rasad_desktop.cli.context import Context
-    from rasad_desktop.services.audit import AuditEntry
+    from rasad_desktop.services.audit import Anchor, AuditEntry
 
 JSON_WIDTH = 60  # a longer before / after value is cut with "…" (the GUI shows it whole)
 MAX_LIMIT = 100_000
@@ -31,14 +31,16 @@ HEADERS = {
 
 def cmd_audit(ctx: Context, args: argparse.Namespace) -> int:
     if args.action == "verify":
-        return _verify(ctx, args.anchor or [])
+        return _verify(ctx, args.anchor or [], args.reports)
     return _list(ctx, args.limit)
 
 
-def _verify(ctx: Context, anchor_texts: list[str]) -> int:
+def _verify(ctx: Context, anchor_texts: list[str], reports_dir: str | None = None) -> int:
     from rasad_desktop.services.audit import Anchor, chain_head, verify_chain
 
     anchors = [Anchor.parse(t) for t in anchor_texts]
+    if reports_dir is not None:
+        anchors += _report_anchors(ctx, reports_dir)
     db = ctx.open_db()
     try:
         with db.session() as session:
@@ -64,6 +66,34 @@ def _verify(ctx: Context, anchor_texts: list[str]) -> int:
     for problem in problems:
         print(f"  • {problem.message(ctx.lang)}")
     return 1
+
+
+def _report_anchors(ctx: Context, folder: str) -> list[Anchor]:
+    """The audit anchor each issued PDF under ``folder`` carries (read from the bytes its
+    signature covers, so an appended revision cannot change it)."""
+    from pathlib import Path
+
+    from rasad_desktop.services.audit import report_anchor
+
+    root = Path(folder)
+    if not root.is_dir():
+        raise UsageError(f"پوشهٔ «{folder}» پیدا نشد.", f"The folder '{folder}' was not found.", code="reports_dir")
+    anchors, without = [], 0
+    files = sorted(p for p in root.rglob("*") if p.suffix.lower() == ".pdf" and p.is_file())
+    for path in files:
+        try:
+            anchor = report_anchor(path.read_bytes())
+        except OSError:
+            anchor = None
+        if anchor is None:
+            without += 1
+        else:
+            anchors.append(anchor)
+    print(ctx.t(f"{ctx.digits(str(len(files)))} فایل PDF در «{folder}»: {ctx.digits(str(len(anchors)))} گزارش صادرشده "
+                f"با لنگر گزارش رویدادها، {ctx.digits(str(without))} فایل بی‌لنگر (پیش‌نویس، گزارش قدیمی یا فایل دیگر).",
+                f"{len(files)} PDF files in '{folder}': {len(anchors)} issued reports with an audit anchor, {without} "
+                "without one (drafts, older reports or other files)."))
+    return anchors
 
 
 def _list(ctx: Context, limit: int) -> int:

@@ -9,7 +9,6 @@ console administrator (``Actor.console()``).
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,27 +26,12 @@ class BackupCliProblem(RasadError):
     pass
 
 
-def _from_stdin(args: argparse.Namespace) -> bool:
-    return bool(args.passphrase_stdin) or not sys.stdin.isatty()
-
-
 def _read_passphrase(ctx: Context, args: argparse.Namespace, *, twice: bool) -> str:
-    if _from_stdin(args):
-        passphrase = sys.stdin.readline().rstrip("\r\n")
-        if not passphrase:
-            raise BackupCliProblem("عبارت عبور از ورودی استاندارد خوانده نشد.",
-                                   "No passphrase was given on standard input.")
-        return passphrase
-    passphrase = getpass.getpass(ctx.t("عبارت عبور نسخهٔ پشتیبان: ", "Backup passphrase: "))
-    if twice:
-        from rasad_desktop.services.backup import check_passphrase
+    from rasad_desktop.cli.console import read_passphrase
+    from rasad_desktop.services.backup import check_passphrase
 
-        check_passphrase(passphrase)  # say it now, not after typing it twice
-        again = getpass.getpass(ctx.t("تکرار عبارت عبور: ", "Passphrase again: "))
-        if again != passphrase:
-            raise BackupCliProblem("دو عبارت عبور یکی نیستند؛ چیزی نوشته نشد.",
-                                   "The two passphrases differ; nothing was written.")
-    return passphrase
+    return read_passphrase(ctx, args, "عبارت عبور نسخهٔ پشتیبان: ", "Backup passphrase: ", twice=twice,
+                           check=check_passphrase)
 
 
 def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:

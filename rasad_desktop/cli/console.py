@@ -8,7 +8,10 @@ import argparse
 import logging
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
+
+from rasad_desktop.core.errors import RasadError
 
 if TYPE_CHECKING:
     from rasad_desktop.cli.context import Context
@@ -53,3 +56,30 @@ def reader_gone() -> int:
     except (OSError, ValueError, AttributeError):  # no file descriptor (tests, Rasad.exe): nothing to flush
         pass
     return BROKEN_PIPE_STATUS
+
+
+class PassphraseProblem(RasadError):
+    pass
+
+
+def read_passphrase(ctx: Context, args: argparse.Namespace, prompt_fa: str, prompt_en: str, *,
+                    twice: bool = False, check: Callable[[str], None] | None = None) -> str:
+    """A passphrase: one line of standard input with ``--passphrase-stdin`` (or when standard
+    input is not a terminal), else asked for without echo — ``twice`` for a new one, after
+    ``check`` has accepted it."""
+    import getpass
+
+    if getattr(args, "passphrase_stdin", False) or not sys.stdin.isatty():
+        passphrase = sys.stdin.readline().rstrip("\r\n")
+        if not passphrase:
+            raise PassphraseProblem("عبارت عبور از ورودی استاندارد خوانده نشد.", "No passphrase was given on standard input.",
+                             code="no_passphrase")
+        return passphrase
+    passphrase = getpass.getpass(ctx.t(prompt_fa, prompt_en))
+    if twice:
+        if check is not None:
+            check(passphrase)  # say it now, not after typing it twice
+        if getpass.getpass(ctx.t("تکرار عبارت عبور: ", "Passphrase again: ")) != passphrase:
+            raise PassphraseProblem("دو عبارت عبور یکی نیستند؛ کاری انجام نشد.", "The two passphrases differ; nothing was done.",
+                             code="passphrase_mismatch")
+    return passphrase

@@ -74,6 +74,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--prepared-by", metavar="NAME|TITLE", help="signature block: who prepared it")
     p.add_argument("--approved-by", metavar="NAME|TITLE", help="signature block: who approves it")
     p.add_argument("--signature-image", metavar="FILE", help="scanned signature of the approver")
+    p.add_argument("--passphrase-stdin", action="store_true",
+                   help="with --issue: read the signing passphrase (or the --pkcs12 password) from standard input")
+    p.add_argument("--pkcs12", metavar="FILE.p12",
+                   help="with --issue: sign with this certificate (an official's own) instead of the office's")
 
     p = command(sub, "backup", "write an encrypted, verified backup of the database")
     p.add_argument("--out", required=True, metavar="FILE", help="the backup file to write (e.g. rasad-1405-09-04.rbk)")
@@ -92,6 +96,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=50, help="list: how many entries (newest first)")
     p.add_argument("--anchor", action="append", metavar="ROW:HEX",
                    help="verify: an anchor printed by an earlier verify; the trail must still match it (repeatable)")
+    p.add_argument("--reports", metavar="DIR",
+                   help="verify: also check the trail against the audit anchor in every issued PDF in DIR")
+
+    p = command(sub, "certificate", "the certificate issued reports are signed with")
+    p.add_argument("action", choices=("show", "export", "import", "new"))
+    p.add_argument("file", nargs="?", metavar="FILE",
+                   help="export: the PEM file to write; import: a certificate to trust (PEM or DER)")
+    p.add_argument("--passphrase-stdin", action="store_true",
+                   help="new: read the new signing passphrase from standard input")
 
     p = command(sub, "verify", "check whether a PDF is an unaltered issued report")
     p.add_argument("file", metavar="FILE.pdf")

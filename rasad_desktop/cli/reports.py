@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +19,8 @@ if TYPE_CHECKING:
 
     from rasad_desktop.cli.context import Context
     from rasad_desktop.reports.common import RenderOptions
+    from rasad_desktop.services.reporting import Verification
+    from rasad_desktop.services.signing import Credentials
 
 
 class FileProblem(RasadError):
@@ -80,7 +81,9 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
     with db.session() as session:
         opts = render_options(session, args, unit)
         if args.issue:
-            row = reporting.issue(session, Actor.console(), request, opts, correction_of=args.correct)
+            credentials = _credentials(ctx, args, session)
+            row = reporting.issue(session, Actor.console(), request, opts, credentials=credentials,
+                                  correction_of=args.correct)
             write_user_file(args.out, row.pdf, cls=FileProblem)
             print(ctx.t(
                 f"گزارش با شمارهٔ {localize_digits(row.number)} (نسخهٔ {localize_digits(str(row.version))}) "
@@ -89,11 +92,46 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
                 f"Verification code: {row.verification_code}",
             ))
             print(f"SHA-256: {row.pdf_sha256}")
+            _print_signer(ctx, row.pdf)
             return 0
         pdf = reporting.draft(session, request, opts)
     write_user_file(args.out, pdf, cls=FileProblem)
     print(ctx.t(f"پیش‌نویس گزارش در «{args.out}» ذخیره شد.", f"Draft report written to '{args.out}'."))
     return 0
+
+
+def _credentials(ctx: Context, args: argparse.Namespace, session: Session) -> Credentials:
+    """The signing passphrase (or an official's PKCS#12 file and its password)."""
+    from rasad_desktop.cli.console import read_passphrase
+    from rasad_desktop.services import signing
+
+    pkcs12 = None
+    if args.pkcs12:
+        try:
+            pkcs12 = Path(args.pkcs12).read_bytes()
+        except OSError as err:
+            raise file_problem(args.pkcs12, err, writing=False, cls=FileProblem) from None
+        secret = read_passphrase(ctx, args, "رمز فایل گواهی: ", "Certificate file password: ")
+        return signing.Credentials(secret, pkcs12)
+    first = signing.office_certificate(session) is None
+    session.rollback()
+    if first:
+        print(ctx.t("نخستین گزارش صادر می‌شود: گواهی امضای دفتر ساخته می‌شود و عبارت عبوری که اکنون می‌دهید "
+                    "از این پس برای صدور هر گزارش لازم است.",
+                    "This is the first report issued: the office signing certificate is made now, and the "
+                    "passphrase you give now is needed to issue every report from now on."))
+    secret = read_passphrase(ctx, args, "عبارت عبور امضا: ", "Signing passphrase: ", twice=first,
+                             check=signing.check_passphrase)
+    return signing.Credentials(secret)
+
+
+def _print_signer(ctx: Context, pdf: bytes) -> None:
+    from rasad_desktop.reports import signature
+
+    found = signature.inspect(pdf)
+    if found.signer is not None:
+        print(ctx.t(f"امضاشده با گواهی «{found.signer.subject}»", f"Signed with the certificate '{found.signer.subject}'"))
+        print(ctx.t("اثر انگشت گواهی", "Certificate fingerprint") + f" (SHA-256): {signature.grouped(found.signer.fingerprint)}")
 
 
 def _text_report(ctx: Context, args: argparse.Namespace) -> int:
@@ -126,6 +164,7 @@ def _claim_fa(claimed: str | None) -> str:
 
 
 def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
+    """Exit status 0 only for "valid"."""
     from rasad_desktop.services import reporting
 
     try:
@@ -133,31 +172,75 @@ def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
     except OSError as err:
         raise file_problem(args.file, err, writing=False, cls=FileProblem) from None
     db = ctx.open_db()
-    with db.session() as session:
-        v = reporting.verify(session, data)
-    if v.status == "valid" and v.report is not None:
-        r = v.report
-        print(ctx.t(
-            f"معتبر: این فایل گزارش صادرشدهٔ شمارهٔ {localize_digits(r.number)} (نسخهٔ "
-            f"{localize_digits(str(r.version))}) است و تغییری نکرده است؛ صادرشده در {format_jalali(r.issued_at)} "
-            f"توسط «{r.issued_by}». کد تصدیق: {r.verification_code}",
-            f"VALID: this file is issued report {r.number} (version {r.version}), unaltered; issued on "
-            f"{format_jalali(r.issued_at, 'latin')} by '{r.issued_by}'. Verification code: {r.verification_code}",
-        ))
-        if v.latest_version and v.latest_version > r.version:
-            print(ctx.t(f"توجه: نسخهٔ جدیدتری ({localize_digits(str(v.latest_version))}) از این گزارش صادر شده است.",
-                        f"Note: a newer version ({v.latest_version}) of this report has been issued."))
-        return 0
-    if v.status == "altered":
-        print(ctx.t(
-            f"نامعتبر: این فایل خود را گزارش {_claim_fa(v.claimed)} معرفی می‌کند، اما با فایل صادرشده "
-            "یکی نیست؛ پس از صدور تغییر کرده است.",
-            f"NOT VALID: this file claims to be report {v.claimed}, but it differs from the issued file; "
-            "it was altered after issuing.",
-        ), file=sys.stdout)
-        return 1
-    print(ctx.t("ناشناخته در این‌جا: این فایل در فهرست گزارش‌های صادرشدهٔ این پایگاه داده نیست (شاید از دفتر "
-                "دیگری است، یا فهرست گزارش‌های دفتر هنوز به این ایستگاه نرسیده است).",
-                "NOT KNOWN HERE: this file is not in this database's registry of issued reports (it may be from "
-                "another office, or the office's registry has not reached this workstation yet)."))
-    return 1
+    try:
+        with db.session() as session:
+            v = reporting.verify(session, data)
+            lines = verification_lines(ctx.lang, v)
+    finally:
+        db.close()
+    for line in lines:
+        print(line)
+    return 0 if v.status == "valid" else 1
+
+
+def verification_lines(lang: str, v: Verification) -> list[str]:
+    """What ``verify`` found, as lines to print (the GUI shows the same)."""
+    from rasad_desktop.reports.signature import grouped
+
+    def t(fa: str, en: str) -> str:
+        return en if lang == "en" else fa
+
+    claimed_fa, claimed = _claim_fa(v.claimed), v.claimed or ""
+    signer_fa = f" با گواهی «{v.signer.subject}»" if v.signer else ""
+    signer_en = f" with the certificate '{v.signer.subject}'" if v.signer else ""
+    head = {
+        "valid": t(f"معتبر: این فایل گزارش {claimed_fa} است، همان‌گونه که صادر و{' امضا' if v.signer else ''} شده؛"
+                   " هیچ تغییری نکرده است.",
+                   f"VALID: this file is report {claimed} exactly as it was issued{' and signed' if v.signer else ''};"
+                   " nothing in it was changed."),
+        "changed_after_signing": t(
+            f"تغییر پس از امضا: محتوای امضاشدهٔ گزارش {claimed_fa} سالم است، اما پس از امضا چیزی به فایل افزوده شده"
+            " (مثلاً یادداشتی در نمایشگر PDF، یا صفحه‌ای که روی آن کشیده شده). آنچه نمایشگر نشان می‌دهد ممکن است با"
+            " نسخهٔ امضاشده یکی نباشد؛ نسخهٔ صادرشده را از دفتر بخواهید.",
+            f"CHANGED AFTER SIGNING: the signed content of report {claimed} is intact, but something was added to "
+            "the file after it was signed (a comment in a PDF viewer, or something drawn over a page). What a viewer "
+            "shows may differ from what was signed; ask the office for the issued file."),
+        "altered": t(
+            f"نامعتبر: این فایل خود را گزارش {claimed_fa} معرفی می‌کند، اما با فایل صادرشده یکی نیست"
+            f"{' یا امضای آن شکسته است' if v.signer else ''}؛ پس از صدور تغییر کرده است.",
+            f"NOT VALID: this file claims to be report {claimed}, but it is not the file that was issued"
+            f"{' or its signature is broken' if v.signer else ''}; it was altered after issuing."),
+        "untrusted": t(
+            f"امضاکنندهٔ ناشناس: محتوای فایل پس از امضا تغییر نکرده، اما{signer_fa} امضا شده که این‌جا مورد اعتماد"
+            " نیست. اگر از دفتری دیگر است، گواهی آن دفتر را با «certificate import» وارد کنید.",
+            f"UNKNOWN SIGNER: the content is unchanged since it was signed, but it was signed{signer_en}, which is "
+            "not trusted here. If it is from another office, import that office's certificate (certificate import)."),
+        "unknown": t(
+            "ناشناخته در این‌جا: این فایل نه در فهرست گزارش‌های صادرشدهٔ این پایگاه داده است و نه با گواهی مورد "
+            "اعتمادی امضا شده (شاید از دفتر دیگری است، یا فهرست گزارش‌های دفتر هنوز به این ایستگاه نرسیده است).",
+            "NOT KNOWN HERE: this file is neither in this database's registry of issued reports nor signed with a "
+            "trusted certificate (it may be from another office, or the office's registry has not reached this "
+            "workstation yet)."),
+    }[v.status]
+    lines = [head]
+    r = v.report
+    if r is not None and v.status != "altered":
+        lines.append(t(f"صادرشده در {format_jalali(r.issued_at)} توسط «{r.issued_by}»؛ کد تصدیق: {r.verification_code}",
+                       f"Issued on {format_jalali(r.issued_at, 'latin')} by '{r.issued_by}'; verification code: "
+                       f"{r.verification_code}"))
+    if v.signer is not None and v.status in ("valid", "changed_after_signing", "untrusted"):
+        lines.append(t(f"امضاکننده: {v.signer.subject}", f"Signer: {v.signer.subject}"))
+        lines.append(t("اثر انگشت گواهی", "Certificate fingerprint") + f" (SHA-256): {grouped(v.signer.fingerprint)}")
+        if r is None and v.status == "valid":
+            lines.append(t("این پایگاه داده سابقه‌ای از این گزارش ندارد؛ اعتبار آن از امضای گواهی مورد اعتماد است.",
+                           "This database has no record of this report; it is valid by the trusted certificate's "
+                           "signature."))
+    if v.latest_version and r is not None and v.latest_version > r.version:
+        lines.append(t(f"توجه: نسخهٔ جدیدتری ({localize_digits(str(v.latest_version))}) از این گزارش صادر شده است.",
+                       f"Note: a newer version ({v.latest_version}) of this report has been issued."))
+    if v.registry_edited:
+        lines.append(t("هشدار: ردیف این گزارش در فهرست گزارش‌های صادرشده با گزارش رویدادها نمی‌خواند؛ کسی پایگاه داده را "
+                       "مستقیم ویرایش کرده است. «audit verify» را اجرا کنید.",
+                       "Warning: this report's row in the registry of issued reports disagrees with the audit trail; "
+                       "someone edited the database directly. Run 'audit verify'."))
+    return lines

@@ -21,7 +21,7 @@ from rasad_desktop.db.engine import is_sqlite, sqlite_driver, sqlite_path
 if TYPE_CHECKING:
     from alembic.config import Config  # imported only when an upgrade runs (≈ 0.4 s)
 
-HEAD = "0005_collection_note"
+HEAD = "0006_signing_certificates"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 

@@ -276,6 +276,28 @@ class IssuedReport(Base):
     )
 
 
+class SigningCertificate(Base):
+    """A certificate issued reports are signed with, or trusted when verifying one.
+
+    ``office`` rows are the certificates Rasad made for the office: their key is kept in
+    ``sealed_key`` (a PKCS#12 sealed with the signing passphrase, ``backup_container``), and
+    the ``active`` one signs. ``imported`` rows are public certificates only: another
+    office's, or the CA of an official's certificate. ``official`` rows are the
+    certificates officials signed reports with (public part only)."""
+
+    __tablename__ = "signing_certificates"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)  # SHA-256 of the DER, hex
+    certificate: Mapped[bytes] = mapped_column(LargeBinary)  # DER
+    subject: Mapped[str] = mapped_column(String(300))
+    source: Mapped[str] = mapped_column(String(10))  # office, imported, official
+    sealed_key: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=False)
+    added_by: Mapped[str] = mapped_column(String(100))
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class ServiceRequest(Base):
     """A request, complaint or suggestion with its tracking code (کد پیگیری)."""
 

@@ -9,6 +9,7 @@ pages are kept until the document is complete and decorated when it is saved.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -41,6 +42,16 @@ class PageInfo:
     confidentiality: str = CONFIDENTIAL
     content_hash: str = ""
     office_id: str = ""
+    signer_fingerprint: str = ""  # SHA-256 of the certificate the file is signed with (hex)
+    audit_anchor: str = ""  # the audit chain's head when it was issued: «row:hash»
+
+    @property
+    def claim(self) -> str:
+        """What the file says it is, in its metadata (in the signed bytes): read back by
+        ``verify`` and by ``audit verify --reports``."""
+        text = f"rasad:{self.number or 'draft'}:v{self.version}:{self.content_hash}"
+        text += f":office:{self.office_id}" if self.office_id else ""
+        return f"{text}:audit:{self.audit_anchor}" if self.audit_anchor else text
 
     @property
     def number_label(self) -> str:
@@ -48,6 +59,34 @@ class PageInfo:
             return DRAFT
         shown = localize_digits(self.number)
         return shown if self.version == 1 else f"{shown} (نسخهٔ {localize_digits(str(self.version))})"
+
+
+_CLAIM = re.compile(rb"rasad:([0-9]{4}/[0-9]{4}):v([0-9]+):([0-9a-f]{64})(?::office:([0-9a-f-]{36}))?"
+                    rb"(?::audit:([0-9]+:[0-9a-f]{64}))?")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What an issued file says it is (``PageInfo.claim``, read back)."""
+
+    number: str
+    version: int
+    content_hash: str
+    office_id: str | None
+    anchor: str | None  # «row:hash»
+
+    @classmethod
+    def find(cls, pdf: bytes) -> Claim | None:
+        m = _CLAIM.search(pdf)
+        if m is None:
+            return None
+        office_id, anchor = m.group(4), m.group(5)
+        return cls(m.group(1).decode(), int(m.group(2)), m.group(3).decode(),
+                   office_id.decode() if office_id else None, anchor.decode() if anchor else None)
+
+    @property
+    def label(self) -> str:
+        return f"{self.number} v{self.version}"
 
 
 def draw_rtl(c: canvas.Canvas, text: str, right_x: float, y: float, font: str = REGULAR,
@@ -104,6 +143,12 @@ def decorate(c: canvas.Canvas, info: PageInfo, page: int, total: int) -> None:
     draw_rtl(c, page_label, width / 2, bottom + 3, REGULAR, 8, align="center")
     if info.verification:
         draw_rtl(c, f"کد تصدیق: {info.verification}", margin + 62 * mm, bottom + 3, REGULAR, 8)
+    if info.signer_fingerprint:  # under the rule, beside the QR: compared with the one the office sent
+        from rasad_desktop.reports.signature import grouped
+
+        c.setFillColor(colors.HexColor(palette.NAVY))
+        draw_rtl(c, f"اثر انگشت گواهی امضا (SHA-256): {grouped(info.signer_fingerprint)}",
+                 width - margin, bottom - 6, REGULAR, 5.5)
     if info.qr_payload:
         draw_qr(c, info.qr_payload, margin, bottom - 3, 15 * mm)
     c.restoreState()
@@ -146,8 +191,7 @@ def build_pdf(story: Sequence[Flowable], info: PageInfo, *, orientation: str = "
         subject=subject or (info.number or DRAFT),
         creator="Rasad",
         initialFontName=REGULAR,  # no unused Helvetica resource in the file
-        # read back by `rasad-desktop verify` to name the report a changed file claims to be
-        keywords=f"rasad:{info.number or 'draft'}:v{info.version}:{info.content_hash}:office:{info.office_id}",  # type: ignore[arg-type]  # ReportLab takes a string (the stubs say a list)
+        keywords=info.claim,  # type: ignore[arg-type]  # ReportLab takes a string (the stubs say a list)
     )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

@@ -175,3 +175,42 @@ def check_trail(session: Session, actor: Actor) -> TrailCheck:
     require(actor, Permission.VIEW_AUDIT)
     count, problems = verify_chain(session)
     return TrailCheck(count, problems, chain_head(session))
+
+
+def issue_record(session: Session, label: str) -> str | None:
+    """The SHA-256 of the file issued as report ``label`` («1405/0012 v1»), as the audit
+    trail's ``report.issue`` row holds it: None when there is no such row, or when the row
+    no longer matches its hash or its successor's link (it was edited)."""
+    row = session.scalar(select(AuditLog).where(AuditLog.action == "report.issue",
+                                                AuditLog.entity == "issued_report", AuditLog.entity_id == label)
+                         .order_by(AuditLog.id).limit(1).execution_options(populate_existing=True))
+    if row is None or row_hash(row.prev_hash, {f: getattr(row, f) for f in FIELDS}) != row.hash:
+        return None
+    following = session.scalar(select(AuditLog.prev_hash).where(AuditLog.id > row.id).order_by(AuditLog.id).limit(1))
+    if following is None:
+        head = session.get(AuditHead, 1)
+        if head is not None and head.last_hash != row.hash:
+            return None
+    elif following != row.hash:
+        return None
+    try:
+        sha = json.loads(row.after or "{}").get("pdf_sha256")
+    except ValueError:
+        return None
+    return sha if isinstance(sha, str) else None
+
+
+def report_anchor(pdf: bytes) -> Anchor | None:
+    """The audit chain's head an issued report carries in its signed content (None for a
+    draft, a report issued before reports carried one, or another file)."""
+    from rasad_desktop.reports.page import Claim
+    from rasad_desktop.reports.signature import inspect
+
+    found = inspect(pdf)
+    if found.signed and not found.intact:
+        return None  # a broken signature: what it carries is not evidence
+    claim = Claim.find(found.signed_bytes)
+    if claim is None or claim.anchor is None:
+        return None
+    row, _, digest = claim.anchor.partition(":")
+    return Anchor(int(row), digest)

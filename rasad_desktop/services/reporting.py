@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,13 +20,15 @@ from rasad_desktop.core.amounts import Unit
 from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.core.jalali import fiscal_month_of, format_jalali
 from rasad_desktop.core.metrics import Thresholds
-from rasad_desktop.db.models import IssuedReport, utcnow
+from rasad_desktop.db.models import AuditHead, IssuedReport, utcnow
+from rasad_desktop.reports import signature
 from rasad_desktop.reports.common import RenderOptions, signatories
-from rasad_desktop.reports.page import PageInfo
-from rasad_desktop.services import office, report_kinds
+from rasad_desktop.reports.page import Claim, PageInfo
+from rasad_desktop.services import office, report_kinds, signing
 from rasad_desktop.services.errors import Conflict, NotFound, ValidationError
 from rasad_desktop.services.report_kinds import ReportRequest
 from rasad_desktop.services.roles import Actor, Permission, require
+from rasad_desktop.services.signing import Credentials
 from rasad_desktop.services.sync import node as sync_node
 from rasad_desktop.services.uow import writing
 
@@ -78,7 +79,9 @@ def verification_code(digest: str) -> str:
 
 
 def render(request: ReportRequest, snapshot: dict[str, Any], opts: RenderOptions, *,
-           number: str | None = None, version: int = 1, issued_on: dt.date | None = None) -> bytes:
+           number: str | None = None, version: int = 1, issued_on: dt.date | None = None,
+           signer_fingerprint: str = "", audit_anchor: str = "") -> bytes:
+    """The PDF of a report; a draft (``number`` None) has no verification code or QR."""
     params = request.params()
     digest = content_hash(params, snapshot, number, version)
     info = PageInfo(
@@ -87,10 +90,12 @@ def render(request: ReportRequest, snapshot: dict[str, Any], opts: RenderOptions
         issue_date=format_jalali(issued_on or dt.date.today()),
         number=number,
         version=version,
-        verification=verification_code(digest),
-        qr_payload=f"RASAD|{number or 'DRAFT'}|v{version}|{digest}",
+        verification=verification_code(digest) if number else "",
+        qr_payload=f"RASAD|{number}|v{version}|{digest}" if number else "",
         content_hash=digest,
         office_id=opts.office_id,
+        signer_fingerprint=signer_fingerprint,
+        audit_anchor=audit_anchor,
     )
     return report_kinds.kind(request.kind).render(snapshot, info, _with_unit(opts, request.unit))
 
@@ -113,10 +118,11 @@ def draft(session: Session, request: ReportRequest, opts: RenderOptions | None =
 
 
 def issue(session: Session, actor: Actor, request: ReportRequest, opts: RenderOptions | None = None, *,
-          correction_of: str | None = None, today: dt.date | None = None) -> IssuedReport:
+          credentials: Credentials, correction_of: str | None = None, today: dt.date | None = None) -> IssuedReport:
     """Issue a report: a new number (or the next version of ``correction_of``), the
-    figures frozen, the PDF and its SHA-256 stored, all in one transaction; ``opts`` None:
-    as the office settings say, read in that transaction."""
+    figures frozen, the PDF signed (``credentials``: ``services.signing``) and stored with
+    its SHA-256, all in one transaction; ``opts`` None: as the office settings say, read in
+    that transaction. The PDF carries the audit chain's head before this write."""
     today = today or dt.date.today()
     with writing(session, actor, Permission.ISSUE_REPORTS) as audit:
         if sync_node.is_workstation(session):
@@ -127,6 +133,9 @@ def issue(session: Session, actor: Actor, request: ReportRequest, opts: RenderOp
                 "draft here, or issue the report at the office.", code="issue_at_office")
         if opts is None:
             opts = render_options(session, request.unit)
+        from dataclasses import replace
+
+        opts = replace(opts, office_id=sync_node.office_id(session))  # the file names the office that issued it
         snapshot = report_kinds.gather(session, request)
         supersedes = None
         if correction_of:
@@ -144,7 +153,12 @@ def issue(session: Session, actor: Actor, request: ReportRequest, opts: RenderOp
             serial, version = (last or 0) + 1, 1
         number = f"{issue_year}/{serial:04d}"
         params = request.params()
-        pdf = render(request, snapshot, opts, number=number, version=version, issued_on=today)
+        ident = signing.identity(session, actor, audit, credentials, opts.office or office.office_name(session))
+        head = session.get(AuditHead, 1)
+        anchor = f"{head.last_id}:{head.last_hash}" if head is not None and head.last_hash else ""
+        pdf = render(request, snapshot, opts, number=number, version=version, issued_on=today,
+                     signer_fingerprint=ident.certificate.fingerprint, audit_anchor=anchor)
+        pdf = signature.sign(pdf, ident, reason=f"صدور گزارش {localize_digits(number)}", location=opts.province)
         digest = content_hash(params, snapshot, number, version)
         row = IssuedReport(
             number=number, issue_year=issue_year, serial=serial, version=version, kind=request.kind,
@@ -157,7 +171,8 @@ def issue(session: Session, actor: Actor, request: ReportRequest, opts: RenderOp
         session.add(row)
         session.flush()
         audit.record("report.issue", "issued_report", f"{number} v{version}",
-                     after={"kind": request.kind, "params": params, "pdf_sha256": row.pdf_sha256})
+                     after={"kind": request.kind, "params": params, "pdf_sha256": row.pdf_sha256,
+                            "signer": ident.certificate.fingerprint})
     return row
 
 
@@ -226,34 +241,75 @@ def issued_reports(session: Session) -> list[IssuedReport]:
                                 .order_by(IssuedReport.issued_at.desc(), IssuedReport.id.desc())))
 
 
+STATUSES = ("valid", "changed_after_signing", "altered", "unknown", "untrusted")
+
+
 @dataclass(frozen=True)
 class Verification:
-    status: str  # "valid", "altered" or "unknown"
-    report: IssuedReport | None
+    """What ``verify`` found. ``status``: valid; changed_after_signing (the signed content is
+    intact, something was appended after it: a viewer's comment, or a page drawn over it);
+    altered; unknown (not a report this database or a trusted certificate knows); untrusted
+    (intact, but signed with a certificate not trusted here)."""
+
+    status: str
+    report: IssuedReport | None  # this database's record of it, when it has one
     claimed: str | None  # what the file says it is, e.g. "1405/0012 v1"
     latest_version: int | None = None
-
-
-_CLAIM = re.compile(rb"rasad:([0-9]{4}/[0-9]{4}):v([0-9]+):([0-9a-f]{64})(?::office:([0-9a-f-]{36}))?")
+    signer: signature.Certificate | None = None
+    signed_at: dt.datetime | None = None
+    anchor: str | None = None  # the audit chain's head it carries, «row:hash»
+    registry_edited: bool = False  # issued_reports disagrees with the audit trail's record
 
 
 def verify(session: Session, pdf: bytes) -> Verification:
-    """Is this file an unaltered issued report? Compares its SHA-256 with the stored ones.
-    "altered" only when the file claims to be a report of this office's registry (its
-    number, version and content hash) and differs from it; a report of another office, or
-    one this registry does not hold, is "unknown"."""
-    digest = hashlib.sha256(pdf).hexdigest()
-    row = session.scalar(select(IssuedReport).options(defer(IssuedReport.pdf))
-                         .where(IssuedReport.pdf_sha256 == digest))
-    m = _CLAIM.search(pdf)
-    claimed = f"{m.group(1).decode()} v{m.group(2).decode()}" if m else None
-    if row is not None:
-        latest = session.scalar(select(func.max(IssuedReport.version)).where(IssuedReport.number == row.number))
-        return Verification("valid", row, claimed, latest)
-    if m and (m.group(4) is None or m.group(4).decode() == sync_node.office_id(session)):
-        original = session.scalar(select(IssuedReport).options(defer(IssuedReport.pdf)).where(
-            IssuedReport.number == m.group(1).decode(), IssuedReport.version == int(m.group(2)),
-            IssuedReport.content_hash == m.group(3).decode()))
-        if original is not None:
-            return Verification("altered", original, claimed)
-    return Verification("unknown", None, claimed)
+    """Is this file a report as it was issued? Its signature is checked against the
+    trusted certificates, and the file as signed against the SHA-256 that the audit
+    trail's hash-chained ``report.issue`` row holds (never against ``issued_reports``
+    alone, which anyone able to write to the database could change)."""
+    from dataclasses import replace
+
+    found = signature.inspect(pdf, signing.trusted(session))
+    claim = Claim.find(found.signed_bytes)
+    record = _issued_record(session, claim) if claim else None
+    base = Verification("unknown", None, claim.label if claim else None, signer=found.signer,
+                        signed_at=found.signed_at, anchor=claim.anchor if claim else None)
+    if claim is not None and record is not None:
+        latest = session.scalar(select(func.max(IssuedReport.version)).where(IssuedReport.number == claim.number))
+        base = replace(base, report=record.report, latest_version=latest, registry_edited=record.registry_edited)
+    if found.signed and not found.intact:
+        return replace(base, status="altered")
+    if record is not None:  # this database issued it: the file must be that file
+        if hashlib.sha256(found.signed_bytes).hexdigest() != record.sha256:
+            return replace(base, status="altered")
+        return replace(base, status="valid" if not found.signed or found.whole_file else "changed_after_signing")
+    if not found.signed:
+        return base
+    if not found.trusted:
+        return replace(base, status="untrusted")
+    return replace(base, status="valid" if found.whole_file else "changed_after_signing")
+
+
+@dataclass(frozen=True)
+class _Record:
+    report: IssuedReport | None
+    sha256: str  # of the file as issued
+    registry_edited: bool
+
+
+def _issued_record(session: Session, claim: Claim) -> _Record | None:
+    """This database's record of the claimed report: the SHA-256 from the audit trail's
+    ``report.issue`` row when that row is intact; on a workstation, which holds the
+    office's reports but not its audit trail, the registry copy it was sent."""
+    from rasad_desktop.services.audit import issue_record
+
+    if claim.office_id is not None and claim.office_id != sync_node.office_id(session):
+        return None
+    report = session.scalar(select(IssuedReport).options(defer(IssuedReport.pdf)).where(
+        IssuedReport.number == claim.number, IssuedReport.version == claim.version)
+        .execution_options(populate_existing=True))
+    audited = issue_record(session, claim.label)
+    if audited is not None:
+        return _Record(report, audited, report is None or report.pdf_sha256 != audited)
+    if report is not None and sync_node.is_workstation(session):
+        return _Record(report, report.pdf_sha256, False)
+    return None  # a registry row with no intact audit record is not evidence

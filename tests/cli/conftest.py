@@ -8,6 +8,23 @@ import pytest
 
 from rasad_desktop.cli import main
 
+SIGNING_PASSPHRASE = "cli signing passphrase"
+
+
+class _Passphrases:
+    """Standard input that answers every passphrase question (``--issue`` reads one line)."""
+
+    def readline(self) -> str:
+        return SIGNING_PASSPHRASE + "\n"
+
+    def isatty(self) -> bool:
+        return False
+
+
+@pytest.fixture(autouse=True)
+def _signing_passphrase(monkeypatch):  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("sys.stdin", _Passphrases())
+
 
 @pytest.fixture
 def demo_dir(tmp_path, monkeypatch, capsys):  # type: ignore[no-untyped-def]

@@ -188,6 +188,7 @@ def test_a_copied_workstation_database_gives_no_tracking_codes(
 def test_reports_are_issued_at_the_office_and_verified_on_every_workstation(
         demo_dir: Path, run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     a, a_dir = _join(run, monkeypatch, demo_dir, tmp_path / "ws-a", "counter-a")
+    monkeypatch.setattr(sys, "stdin", io.StringIO("cli signing passphrase\n" * 5))  # the signing passphrase
     refused = tmp_path / "ws-report.pdf"
     code, out = run("report", "comparison", "--year", "1405", "--out", str(refused), "--issue",
                     "--data-dir", str(a_dir), "--lang", "en")
@@ -196,7 +197,7 @@ def test_reports_are_issued_at_the_office_and_verified_on_every_workstation(
     assert run("report", "comparison", "--year", "1405", "--out", str(issued), "--issue",
                "--data-dir", str(demo_dir))[0] == 0
     code, out = run("verify", str(issued), "--data-dir", str(a_dir), "--lang", "en")
-    assert code == 1 and "NOT KNOWN HERE" in out  # the registry has not arrived yet
+    assert code == 1 and "UNKNOWN SIGNER" in out  # neither the registry nor the certificate has arrived yet
     package = tmp_path / "to-a.rsp"
     run("sync", "export", "--to", str(a), "--out", str(package), "--data-dir", str(demo_dir))
     assert run("sync", "import", str(package), "--data-dir", str(a_dir))[0] == 0
@@ -210,7 +211,7 @@ def test_reports_are_issued_at_the_office_and_verified_on_every_workstation(
                "--data-dir", str(other))[0] == 0
     for folder in (demo_dir, a_dir):
         code, out = run("verify", str(theirs), "--data-dir", str(folder), "--lang", "en")
-        assert code == 1 and "NOT KNOWN HERE" in out and "altered" not in out
+        assert code == 1 and "UNKNOWN SIGNER" in out and "altered" not in out
     # our own report, changed: altered
     changed = bytearray(issued.read_bytes())
     i = changed.index(b"/Producer")

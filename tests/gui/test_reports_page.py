@@ -25,6 +25,9 @@ from rasad_desktop.services import report_kinds, reporting
 from rasad_desktop.services.errors import ValidationError
 from rasad_desktop.services.report_kinds import REGISTERED as KINDS
 from rasad_desktop.services.roles import Actor, Role
+from rasad_desktop.services.signing import Credentials
+
+SIGN = Credentials("test signing passphrase")  # the office certificate is made at the first issue
 
 PERIOD_KINDS = [k for k in KINDS if report_kinds.kind(k).month is report_kinds.Month.REQUIRED]
 LEFT = Qt.MouseButton.LeftButton
@@ -252,6 +255,7 @@ def test_issuing_numbers_freezes_lists_and_reopens_the_report(make_page, qtbot, 
     assert stored_reports(db) == []
     questions = []
     page.confirm_issue = lambda question: questions.append(question) or True
+    page.ask_passphrase = lambda first: "test signing passphrase"
     page.select("monitoring", 1405, 8)
     with qtbot.waitSignal(page.ctx.events.data_changed) as changed:
         qtbot.mouseClick(page.issue_button, LEFT)
@@ -295,6 +299,7 @@ def test_issuing_numbers_freezes_lists_and_reopens_the_report(make_page, qtbot, 
 
 def test_a_correction_is_the_next_version_of_the_same_number(page, qtbot):
     page.confirm_issue = lambda question: True
+    page.ask_passphrase = lambda first: "test signing passphrase"
     page.select("monitoring", 1405, 7)
     qtbot.mouseClick(page.issue_button, LEFT)
     (first,) = stored_reports(page.ctx.db)
@@ -306,6 +311,7 @@ def test_a_correction_is_the_next_version_of_the_same_number(page, qtbot):
     correction.setCurrentIndex(correction.findData(first.number))
     questions = []
     page.confirm_issue = lambda question: questions.append(question) or True
+    page.ask_passphrase = lambda first: "test signing passphrase"
     qtbot.mouseClick(page.issue_button, LEFT)
     assert page.ctx.errors.seen == []
     newest = stored_reports(page.ctx.db)[0]
@@ -335,7 +341,7 @@ def test_roles_that_may_not_issue_get_no_issue_button(make_page, qtbot, role):
 def test_the_list_refreshes_when_another_screen_issues(page, qtbot):
     with page.ctx.db.session() as s:
         reporting.issue(s, Actor("officer", Role.REPORT_OFFICER), reporting.ReportRequest("circular", 1405),
-                        RenderOptions())
+                        RenderOptions(), credentials=SIGN)
     assert page.issued_model.rowCount() == 0
     emit(page.ctx.events.data_changed, Changes.REPORTS)
     assert page.issued_model.rowCount() == 1
@@ -348,10 +354,10 @@ def test_the_issued_model_passes_the_model_tester(gui_db, qtmodeltester, app):
     qtmodeltester.check(model)
     with gui_db.session() as s:
         agency = s.scalar(select(Agency.code).order_by(Agency.code))
-        reporting.issue(s, Actor("boss", Role.ADMIN), reporting.ReportRequest("monitoring", 1405, 8), RenderOptions())
+        reporting.issue(s, Actor("boss", Role.ADMIN), reporting.ReportRequest("monitoring", 1405, 8), RenderOptions(), credentials=SIGN)
     with gui_db.session() as s:
         reporting.issue(s, Actor("boss", Role.ADMIN), reporting.ReportRequest("agency", 1405, 8, agency),
-                        RenderOptions())
+                        RenderOptions(), credentials=SIGN)
     with gui_db.session() as s:
         model.load(reporting.issued_rows(s))
     qtmodeltester.check(model)

@@ -16,6 +16,9 @@ from rasad_desktop.reports import response_times
 from rasad_desktop.reports.common import RenderOptions
 from rasad_desktop.reports.flowables import Signatory
 from rasad_desktop.services import holidays, report_kinds, reporting, requests
+from rasad_desktop.services.signing import Credentials
+
+SIGN = Credentials("test signing passphrase")  # the office certificate is made at the first issue
 
 OPTS = RenderOptions(
     unit=Unit.MILLION,
@@ -120,7 +123,7 @@ def test_a_year_without_requests_still_renders(session, checker, tmp_path):
 
 
 def test_an_issued_report_keeps_its_figures(with_requests, admin, tmp_path: Path):
-    row = reporting.issue(with_requests, admin, reporting.ReportRequest("responses", 1404), OPTS)
+    row = reporting.issue(with_requests, admin, reporting.ReportRequest("responses", 1404), OPTS, credentials=SIGN)
     assert row.kind == "responses" and row.number.endswith("/0001")
     requests.answer(with_requests, admin, requests.search(with_requests, admin, status="registered")[0].tracking_code,
                     "پاسخ دیرهنگام")

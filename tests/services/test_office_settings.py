@@ -24,6 +24,9 @@ from rasad_desktop.services import office, report_kinds, reporting
 from rasad_desktop.services.errors import PermissionDenied, ValidationError
 from rasad_desktop.services.read_models import agency_detail, dashboard
 from rasad_desktop.services.roles import Actor
+from rasad_desktop.services.signing import Credentials
+
+SIGN = Credentials("test signing passphrase")  # the office certificate is made at the first issue
 
 OFFICE = {s.key: s.default for s in SETTINGS if s.scope is Scope.OFFICE}
 
@@ -248,7 +251,7 @@ def test_reports_print_the_office_settings(session, tiny, admin, monkeypatch):
     monkeypatch.setattr(report_kinds, "kind", watched)
     request = reporting.ReportRequest("monitoring", 1404, 6, unit=Unit.RIAL)
     pdf = reporting.draft(session, request)
-    issued = reporting.issue(session, admin, request)
+    issued = reporting.issue(session, admin, request, credentials=SIGN)
     assert pdf.startswith(b"%PDF") and b"/Subtype /Image" in pdf and issued.pdf.startswith(b"%PDF")
     assert [(info.office, o.thresholds, len(o.signatories)) for info, o in seen] == [
         ("اداره کل آزمایشی", Thresholds(95, 60), 2)] * 2

@@ -16,6 +16,9 @@ from rasad_desktop.services import reporting
 from rasad_desktop.services.collections import Entry, save_month
 from rasad_desktop.services.errors import NotFound, PermissionDenied, ValidationError
 from rasad_desktop.services.roles import Actor, Role
+from rasad_desktop.services.signing import Credentials
+
+SIGN = Credentials("test signing passphrase")  # the office certificate is made at the first issue
 
 OPTS = RenderOptions(unit=Unit.RIAL, office="اداره کل آزمایشی", province="آزمایش")
 TODAY = dt.date(2026, 11, 25)  # 1405/09/04
@@ -23,8 +26,8 @@ MONITORING = reporting.ReportRequest("monitoring", 1404, 6, unit=Unit.RIAL)
 
 
 def test_issuing_numbers_freezes_and_stores(session, tiny, admin):
-    first = reporting.issue(session, admin, MONITORING, OPTS, today=TODAY)
-    second = reporting.issue(session, admin, reporting.ReportRequest("letter", 1404, 6), OPTS, today=TODAY)
+    first = reporting.issue(session, admin, MONITORING, OPTS, today=TODAY, credentials=SIGN)
+    second = reporting.issue(session, admin, reporting.ReportRequest("letter", 1404, 6), OPTS, today=TODAY, credentials=SIGN)
     assert (first.number, first.version) == ("1405/0001", 1)
     assert second.number == "1405/0002"
     assert first.pdf.startswith(b"%PDF") and first.pdf_sha256 == hashlib.sha256(first.pdf).hexdigest()
@@ -36,27 +39,27 @@ def test_issuing_numbers_freezes_and_stores(session, tiny, admin):
 
 
 def test_an_issued_report_never_changes_and_a_correction_is_a_new_version(session, tiny, admin):
-    issued = reporting.issue(session, admin, MONITORING, OPTS, today=TODAY)
+    issued = reporting.issue(session, admin, MONITORING, OPTS, today=TODAY, credentials=SIGN)
     pdf, snapshot = issued.pdf, issued.snapshot
     save_month(session, admin, 1404, 2, "3", [Entry("110104", 999_000)])  # the data change later
     stored = session.get(IssuedReport, issued.id, populate_existing=True)
     assert (stored.pdf, stored.snapshot) == (pdf, snapshot)
     # re-rendering the frozen snapshot gives the same figures: the content hash matches
     assert reporting.content_hash(MONITORING.params(), json.loads(snapshot), issued.number, 1) == issued.content_hash
-    corrected = reporting.issue(session, admin, MONITORING, OPTS, correction_of="۱۴۰۵/۰۰۰۱", today=TODAY)
+    corrected = reporting.issue(session, admin, MONITORING, OPTS, correction_of="۱۴۰۵/۰۰۰۱", today=TODAY, credentials=SIGN)
     assert (corrected.number, corrected.version, corrected.supersedes_id) == ("1405/0001", 2, issued.id)
     new_figures = {a["code"]: a["figures"]["collected"] for a in json.loads(corrected.snapshot)["agencies"]}
     assert new_figures["3"] == 1_029_000
     assert session.get(IssuedReport, issued.id).pdf == pdf
     with pytest.raises(ValidationError):  # a correction keeps the kind
         reporting.issue(session, admin, reporting.ReportRequest("letter", 1404, 6), OPTS,
-                        correction_of="1405/0001", today=TODAY)
+                        correction_of="1405/0001", today=TODAY, credentials=SIGN)
     with pytest.raises(NotFound):
-        reporting.issue(session, admin, MONITORING, OPTS, correction_of="1405/0099", today=TODAY)
+        reporting.issue(session, admin, MONITORING, OPTS, correction_of="1405/0099", today=TODAY, credentials=SIGN)
 
 
 def test_verify_tells_valid_altered_and_unknown(session, tiny, admin):
-    issued = reporting.issue(session, admin, MONITORING, OPTS, today=TODAY)
+    issued = reporting.issue(session, admin, MONITORING, OPTS, today=TODAY, credentials=SIGN)
     valid = reporting.verify(session, issued.pdf)
     assert valid.status == "valid" and valid.report.number == "1405/0001"
     tampered = bytearray(issued.pdf)
@@ -71,10 +74,10 @@ def test_verify_tells_valid_altered_and_unknown(session, tiny, admin):
 @pytest.mark.parametrize("role", [Role.VIEWER, Role.DATA_ENTRY])
 def test_only_report_officers_and_administrators_issue(session, tiny, role):
     with pytest.raises(PermissionDenied):
-        reporting.issue(session, Actor("x", role), MONITORING, OPTS, today=TODAY)
+        reporting.issue(session, Actor("x", role), MONITORING, OPTS, today=TODAY, credentials=SIGN)
     assert session.scalar(select(IssuedReport)) is None
     officer = Actor("officer", Role.REPORT_OFFICER)
-    assert reporting.issue(session, officer, MONITORING, OPTS, today=TODAY).issued_by == "officer"
+    assert reporting.issue(session, officer, MONITORING, OPTS, today=TODAY, credentials=SIGN).issued_by == "officer"
 
 
 @pytest.mark.parametrize("request_, code", [
@@ -84,13 +87,13 @@ def test_only_report_officers_and_administrators_issue(session, tiny, role):
 ])
 def test_bad_requests_are_refused_in_persian(session, tiny, admin, request_, code):
     with pytest.raises(ValidationError) as err:
-        reporting.issue(session, admin, request_, OPTS, today=TODAY)
+        reporting.issue(session, admin, request_, OPTS, today=TODAY, credentials=SIGN)
     assert err.value.code == code and any("\u0600" <= c <= "\u06ff" for c in err.value.message_fa)
 
 
 def test_issued_list_is_newest_first_without_the_pdf_bytes(session, tiny, admin):
-    reporting.issue(session, admin, MONITORING, OPTS, today=TODAY)
-    reporting.issue(session, admin, reporting.ReportRequest("circular", 1404), OPTS, today=TODAY)
+    reporting.issue(session, admin, MONITORING, OPTS, today=TODAY, credentials=SIGN)
+    reporting.issue(session, admin, reporting.ReportRequest("circular", 1404), OPTS, today=TODAY, credentials=SIGN)
     rows = reporting.issued_reports(session)
     assert [r.number for r in rows] == ["1405/0002", "1405/0001"]
 

@@ -58,11 +58,21 @@ from rasad_desktop.services import (
     passwords,
     reporting,
     requests,
+    signing,
 )
 from rasad_desktop.services.errors import PermissionDenied
 from rasad_desktop.services.roles import GRANTS, Actor, Permission, Role
+from rasad_desktop.services.signing import Credentials
 from rasad_desktop.services.sync import conflicts as sync_conflicts
 from rasad_desktop.services.sync import enrolment, packages
+
+SIGN = Credentials("test signing passphrase")  # the office certificate is made at the first issue
+
+
+def _certificate_pem(name: str) -> bytes:
+    from rasad_desktop.reports import signature
+
+    return signature.open_identity(signature.new_certificate(name), None).certificate.pem
 
 ADMIN = Actor("admin-matrix", Role.ADMIN)
 PASSWORD = "Matrix-pass-1"
@@ -263,7 +273,7 @@ def _audited(action: str) -> Callable[[Cell, Any, Any], None]:
 
 def _issued_report(cell: Cell) -> int:
     report = reporting.issue(cell.session, ADMIN, reporting.ReportRequest("comparison", 1404), OPTS,
-                             today=dt.date(2026, 11, 25))
+                             today=dt.date(2026, 11, 25), credentials=SIGN)
     return report.id
 
 
@@ -362,7 +372,15 @@ ROWS: list[Row] = [
     # ------------------------------------------------------------ reports
     Row("reporting.issue", Permission.ISSUE_REPORTS,
         lambda c, a, _: reporting.issue(c.session, a, reporting.ReportRequest("comparison", 1404), OPTS,
-                                        today=dt.date(2026, 11, 25))),
+                                        today=dt.date(2026, 11, 25), credentials=SIGN)),
+    Row("signing.export_certificate", Permission.VIEW,
+        lambda c, a, _: signing.export_certificate(c.session, a), prepare=_issued_report,
+        check=lambda c, a, pem: pem.startswith(b"-----BEGIN CERTIFICATE-----"), writes=False),
+    Row("signing.import_certificate", Permission.MANAGE_SETTINGS,
+        lambda c, a, pem: signing.import_certificate(c.session, a, pem),
+        prepare=lambda c: _certificate_pem(f"دفتر دیگر {c.n}")),
+    Row("signing.new_office_certificate", Permission.MANAGE_SETTINGS,
+        lambda c, a, _: signing.new_office_certificate(c.session, a, SIGN.passphrase, "دفتر آزمون")),
     # ------------------------------------------------------------ requests and complaints
     Row("requests.register", Permission.MANAGE_REQUESTS,
         lambda c, a, _: requests.register(c.session, a, requests.NewRequest(

@@ -29,7 +29,10 @@ from rasad_desktop.services import (
 from rasad_desktop.services.collections import Entry
 from rasad_desktop.services.errors import ServiceError
 from rasad_desktop.services.roles import Actor, Role
+from rasad_desktop.services.signing import Credentials
 from rasad_desktop.services.sync import enrolment
+
+SIGN = Credentials("test signing passphrase")  # the office certificate is made at the first issue
 
 ADMIN = Actor("admin-log", Role.ADMIN)
 
@@ -119,7 +122,7 @@ def _rich_office(db: Database, folder: Path) -> None:
         from rasad_desktop.services import attachments
 
         attachments.add_attachment(s, ADMIN, view.tracking_code, src, folder)
-        reporting.issue(s, ADMIN, reporting.ReportRequest("comparison", 1405), today=dt.date(2026, 11, 25))
+        reporting.issue(s, ADMIN, reporting.ReportRequest("comparison", 1405), today=dt.date(2026, 11, 25), credentials=SIGN)
 
 
 def test_a_workstation_holds_exactly_the_offices_entities(database: Database, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

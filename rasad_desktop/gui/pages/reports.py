@@ -2,7 +2,7 @@
 PDF, or issue it (numbered and frozen); the issued reports can be reopened from the list.
 
 Rendering and issuing run off the UI thread (``ctx.runner``). The dialogs are attributes
-(``choose_save_path``, ``confirm_issue``, ``print_dialog``) so tests can answer them."""
+(``choose_save_path``, ``confirm_issue``, ``ask_passphrase``, ``print_dialog``) so tests can answer them."""
 
 from __future__ import annotations
 
@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QSizePolicy,
@@ -43,7 +45,7 @@ from rasad_desktop.gui.pages.base import Page
 from rasad_desktop.gui.widgets.grid import fit_columns
 from rasad_desktop.gui.widgets.pdf_preview import PdfPreview, print_pdf
 from rasad_desktop.gui.widgets.period_picker import PeriodPicker
-from rasad_desktop.services import queries, report_kinds, reporting
+from rasad_desktop.services import queries, report_kinds, reporting, signing
 from rasad_desktop.services.budget import list_years
 from rasad_desktop.services.report_kinds import Month, ReportRequest, kind, kinds
 from rasad_desktop.services.reporting import IssuedRow
@@ -73,6 +75,9 @@ class ReportsPage(Page):
         super().__init__(ctx, parent)
         self.choose_save_path: Callable[[str], str] = self._ask_save_path
         self.confirm_issue: Callable[[str], bool] = self._ask_confirm_issue
+        # the signing passphrase; True: the office certificate is made now (asked twice)
+        self.ask_passphrase: Callable[[bool], str | None] = self._ask_passphrase
+        self.has_certificate = True
         self.print_dialog: Callable[[], QPrinter | None] = self._ask_printer
         self.shown: Shown | None = None
         self._ticket = 0  # only the newest request's result is shown
@@ -224,10 +229,11 @@ class ReportsPage(Page):
     def refresh(self) -> None:
         found = ReadOp(self, self.ctx, lambda s, _: (
             list_years(s), [(a.code, a.name) for a in queries.agencies(s).values()],
-            reporting.issued_rows(s), describe_node(s).role)).failure(self.show_failure).fetch()
+            reporting.issued_rows(s), describe_node(s).role, signing.office_certificate(s) is not None)) \
+            .failure(self.show_failure).fetch()
         if found is None:
             return
-        years, agencies, rows, role = found
+        years, agencies, rows, role, self.has_certificate = found
         self.at_office = role == "office"
         self.period.fill(years, [(code, code, name) for code, name in agencies])
         self._load_issued(rows)
@@ -433,9 +439,14 @@ class ReportsPage(Page):
                                "report can no longer be changed.").format(what)
         if not self.confirm_issue(question):
             return
+        passphrase = self.ask_passphrase(not self.has_certificate)
+        if not passphrase:
+            return
+        credentials = signing.Credentials(passphrase)
 
         def work(session: Session, actor: Actor) -> Shown:
-            report = reporting.issue(session, actor, request, correction_of=correction_of)  # office settings
+            report = reporting.issue(session, actor, request, credentials=credentials,
+                                     correction_of=correction_of)  # office settings
             row = IssuedRow.of(report)
             return Shown(report.pdf, row.file_name, row)
 
@@ -445,6 +456,7 @@ class ReportsPage(Page):
             .success(lambda shown: self._issued(ticket, shown)).run()
 
     def _issued(self, ticket: int, shown: Shown) -> None:
+        self.has_certificate = True
         self._finish(ticket, shown)
         r = shown.issued
         assert r is not None
@@ -461,6 +473,29 @@ class ReportsPage(Page):
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
+
+    def _ask_passphrase(self, first: bool) -> str | None:
+        if self.ctx.no_dialogs:
+            log.info("signing passphrase not asked (no dialogs)")
+            return None
+        echo = QLineEdit.EchoMode.Password
+        if not first:
+            text, ok = QInputDialog.getText(self, self.tr("Sign the report"), self.tr(
+                "The report is signed with the office certificate. Signing passphrase:"), echo)
+            return text if ok else None
+        text, ok = QInputDialog.getText(self, self.tr("Sign the report"), self.tr(
+            "This is the first report issued here: the office signing certificate is made now. Choose its "
+            "passphrase (at least 8 characters); it is needed to issue every report from now on:"), echo)
+        if not ok:
+            return None
+        again, ok = QInputDialog.getText(self, self.tr("Sign the report"), self.tr("The passphrase again:"), echo)
+        if not ok:
+            return None
+        if again != text:
+            QMessageBox.warning(self, self.tr("Sign the report"),
+                                self.tr("The two passphrases differ; the report was not issued."))
+            return None
+        return text
 
     # -------------------------------------------------------------- reopen
     def select_issued(self, row: int) -> None:
