@@ -128,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("username", nargs="?", help="the account (all actions but list)")
     p.add_argument("--role", choices=[r.value for r in Role], help="add: the new account's role")
     p.add_argument("--full-name", default="", help="add: the person's full name")
+    p.add_argument("--title", default="", help="add: the person's title (سمت), printed under their name as preparer")
 
     p = command(sub, "workstations", "at the office: enrol a workstation, list them, give them agencies, retire one")
     p.add_argument("action", choices=("add", "list", "assign", "unassign", "retire"))

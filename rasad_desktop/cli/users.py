@@ -39,7 +39,8 @@ def cmd_users(ctx: Context, args: argparse.Namespace) -> int:
         if args.action == "add":
             password = sys.stdin.readline().rstrip("\r\n") if not sys.stdin.isatty() else None
             user, generated = accounts.create_user(session, actor, args.username, Role(args.role),
-                                                   password or None, full_name=args.full_name)
+                                                   password or None, full_name=args.full_name,
+                                                   title=args.title)
             print(ctx.t(f"کاربر «{user.username}» ({Role(args.role).label('fa')}) ساخته شد.",
                         f"User '{user.username}' ({Role(args.role).label('en')}) created."))
             if generated:

@@ -190,6 +190,7 @@ class User(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
     full_name: Mapped[str] = mapped_column(String(200), default="")
+    title: Mapped[str] = mapped_column(String(100), default="")  # سمت: printed under the name as preparer
     role: Mapped[str] = mapped_column(String(20))
     password_hash: Mapped[str] = mapped_column(String(200))  # argon2id
     must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, Image, Table, TableStyle
 from rasad_desktop.core import palette
 from rasad_desktop.reports.fonts import BOLD, REGULAR, register, string_width
 from rasad_desktop.reports.rtl import Line, layout
+from rasad_desktop.reports.text_layer import baseline_is_rtl, draw_line
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class RTLParagraph(Flowable):
         self.style = style
         self._lines = lines
         self._wrap_width = wrap_width  # the width ``lines`` were broken for
+        self.line_rtl: bool | None = None  # a table cell: its row's direction (text_layer.draw_line)
         self.width = 0.0
         self.height = 0.0
 
@@ -73,8 +75,11 @@ class RTLParagraph(Flowable):
             return []
         if fits >= len(lines):
             return [self]
-        return [self.__class__(self.text, self.style, lines=lines[:fits], wrap_width=avail_width),
-                self.__class__(self.text, self.style, lines=lines[fits:], wrap_width=avail_width)]
+        parts: list[Flowable] = [self.__class__(self.text, self.style, lines=lines[:fits], wrap_width=avail_width),
+                                 self.__class__(self.text, self.style, lines=lines[fits:], wrap_width=avail_width)]
+        for part in parts:
+            part.line_rtl = self.line_rtl  # type: ignore[attr-defined]  # the two halves are RTLParagraphs
+        return parts
 
     @property
     def lines(self) -> list[str]:
@@ -84,22 +89,16 @@ class RTLParagraph(Flowable):
         s = self.style
         c = self.canv
         c.setFillColor(s.color)
-        c.setFont(s.font, s.size)
         # baseline about 0.3 em above the bottom of each line box
         for i, line in enumerate(self._lines or []):
             w = string_width(line.glyphs, s.font, s.size)
             y = self.height - (i + 1) * s.leading + (s.leading - s.size) / 2 + s.size * 0.25
             if w > self.width > 0:  # one word longer than the line: condense it to fit
-                c.saveState()  # the horizontal scale is text state: keep it to this line
-                t = c.beginText(0, y)
-                t.setFont(s.font, s.size)
-                t.setHorizScale(100 * self.width / w)
-                t.textOut(line.glyphs)
-                c.drawText(t)
-                c.restoreState()
+                draw_line(c, 0, y, line.logical, line.glyphs, s.font, s.size, 100 * self.width / w,
+                          line_rtl=self.line_rtl)
                 continue
             x = {"right": self.width - w, "center": (self.width - w) / 2}.get(s.align, 0.0)
-            c.drawString(x, y, line.glyphs)
+            draw_line(c, x, y, line.logical, line.glyphs, s.font, s.size, line_rtl=self.line_rtl)
 
 
 def cell(text: object, style: TextStyle = SMALL) -> Flowable:
@@ -123,10 +122,10 @@ def rtl_table(
     """A table whose first logical column is drawn on the right; the header row repeats
     on every page. ``row_colors`` maps a body row index to its background."""
     header_style = header_style or body_style.bold().aligned("center")
-    data: list[list[Flowable]] = [[cell(h, header_style) for h in header][::-1]]
+    data: list[list[Flowable]] = [_row([cell(h, header_style) for h in header])]
     for r, row in enumerate(rows):
         style = body_style.bold() if r in bold_rows else body_style
-        data.append([cell(v, style.aligned("right")) for v in row][::-1])
+        data.append(_row([cell(v, style.aligned("right")) for v in row]))
     table = Table(data, colWidths=list(widths)[::-1], repeatRows=1 if repeat_header else 0)
     commands: list[Any] = [  # ReportLab style commands (the stubs' tuple types are narrower than it takes)
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # else ReportLab declares an unused Helvetica
@@ -142,6 +141,17 @@ def rtl_table(
         commands.append(("BACKGROUND", (0, r + 1), (-1, r + 1), color))
     table.setStyle(TableStyle(commands))
     return table
+
+
+def _row(cells: list[Flowable]) -> list[Flowable]:
+    """A row's cells, drawn right to left; each learns the row's reading direction (a
+    copy of the row reads as one line)."""
+    texts = [c.text for c in cells if isinstance(c, RTLParagraph)]
+    rtl = baseline_is_rtl(texts)
+    for c in cells:
+        if isinstance(c, RTLParagraph):
+            c.line_rtl = rtl
+    return cells[::-1]
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,8 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from rasad_desktop.core import palette
 from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.reports.fonts import BOLD, REGULAR, register, string_width
-from rasad_desktop.reports.rtl import visual
+from rasad_desktop.reports.rtl import layout
+from rasad_desktop.reports.text_layer import baseline_is_rtl, draw_line
 
 CONFIDENTIAL = "محرمانه — فقط برای استفادهٔ اداری"
 DRAFT = "پیش‌نویس"
@@ -90,13 +91,13 @@ class Claim:
 
 
 def draw_rtl(c: canvas.Canvas, text: str, right_x: float, y: float, font: str = REGULAR,
-             size: float = 8, align: str = "right") -> float:
-    """Draw one line of logical text ending at ``right_x`` (or centred on it)."""
-    glyphs = visual(text, font)
-    w = string_width(glyphs, font, size)
-    c.setFont(font, size)
+             size: float = 8, align: str = "right", *, line_rtl: bool | None = None) -> float:
+    """Draw one line of logical text ending at ``right_x`` (or centred on it); ``line_rtl``
+    as ``text_layer.draw_line`` takes it (the page furniture shares baselines)."""
+    line = layout(text, font, size, None)[0]
+    w = string_width(line.glyphs, font, size)
     x = right_x - w if align == "right" else right_x - w / 2 if align == "center" else right_x
-    c.drawString(x, y, glyphs)
+    draw_line(c, x, y, line.logical, line.glyphs, font, size, line_rtl=line_rtl)
     return w
 
 
@@ -127,22 +128,26 @@ def decorate(c: canvas.Canvas, info: PageInfo, page: int, total: int) -> None:
     c.saveState()
     c.setFillColor(colors.HexColor(palette.NAVY))
     top = height - 10 * mm
-    draw_rtl(c, info.office, width - margin, top, BOLD, 9)
-    draw_rtl(c, info.title, width - margin, top - 12, REGULAR, 8.5)
-    draw_rtl(c, f"تاریخ صدور: {info.issue_date}", margin + 62 * mm, top, REGULAR, 8)
-    draw_rtl(c, f"شمارهٔ گزارش: {info.number_label}", margin + 62 * mm, top - 12, REGULAR, 8)
+    date, number = f"تاریخ صدور: {info.issue_date}", f"شمارهٔ گزارش: {info.number_label}"
+    first, second = baseline_is_rtl((info.office, date)), baseline_is_rtl((info.title, number))
+    draw_rtl(c, info.office, width - margin, top, BOLD, 9, line_rtl=first)
+    draw_rtl(c, info.title, width - margin, top - 12, REGULAR, 8.5, line_rtl=second)
+    draw_rtl(c, date, margin + 62 * mm, top, REGULAR, 8, line_rtl=first)
+    draw_rtl(c, number, margin + 62 * mm, top - 12, REGULAR, 8, line_rtl=second)
     c.setStrokeColor(colors.HexColor(palette.RULE))
     c.setLineWidth(0.5)
     c.line(margin, top - 17, width - margin, top - 17)
     bottom = 8 * mm
     c.line(margin, bottom + 14, width - margin, bottom + 14)
-    c.setFillColor(colors.HexColor(palette.ERROR))
-    draw_rtl(c, info.confidentiality, width - margin, bottom + 3, BOLD, 8)
-    c.setFillColor(colors.black)
     page_label = f"صفحه {localize_digits(str(page))} از {localize_digits(str(total))}"
-    draw_rtl(c, page_label, width / 2, bottom + 3, REGULAR, 8, align="center")
-    if info.verification:
-        draw_rtl(c, f"کد تصدیق: {info.verification}", margin + 62 * mm, bottom + 3, REGULAR, 8)
+    code = f"کد تصدیق: {info.verification}" if info.verification else ""
+    footer = baseline_is_rtl((info.confidentiality, page_label, code))
+    c.setFillColor(colors.HexColor(palette.ERROR))
+    draw_rtl(c, info.confidentiality, width - margin, bottom + 3, BOLD, 8, line_rtl=footer)
+    c.setFillColor(colors.black)
+    draw_rtl(c, page_label, width / 2, bottom + 3, REGULAR, 8, align="center", line_rtl=footer)
+    if code:
+        draw_rtl(c, code, margin + 62 * mm, bottom + 3, REGULAR, 8, line_rtl=footer)
     if info.signer_fingerprint:  # under the rule, beside the QR: compared with the one the office sent
         from rasad_desktop.reports.signature import grouped
 

@@ -68,6 +68,7 @@ def _user_state(u: User) -> dict[str, object]:
     return {
         "username": u.username,
         "full_name": u.full_name,
+        **({"title": u.title} if u.title else {}),
         "role": u.role,
         "must_change_password": u.must_change_password,
         "locked": u.locked,
@@ -91,6 +92,7 @@ def create_user(
     password: str | None = None,
     *,
     full_name: str = "",
+    title: str = "",
     must_change_password: bool | None = None,
 ) -> tuple[User, str | None]:
     """Create a user. Without a password one is generated, returned once, and must be
@@ -110,6 +112,7 @@ def create_user(
         user = User(
             username=name,
             full_name=validate.text(full_name, "نام و نام خانوادگی", "Full name", max_len=200, required=False),
+            title=validate.text(title, "سمت", "Title", max_len=100, required=False),
             role=role.value,
             password_hash=hash_password(password),
             must_change_password=bool(generated) if must_change_password is None else must_change_password,

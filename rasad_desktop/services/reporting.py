@@ -35,11 +35,13 @@ from rasad_desktop.services.uow import writing
 
 def render_options(session: Session, unit: Unit = Unit.MILLION, *, prepared_by: tuple[str, str] | None = None,
                    approved_by: tuple[str, str] | None = None,
-                   signature_image: bytes | str | Path | None = None) -> RenderOptions:
+                   signature_image: bytes | str | Path | None = None, issuer: Actor | None = None) -> RenderOptions:
     """What every report prints from the office settings (office and province, signature
-    block with the approver's scan, status thresholds), in ``unit``. ``prepared_by`` /
-    ``approved_by`` (name, title) and ``signature_image`` (the bytes, or a PNG/JPEG file)
-    replace the office's for one report (the command line's overrides)."""
+    block with the approver's scan, status thresholds), in ``unit``. The preparer is the
+    ``issuer`` (their full name and title) when they have a name, else the office's
+    preparer setting. ``prepared_by`` / ``approved_by`` (name, title) and
+    ``signature_image`` (the bytes, or a PNG/JPEG file) replace these for one report (the
+    command line's overrides)."""
     values = office.read_settings(session, ("office_fa", "province_fa", "prepared_by_name", "prepared_by_title",
                                             "approved_by_name", "approved_by_title", "signature_image",
                                             "status_good", "status_watch"))
@@ -52,10 +54,23 @@ def render_options(session: Session, unit: Unit = Unit.MILLION, *, prepared_by: 
         thresholds=Thresholds(values["status_good"], values["status_watch"]),
         office=values["office_fa"],
         province=values["province_fa"],
-        signatories=signatories(prepared_by or (values["prepared_by_name"], values["prepared_by_title"]),
+        signatories=signatories(prepared_by or _issuer(session, issuer)
+                                or (values["prepared_by_name"], values["prepared_by_title"]),
                                 approved_by or (values["approved_by_name"], values["approved_by_title"]), image),
         office_id=sync_node.office_id(session),
     )
+
+
+def _issuer(session: Session, actor: Actor | None) -> tuple[str, str] | None:
+    """(full name, title) of the user issuing, when they have a name on record."""
+    from rasad_desktop.db.models import User
+
+    if actor is None:
+        return None
+    user = session.scalar(select(User).where(User.username == actor.username))
+    if user is None or not user.full_name.strip():
+        return None
+    return user.full_name.strip(), user.title.strip()
 
 
 def _image_file(path: str | Path) -> bytes:
@@ -107,11 +122,11 @@ def _with_unit(opts: RenderOptions, unit: Unit) -> RenderOptions:
 
 
 def draft(session: Session, request: ReportRequest, opts: RenderOptions | None = None, *,
-          today: dt.date | None = None) -> bytes:
+          today: dt.date | None = None, issuer: Actor | None = None) -> bytes:
     """A report from the current data, not numbered and not stored; ``opts`` None: as the
-    office settings say (``render_options``)."""
+    office settings say (``render_options``), with ``issuer`` as the preparer."""
     if opts is None:
-        opts = render_options(session, request.unit)
+        opts = render_options(session, request.unit, issuer=issuer)
     snapshot = report_kinds.gather(session, request)
     session.rollback()
     return render(request, snapshot, opts, issued_on=today)
@@ -132,7 +147,7 @@ def issue(session: Session, actor: Actor, request: ReportRequest, opts: RenderOp
                 "Reports are issued at the office only, so that every number stays unique office-wide; make a "
                 "draft here, or issue the report at the office.", code="issue_at_office")
         if opts is None:
-            opts = render_options(session, request.unit)
+            opts = render_options(session, request.unit, issuer=actor)
         from dataclasses import replace
 
         opts = replace(opts, office_id=sync_node.office_id(session))  # the file names the office that issued it

@@ -81,9 +81,9 @@ def identity(session: Session, actor: Actor, audit: Audit, credentials: Credenti
 
 
 def _new_office(session: Session, actor: Actor, audit: Audit, passphrase: str, office_name: str) -> signature.Identity:
-    pkcs12 = signature.new_certificate(office_name)
-    ident = signature.open_identity(pkcs12, None)
-    _remember(session, actor, audit, ident.certificate, "office", sealed=_seal(pkcs12, passphrase))
+    bundle = signature.new_certificate(office_name)
+    ident = signature.open_bundle(bundle)
+    _remember(session, actor, audit, ident.certificate, "office", sealed=_seal(bundle, passphrase))
     return ident
 
 
@@ -91,20 +91,20 @@ def _row(session: Session, fingerprint: str) -> SigningCertificate:
     return session.scalars(select(SigningCertificate).where(SigningCertificate.fingerprint == fingerprint)).one()
 
 
-def _seal(pkcs12: bytes, passphrase: str) -> bytes:
+def _seal(bundle: bytes, passphrase: str) -> bytes:
     from rasad_desktop.formats import backup_container
 
-    return backup_container.encrypt(pkcs12, passphrase, compress=False)
+    return backup_container.encrypt(bundle, passphrase, compress=False)
 
 
 def _unseal(row: SigningCertificate, passphrase: str) -> signature.Identity:
     from rasad_desktop.formats import backup_container
 
     try:
-        _, pkcs12 = backup_container.decrypt(row.sealed_key or b"", passphrase)
-        return signature.open_identity(pkcs12, None)
-    except (backup_container.BackupError, signature.WrongPassphrase):
+        _, bundle = backup_container.decrypt(row.sealed_key or b"", passphrase)
+    except backup_container.BackupError:
         raise wrong_passphrase() from None
+    return signature.open_bundle(bundle)
 
 
 def _remember(session: Session, actor: Actor, audit: Audit, cert: signature.Certificate, source: str,

@@ -91,6 +91,10 @@
         <translation>نقش:</translation>
     </message>
     <message>
+        <source>Title (printed under the name as preparer):</source>
+        <translation>سمت (زیر نام تهیه‌کننده چاپ می‌شود):</translation>
+    </message>
+    <message>
         <source>User name (Latin letters):</source>
         <translation>نام کاربری (با حروف لاتین):</translation>
     </message>
@@ -2313,8 +2317,28 @@
         <translation>نمایش گزارش صادرشده عیناً به همان صورتی که صادر شده است</translation>
     </message>
     <message>
+        <source>Sign the report</source>
+        <translation>امضای گزارش</translation>
+    </message>
+    <message>
         <source>The draft is ready.</source>
         <translation>پیش‌نویس آماده است.</translation>
+    </message>
+    <message>
+        <source>The passphrase again:</source>
+        <translation>تکرار عبارت عبور:</translation>
+    </message>
+    <message>
+        <source>The report is signed with the office certificate. Signing passphrase:</source>
+        <translation>گزارش با گواهی امضای دفتر امضا می‌شود. عبارت عبور امضا:</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; the report was not issued.</source>
+        <translation>دو عبارت عبور یکی نیستند؛ گزارش صادر نشد.</translation>
+    </message>
+    <message>
+        <source>This is the first report issued here: the office signing certificate is made now. Choose its passphrase (at least 8 characters); it is needed to issue every report from now on:</source>
+        <translation>این نخستین گزارشی است که این‌جا صادر می‌شود: گواهی امضای دفتر اکنون ساخته می‌شود. عبارت عبور آن را برگزینید (دست‌کم ۸ نویسه)؛ از این پس برای صدور هر گزارش لازم است:</translation>
     </message>
     <message>
         <source>Through month:</source>

@@ -111,3 +111,26 @@ def test_signature_block_with_a_scanned_signature(session, tiny, admin, tmp_path
     with_image = reporting.draft(session, MONITORING, opts, today=TODAY)
     without = reporting.draft(session, MONITORING, RenderOptions(unit=Unit.RIAL), today=TODAY)
     assert b"/Subtype /Image" in with_image and b"/Subtype /Image" not in without
+
+
+def test_the_preparer_is_the_issuing_user_and_the_letter_cites_the_monitoring_report(session, tiny, admin):
+    import subprocess
+
+    from rasad_desktop.services import accounts
+    from rasad_desktop.services.roles import Role
+
+    user, _ = accounts.create_user(session, admin, "maryam", Role.REPORT_OFFICER, "Str0ng-passphrase!",
+                                   full_name="مریم احمدی", title="کارشناس مسئول بودجه")
+    officer = Actor("maryam", Role.REPORT_OFFICER, user.id)
+    monitoring = reporting.issue(session, officer, MONITORING, today=TODAY, credentials=SIGN)  # office settings
+    import unicodedata
+
+    text = subprocess.run(["pdftotext", "-", "-"], input=monitoring.pdf, capture_output=True).stdout.decode()
+    flat = unicodedata.normalize("NFKC", text).replace("\n", " ")
+    assert all(w in flat for w in ("مریم", "احمدی", "کارشناس", "مسئول", "بودجه")), flat[-600:]
+    letter = reporting.issue(session, officer, reporting.ReportRequest("letter", 1404, 6), today=TODAY,
+                             credentials=SIGN)
+    assert json.loads(letter.snapshot)["attached_report"] == {"number": monitoring.number, "version": 1}
+    other_month = reporting.issue(session, officer, reporting.ReportRequest("letter", 1404, 5), today=TODAY,
+                                  credentials=SIGN)
+    assert json.loads(other_month.snapshot)["attached_report"] is None

@@ -72,7 +72,7 @@ SIGN = Credentials("test signing passphrase")  # the office certificate is made 
 def _certificate_pem(name: str) -> bytes:
     from rasad_desktop.reports import signature
 
-    return signature.open_identity(signature.new_certificate(name), None).certificate.pem
+    return signature.open_bundle(signature.new_certificate(name)).certificate.pem
 
 ADMIN = Actor("admin-matrix", Role.ADMIN)
 PASSWORD = "Matrix-pass-1"

@@ -316,7 +316,7 @@ class ReportsPage(Page):
                         if p is not None) + "-draft.pdf"
         ticket = self._start()
         self.status.setText(self.tr("Preparing {0}…").format(self.describe(request)))
-        self._busy_op(ReadOp(self, self.ctx, lambda s, _: reporting.draft(s, request),  # as the office settings say
+        self._busy_op(ReadOp(self, self.ctx, lambda s, actor: reporting.draft(s, request, issuer=actor),  # as the office settings say
                              label=self.tr("Preparing the report…"))) \
             .success(lambda pdf: self._finish(ticket, Shown(pdf, name))).run()
 

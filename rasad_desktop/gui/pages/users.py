@@ -42,7 +42,7 @@ from rasad_desktop.services.users_view import UserRow, list_users
 
 
 class AddUserDialog(FormDialog):
-    """User name, full name and role; the account is created when the administrator presses
+    """User name, full name, title and role; the account is created when the administrator presses
     Create, with a generated password. A refused value keeps the dialog open with its message."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -53,6 +53,8 @@ class AddUserDialog(FormDialog):
         self.username = latin_edit(self, "username")
         self.full_name = QLineEdit(self)
         self.full_name.setObjectName("fullName")
+        self.job_title = QLineEdit(self)
+        self.job_title.setObjectName("jobTitle")
         self.role = QComboBox(self)
         self.role.setObjectName("role")
         for role in (Role.ADMIN, Role.DATA_ENTRY, Role.REPORT_OFFICER, Role.VIEWER):
@@ -62,15 +64,17 @@ class AddUserDialog(FormDialog):
                                  "their first sign-in."))
         self.form.addRow(self.tr("User name (Latin letters):"), self.username)
         self.form.addRow(self.tr("Full name:"), self.full_name)
+        self.form.addRow(self.tr("Title (printed under the name as preparer):"), self.job_title)
         self.form.addRow(self.tr("Role:"), self.role)
         self.lay_out(below=[hint])
         self.username.setFocus()
 
     def try_accept(self) -> None:
         role, username, full_name = Role(self.role.currentData()), self.username.text(), self.full_name.text()
+        title = self.job_title.text()
 
         def create(session: Session, actor: Actor) -> tuple[str, str]:
-            user, generated = accounts.create_user(session, actor, username, role, full_name=full_name)
+            user, generated = accounts.create_user(session, actor, username, role, full_name=full_name, title=title)
             return user.username, generated or ""
 
         self.submit(WriteOp(self, self.ctx, create, Changes.USERS), lambda created: setattr(self, "created", created))

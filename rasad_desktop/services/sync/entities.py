@@ -398,19 +398,29 @@ def _setting() -> Kind:
 USER_FIELDS = ("full_name", "role", "password_hash", "must_change_password", "locked", "active")
 
 
+def _user_values(r: Refs, o: User) -> Values:
+    # the title only when set: a user without one has the same values as in a package
+    # from a version that had no titles
+    values: Values = {f: getattr(o, f) for f in USER_FIELDS}
+    if o.title:
+        values["title"] = o.title
+    return values
+
+
 def _user() -> Kind:
     def update(r: Refs, o: User, v: Values) -> None:
         for f in USER_FIELDS:
             setattr(o, f, v[f])
+        o.title = v.get("title", "")
 
     return Kind(
         "user", User,
         key=lambda r, o: [o.username],
         # sign-in counters and the temporary lockout stay on the database where they happened
-        values=lambda r, o: {f: getattr(o, f) for f in USER_FIELDS},
-        compared=USER_FIELDS,
+        values=_user_values,
+        compared=(*USER_FIELDS, "title"),
         find=lambda r, k: _one(r.s, select(User).where(User.username == k[0])),
-        build=lambda r, k, v: User(username=k[0], **{f: v[f] for f in USER_FIELDS}),
+        build=lambda r, k, v: User(username=k[0], title=v.get("title", ""), **{f: v[f] for f in USER_FIELDS}),
         update=update,
     )
 

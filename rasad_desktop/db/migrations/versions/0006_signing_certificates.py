@@ -1,4 +1,4 @@
-"""Signing certificates: the office's (with its sealed key) and the ones trusted
+"""Signing certificates (the office's with its sealed key, and the ones trusted); a user's title
 
 Revision ID: 0006_signing_certificates
 Revises: 0005_collection_note
@@ -30,7 +30,10 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint('id', name=op.f('pk_signing_certificates')),
         sa.UniqueConstraint('fingerprint', name=op.f('uq_signing_certificates_fingerprint')),
     )
+    op.add_column('users', sa.Column('title', sa.String(length=100), server_default='', nullable=False))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('users') as batch:
+        batch.drop_column('title')
     op.drop_table('signing_certificates')
