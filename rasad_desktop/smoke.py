@@ -1,7 +1,8 @@
 """``rasad-desktop --smoke-test``: prove a (frozen) program works before anyone installs it.
 
 In a temporary data folder: create and migrate the database, load the demo province,
-render the monitoring report to PDF, open and close the main window offscreen. Exit 0,
+render the monitoring report to PDF, issue a signed report and verify it, open and close
+the main window offscreen. Exit 0,
 or 1 with a clear message. A windowed Windows build has no console, so the outcome is
 also written as JSON to ``--smoke-out DIR`` (with the PDF) when given.
 """
@@ -71,6 +72,24 @@ def run_smoke_test(out_dir: Path | None = None) -> int:
             raise RuntimeError("the monitoring report PDF is empty or lacks the Persian font")
         (data / "smoke-monitoring.pdf").write_bytes(pdf)
         result["pdf_bytes"] = len(pdf)
+
+        def signed_report() -> str:  # pyHanko and cryptography are bundled: issue, sign and verify
+            from rasad_desktop.services import reporting
+            from rasad_desktop.services.signing import Credentials
+
+            with db.session() as s:
+                row = reporting.issue(s, Actor.console(), ReportRequest("circular", year),
+                                      RenderOptions(province="آذربایجان شرقی"),
+                                      credentials=Credentials("smoke signing passphrase"))
+                (data / "smoke-issued.pdf").write_bytes(row.pdf)
+                found = reporting.verify(s, row.pdf)
+                changed = bytearray(row.pdf)
+                changed[len(changed) // 2] ^= 0x01
+                if found.status != "valid" or found.signer is None or reporting.verify(s, bytes(changed)).status != "altered":
+                    raise RuntimeError(f"an issued report does not verify as signed and intact ({found.status})")
+                return found.signer.fingerprint
+
+        result["signer"] = step("signed report", signed_report)
 
         def workbook() -> int:  # openpyxl is bundled and a workbook reads back as written
             from rasad_desktop.exchange.collections_file import export_collections, import_collections
