@@ -11,7 +11,8 @@ def test_the_smoke_test_passes_and_reports(tmp_path, capsys):
     assert main(["--smoke-test", "--smoke-out", str(tmp_path)]) == 0
     result = json.loads((tmp_path / "smoke-result.json").read_text(encoding="utf-8"))
     assert result["ok"] and [s["step"] for s in result["steps"]] == [
-        "database", "demo province", "monitoring report", "collections workbook", "main window"]
+        "database", "demo province", "monitoring report", "signed report", "collections workbook", "main window"]
+    assert len(result["signer"]) == 64  # the fingerprint of the certificate the report was signed with
     assert result["workbook_rows"] > 100
     assert (tmp_path / "smoke-monitoring.pdf").read_bytes().startswith(b"%PDF")
     assert "passed" in capsys.readouterr().out

@@ -177,13 +177,14 @@ def check_trail(session: Session, actor: Actor) -> TrailCheck:
     return TrailCheck(count, problems, chain_head(session))
 
 
-def issue_record(session: Session, label: str) -> str | None:
-    """The SHA-256 of the file issued as report ``label`` («1405/0012 v1»), as the audit
-    trail's ``report.issue`` row holds it: None when there is no such row, or when the row
-    no longer matches its hash or its successor's link (it was edited)."""
-    row = session.scalar(select(AuditLog).where(AuditLog.action == "report.issue",
-                                                AuditLog.entity == "issued_report", AuditLog.entity_id == label)
-                         .order_by(AuditLog.id).limit(1).execution_options(populate_existing=True))
+def intact_record(session: Session, action: str, entity: str, entity_id: str, *,
+                  newest: bool = False) -> AuditLog | None:
+    """The first (or ``newest``) audit row of ``action`` on ``entity_id``, if it still
+    matches its hash and its successor's link (None when there is none, or it was edited)."""
+    order = AuditLog.id.desc() if newest else AuditLog.id
+    row = session.scalar(select(AuditLog).where(AuditLog.action == action, AuditLog.entity == entity,
+                                                AuditLog.entity_id == entity_id)
+                         .order_by(order).limit(1).execution_options(populate_existing=True))
     if row is None or row_hash(row.prev_hash, {f: getattr(row, f) for f in FIELDS}) != row.hash:
         return None
     following = session.scalar(select(AuditLog.prev_hash).where(AuditLog.id > row.id).order_by(AuditLog.id).limit(1))
@@ -192,6 +193,15 @@ def issue_record(session: Session, label: str) -> str | None:
         if head is not None and head.last_hash != row.hash:
             return None
     elif following != row.hash:
+        return None
+    return row
+
+
+def issue_record(session: Session, label: str) -> str | None:
+    """The SHA-256 of the file issued as report ``label`` («1405/0012 v1»), as the audit
+    trail's intact ``report.issue`` row holds it (None: no such row, or it was edited)."""
+    row = intact_record(session, "report.issue", "issued_report", label)
+    if row is None:
         return None
     try:
         sha = json.loads(row.after or "{}").get("pdf_sha256")

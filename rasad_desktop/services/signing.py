@@ -56,8 +56,15 @@ def office_certificate(session: Session) -> SigningCertificate | None:
 
 
 def trusted(session: Session) -> list[bytes]:
-    """Every certificate a signature is checked against (DER)."""
-    return list(session.scalars(select(SigningCertificate.certificate).order_by(SigningCertificate.id)))
+    """Every certificate a signature is checked against (DER): those whose adding the audit
+    trail records intact, so a row slipped into the table by hand is not trusted."""
+    from rasad_desktop.services.audit import intact_record
+
+    rows = session.execute(select(SigningCertificate.fingerprint, SigningCertificate.certificate)
+                           .order_by(SigningCertificate.id)).all()
+    return [r.certificate for r in rows
+            if intact_record(session, "signing.certificate", "signing_certificate", r.fingerprint,
+                             newest=True) is not None]
 
 
 def identity(session: Session, actor: Actor, audit: Audit, credentials: Credentials,
@@ -138,13 +145,21 @@ def import_certificate(session: Session, actor: Actor, data: bytes) -> SigningCe
     except ValueError:
         raise ValidationError("این فایل گواهی (PEM یا DER) نیست.", "This file is not a certificate (PEM or DER).",
                               code="certificate_file") from None
+    from rasad_desktop.services.audit import intact_record
+
     with writing(session, actor, Permission.MANAGE_SETTINGS) as audit:
         existing = session.scalar(select(SigningCertificate)
                                   .where(SigningCertificate.fingerprint == cert.fingerprint))
-        if existing is not None:
+        if existing is None:
+            return _remember(session, actor, audit, cert, "imported")
+        if intact_record(session, "signing.certificate", "signing_certificate", cert.fingerprint,
+                         newest=True) is None:
+            # a row with no (intact) record of who added it is trusted only once someone vouches for it
+            audit.record("signing.certificate", "signing_certificate", cert.fingerprint,
+                         after={"subject": existing.subject, "source": existing.source, "vouched": True})
+        else:
             audit.nothing_changed()
-            return existing
-        return _remember(session, actor, audit, cert, "imported")
+        return existing
 
 
 def export_certificate(session: Session, actor: Actor) -> bytes:

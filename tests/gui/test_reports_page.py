@@ -326,6 +326,24 @@ def test_declining_the_confirmation_issues_nothing(page, qtbot):
     assert stored_reports(page.ctx.db) == [] and page.shown is None
 
 
+def test_the_signing_passphrase_is_asked_twice_only_the_first_time_and_a_wrong_one_issues_nothing(page, qtbot):
+    asked: list[bool] = []
+    page.confirm_issue = lambda question: True
+    page.ask_passphrase = lambda first: asked.append(first) or "test signing passphrase"
+    page.select("monitoring", 1405, 7)
+    qtbot.mouseClick(page.issue_button, LEFT)
+    assert asked == [True] and len(stored_reports(page.ctx.db)) == 1  # the office certificate was made
+    qtbot.mouseClick(page.issue_button, LEFT)
+    assert asked == [True, False] and len(stored_reports(page.ctx.db)) == 2
+    page.ask_passphrase = lambda first: None  # the dialog was cancelled
+    qtbot.mouseClick(page.issue_button, LEFT)
+    assert len(stored_reports(page.ctx.db)) == 2
+    page.ask_passphrase = lambda first: "not the passphrase"
+    qtbot.mouseClick(page.issue_button, LEFT)
+    assert len(stored_reports(page.ctx.db)) == 2
+    assert page.ctx.errors.seen and "عبارت عبور امضا نادرست" in str(page.ctx.errors.seen[-1])
+
+
 @pytest.mark.parametrize("role", [Role.VIEWER, Role.DATA_ENTRY])
 def test_roles_that_may_not_issue_get_no_issue_button(make_page, qtbot, role):
     page = make_page(role)

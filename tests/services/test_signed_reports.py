@@ -264,3 +264,26 @@ def test_a_changed_copy_of_the_trusted_certificate_is_not_trusted():
     found = signature.inspect(signed, [trusted_der])
     assert found.intact and not found.trusted
     assert signature.inspect(signed, [signer.certificate.der]).trusted
+
+
+def test_a_certificate_slipped_into_the_table_by_hand_is_not_trusted(session, tiny, admin, database):
+    """Someone with write access to the database adds their own certificate to trust."""
+    from rasad_desktop.db.models import SigningCertificate
+
+    forger = signature.open_bundle(signature.new_certificate(OPTS.office))
+    session.add(SigningCertificate(fingerprint=forger.certificate.fingerprint, certificate=forger.certificate.der,
+                                   subject=forger.certificate.subject, source="imported", added_by="nobody"))
+    session.commit()
+    assert forger.certificate.der not in signing.trusted(session)
+    from rasad_desktop.services import report_kinds
+
+    snapshot = report_kinds.gather(session, MONITORING)
+    session.rollback()
+    forged = signature.sign(reporting.render(MONITORING, snapshot, OPTS, number="1405/0099", issued_on=TODAY),
+                            forger, reason="forged")
+    assert reporting.verify(session, forged).status == "untrusted"
+    draft = signature.sign(reporting.draft(session, MONITORING, OPTS, today=TODAY), forger, reason="forged")
+    signing.import_certificate(session, admin, forger.certificate.pem)  # an administrator vouches for it
+    assert forger.certificate.der in signing.trusted(session)
+    assert reporting.verify(session, forged).status == "valid"  # now it is trusted: by the administrator
+    assert reporting.verify(session, draft).status == "unknown"  # trusted, but a draft is no issued report
