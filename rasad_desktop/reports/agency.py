@@ -121,4 +121,5 @@ def render(data: dict[str, Any], info: PageInfo, opts: RenderOptions) -> bytes:
               trend_table(data, opts), Spacer(1, 10), CondPageBreak(170),
               RTLParagraph("۳. وصولی ماهانه در مقایسه با سال قبل", HEADING),
               MonthlyChart(data["monthly"], data["monthly_last"], period.through_month)]
-    return build_pdf(story, info, orientation="landscape", subject=info.number or "")
+    return build_pdf(story, info, orientation="landscape", subject=info.number or "",
+                     title=f"{info.title} — {a['name']}")  # the file names the agency it is about

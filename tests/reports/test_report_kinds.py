@@ -119,6 +119,18 @@ def test_agency_report_reads_back(pdfs, snapshots):
         assert month in text
 
 
+def test_metadata_office_language_and_the_agency_in_the_title(pdfs, snapshots):
+    import pypdfium2 as pdfium
+
+    for kind, path in pdfs.items():
+        meta = pdfium.PdfDocument(str(path)).get_metadata_dict()
+        assert meta["Author"] == OPTS.office, kind
+        assert b"/Lang (fa-IR)" in path.read_bytes(), kind
+        assert meta["Keywords"].startswith("rasad:draft:v1:"), kind
+    agency = pdfium.PdfDocument(str(pdfs["agency"])).get_metadata_dict()["Title"]
+    assert agency == f"{report_kinds.kind('agency').title_fa} — {snapshots['agency']['agency']['name']}"
+
+
 def test_letter_reads_back_in_the_official_layout(pdfs, snapshots):
     text = pdf_text(pdfs["letter"])
     order = ["بسمه", "تعالی", "تاریخ", "شماره", "پیوست", "معاون", "اول", "محترم", "رئیس‌جمهور".replace("\u200c", ""),
