@@ -12,8 +12,9 @@ from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.core.figures import amount_in_force
 from rasad_desktop.core.jalali import MONTHS_FA
 from rasad_desktop.reports.common import RenderOptions, amount, rounding_note, title_block
-from rasad_desktop.reports.flowables import BODY, HEADING, SMALL, RTLParagraph, SignatureBlock, rtl_table
+from rasad_desktop.reports.flowables import BODY, HEADING, SMALL, RTLParagraph, rtl_table
 from rasad_desktop.reports.page import PageInfo, build_pdf
+from rasad_desktop.reports.signatories import SignatureBlock
 
 COLUMNS = {"national": "ملی", "provincial": "استانی"}
 HEADER = ["کد ردیف", "شرح ردیف", "ستون", "مصوب", *MONTHS_FA]

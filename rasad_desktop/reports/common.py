@@ -27,15 +27,26 @@ class RenderOptions:
     office_id: str = ""  # the issuing office's identity, in the file's keywords for `verify`
 
 
+PREPARER = "تهیه‌کننده"
+APPROVER = "تأییدکننده"
+APPROVER_TITLE = "مدیرکل"  # when the office has not set one
+
+
 def signatories(prepared: tuple[str, str], approved: tuple[str, str],
                 image: bytes | None = None) -> tuple[Signatory, ...]:
-    """The signature block: a box for whoever has a name, the scan in the approver's."""
+    """The signature block: the preparer's box when there is a name for it, and always
+    the approver's, with the scan (without a name: its title over a line to sign on)."""
     out = []
     if prepared[0]:
-        out.append(Signatory("تهیه‌کننده", *prepared))
-    if approved[0]:
-        out.append(Signatory("تأییدکننده", *approved, image=image))
+        out.append(Signatory(PREPARER, *prepared))
+    out.append(Signatory(APPROVER, approved[0], approved[1] or APPROVER_TITLE, image=image))
     return tuple(out)
+
+
+def approver(opts: RenderOptions) -> Signatory:
+    """Who signs a letter: the approver of the signature block (else an unnamed «مدیرکل»)."""
+    found = [s for s in opts.signatories if s.role == APPROVER] or [s for s in opts.signatories if s.role != PREPARER]
+    return found[-1] if found else Signatory(APPROVER, "", APPROVER_TITLE)
 
 
 STATUS_FILL = {status: colors.HexColor(hex_) for status, hex_ in palette.STATUS_FILL.items()}

@@ -1,14 +1,14 @@
-"""Flowables for right-to-left text: a paragraph, table cells, RTL tables, signatures."""
+"""Flowables for right-to-left text: a paragraph, table cells, RTL tables; who signs (``Signatory``,
+drawn by ``signatories``)."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Image, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from rasad_desktop.core import palette
 from rasad_desktop.reports.fonts import BOLD, REGULAR, register, string_width
@@ -150,31 +150,3 @@ class Signatory:
     name: str
     title: str
     image: bytes | None = None  # a scanned signature: the PNG or JPEG bytes (an office setting)
-
-
-class SignatureBlock(Flowable):
-    """Prepared-by / approved-by boxes side by side, right to left."""
-
-    def __init__(self, signatories: Sequence[Signatory], height: float = 78) -> None:
-        super().__init__()
-        self.signatories = list(signatories)
-        self.height = height
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width = avail_width
-        return avail_width, self.height
-
-    def draw(self) -> None:
-        if not self.signatories:
-            return
-        box = self.width / max(2, len(self.signatories))
-        for i, s in enumerate(self.signatories):
-            right = self.width - i * box
-            for j, (text, style) in enumerate(((s.role, SMALL.bold()), (s.name, BODY.bold()), (s.title, SMALL))):
-                p = RTLParagraph(text, style.aligned("center"))
-                p.wrap(box, 30)
-                p.drawOn(self.canv, right - box, self.height - 14 - j * 14)
-            if s.image:
-                img = Image(io.BytesIO(s.image), width=box * 0.45, height=30, kind="proportional")
-                img.wrap(box, 30)
-                img.drawOn(self.canv, right - box / 2 - img.drawWidth / 2, 2)

@@ -26,8 +26,9 @@ from rasad_desktop.reports.common import (
     rounding_note,
     title_block,
 )
-from rasad_desktop.reports.flowables import BODY, HEADING, SMALL, RTLParagraph, SignatureBlock, rtl_table
+from rasad_desktop.reports.flowables import BODY, HEADING, SMALL, RTLParagraph, rtl_table
 from rasad_desktop.reports.page import PageInfo, build_pdf
+from rasad_desktop.reports.signatories import SignatureBlock
 
 TITLE = "گزارش رصد منابع"
 AGENCY_HEADER = ["رتبه", "دستگاه اجرایی", "مصوب", "سهم دوره", "وصولی", "درصد تحقق سهم دوره",

@@ -21,8 +21,9 @@ from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.core.jalali import Period, month_name
 from rasad_desktop.core.stats import Cell, StatRow, format_days, summarize
 from rasad_desktop.reports.common import RenderOptions
-from rasad_desktop.reports.flowables import BODY, HEADING, SMALL, TITLE, RTLParagraph, SignatureBlock, rtl_table
+from rasad_desktop.reports.flowables import BODY, HEADING, SMALL, TITLE, RTLParagraph, rtl_table
 from rasad_desktop.reports.page import PageInfo, build_pdf
+from rasad_desktop.reports.signatories import SignatureBlock
 
 TITLE_TEXT = "گزارش زمان پاسخ‌گویی به درخواست‌ها و شکایت‌ها"
 HEADER = ["ماه ثبت", "نوع", "ثبت‌شده", "پاسخ‌داده‌شده", "پاسخ به‌موقع", "سهم پاسخ به‌موقع",
