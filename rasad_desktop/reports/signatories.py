@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.lib import colors
 from reportlab.lib.utils import ImageReader
@@ -22,13 +22,21 @@ from rasad_desktop.core import palette
 from rasad_desktop.reports.flowables import BODY, SMALL, RTLParagraph, Signatory, TextStyle
 
 ROLE = SMALL.bold().aligned("center")
-NAME = BODY.bold().aligned("center")
-TITLE = SMALL.aligned("center")
 SIGN_SPACE = 42.0  # the signature's own row
 SIGN_WIDTH = 0.7  # of the box, and at most MAX_SIGN_WIDTH: the widest an image is drawn
 MAX_SIGN_WIDTH = 150.0
 GAP = 2.0
 BLANK_LINE = 0.5  # of the box: the dotted line a name is written on
+
+
+@dataclass(frozen=True)
+class Styles:
+    name: TextStyle = BODY.bold().aligned("center")
+    title: TextStyle = SMALL.aligned("center")
+    role: bool = True  # the role's row: «تهیه‌کننده», «تأییدکننده»
+
+
+BOX = Styles()
 
 
 @dataclass(frozen=True)
@@ -55,31 +63,31 @@ def fitted(image: bytes, width: float, height: float) -> tuple[float, float]:
     return w * scale, h * scale
 
 
-def rows(s: Signatory, width: float, top: float, role: bool = True) -> Rows:
-    role_h = _paragraph(s.role, ROLE, width).height if role else 0.0
-    name_h = _paragraph(s.name, NAME, width).height if s.name else NAME.leading
-    title_h = _paragraph(s.title, TITLE, width).height if s.title else 0.0
+def rows(s: Signatory, width: float, top: float, styles: Styles = BOX) -> Rows:
+    role_h = _paragraph(s.role, ROLE, width).height if styles.role else 0.0
+    name_h = _paragraph(s.name, styles.name, width).height if s.name else styles.name.leading
+    title_h = _paragraph(s.title, styles.title, width).height if s.title else 0.0
     sign = top - role_h - GAP - SIGN_SPACE
     name = sign - name_h
     title = name - title_h
     return Rows(top - role_h, sign, name, title, title - GAP)
 
 
-def box_height(s: Signatory, width: float, role: bool = True) -> float:
-    return -rows(s, width, 0.0, role).bottom
+def box_height(s: Signatory, width: float, styles: Styles = BOX) -> float:
+    return -rows(s, width, 0.0, styles).bottom
 
 
-def draw_box(c: canvas.Canvas, s: Signatory, x: float, width: float, top: float, role: bool = True) -> Rows:
+def draw_box(c: canvas.Canvas, s: Signatory, x: float, width: float, top: float, styles: Styles = BOX) -> Rows:
     """One signatory in the column [x, x + width], from ``top`` down."""
-    r = rows(s, width, top, role)
-    if role:
+    r = rows(s, width, top, styles)
+    if styles.role:
         _paragraph(s.role, ROLE, width).drawOn(c, x, r.role)
     if s.image:
         w, h = fitted(s.image, min(width * SIGN_WIDTH, MAX_SIGN_WIDTH), SIGN_SPACE - GAP)
         # on the name's line, as a signature is written just above the name
         c.drawImage(ImageReader(io.BytesIO(s.image)), x + (width - w) / 2, r.sign + GAP / 2, w, h, mask="auto")
     if s.name:
-        _paragraph(s.name, NAME, width).drawOn(c, x, r.name)
+        _paragraph(s.name, styles.name, width).drawOn(c, x, r.name)
     else:  # room to write the name by hand
         c.saveState()
         c.setStrokeColor(colors.HexColor(palette.RULE))
@@ -89,7 +97,7 @@ def draw_box(c: canvas.Canvas, s: Signatory, x: float, width: float, top: float,
         c.line(x + width / 2 - half, r.name + 3, x + width / 2 + half, r.name + 3)
         c.restoreState()
     if s.title:
-        _paragraph(s.title, TITLE, width).drawOn(c, x, r.title)
+        _paragraph(s.title, styles.title, width).drawOn(c, x, r.title)
     return r
 
 
@@ -127,19 +135,20 @@ class SignatureBlock(Flowable):
 
 
 class LetterSignature(Flowable):
-    """A letter's signatory on the left: the signature, the name, the title."""
+    """A letter's signatory on the left: the signature, the name, the title (no role)."""
 
-    WIDTH = 200.0
+    WIDTH = 260.0  # a long title on one line at 11 pt
 
-    def __init__(self, signatory: Signatory) -> None:
+    def __init__(self, signatory: Signatory, styles: Styles = BOX) -> None:
         super().__init__()
         self.signatory = signatory
+        self.styles = replace(styles, role=False)
         self.width = self.height = 0.0
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
-        self.height = box_height(self.signatory, min(self.WIDTH, avail_width), role=False)
+        self.height = box_height(self.signatory, min(self.WIDTH, avail_width), self.styles)
         return avail_width, self.height
 
     def draw(self) -> None:
-        draw_box(self.canv, self.signatory, 0, min(self.WIDTH, self.width), self.height, role=False)
+        draw_box(self.canv, self.signatory, 0, min(self.WIDTH, self.width), self.height, self.styles)

@@ -13,7 +13,7 @@ from pdftools import pdf_text, persian_words, run_checker
 from rasad_desktop.core.amounts import Unit, format_amount
 from rasad_desktop.core.jalali import Period
 from rasad_desktop.core.words import number_to_words
-from rasad_desktop.reports import monitoring
+from rasad_desktop.reports import amount_words, monitoring
 from rasad_desktop.reports.common import RenderOptions, agency_ranking
 from rasad_desktop.reports.flowables import SMALL, Signatory
 from rasad_desktop.reports.fonts import REGULAR
@@ -140,12 +140,12 @@ def test_letter_reads_back_in_the_official_layout(pdfs, snapshots):
     positions = [words.index(w) for w in ("بسمه", "تاریخ", "شماره", "پیوست", "معاون", "وزیر", "موضوع", "سلام")]
     assert positions == sorted(positions) and all(w in words for w in order)
     assert in_order(["رونوشت"], text) and in_order(["علی", "رضایی"], text)
-    # the province totals in figures and in words, in million rials
+    # the province totals in figures and in words, each in the unit its figure reads best in
     table = agency_ranking(snapshots["letter"]["agencies"], 6, OPTS)
     for rials in (table.total.figures.annual, table.total.figures.collected):
-        millions = round_half(rials, Unit.MILLION)
-        assert format_amount(rials, Unit.MILLION) in text
-        assert in_order(persian_words(number_to_words(millions)) + ["میلیون", "ریال"], text)
+        unit = amount_words.unit_for(rials)
+        assert format_amount(rials, unit) in text
+        assert in_order(persian_words(number_to_words(round_half(rials, unit)) + " " + unit.label()), text)
 
 
 def test_circular_and_comparison_read_back(pdfs, snapshots):
