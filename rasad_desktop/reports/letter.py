@@ -6,8 +6,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from rasad_desktop.core.amounts import format_amount, format_ratio
 from rasad_desktop.core.digits import localize_digits
@@ -16,7 +15,7 @@ from rasad_desktop.core.metrics import Status
 from rasad_desktop.reports.amount_words import in_words
 from rasad_desktop.reports.common import RenderOptions, agency_ranking, approver
 from rasad_desktop.reports.flowables import BODY, RTLParagraph, TextStyle
-from rasad_desktop.reports.fonts import REGULAR
+from rasad_desktop.reports.letterhead import invocation, number_block
 from rasad_desktop.reports.page import PageInfo, build_pdf
 from rasad_desktop.reports.signatories import LetterSignature, Styles
 
@@ -29,7 +28,6 @@ COPIES = (
 LETTER = TextStyle(size=11, leading=19)
 REPORT = "گزارش رصد منابع"
 SIGNATURE = Styles(name=LETTER.bold().aligned("center"), title=LETTER.aligned("center"))
-BLOCK_WIDTH = 80 * mm  # wide enough for «پیوست: گزارش رصد منابع شمارهٔ ۱۴۰۵/۰۰۰۳» on one line
 
 
 def attached_number(data: dict[str, Any]) -> str:
@@ -79,25 +77,12 @@ def body_text(data: dict[str, Any], opts: RenderOptions) -> list[str]:
     return [first, second, third, "خواهشمند است دستور فرمایید مراتب مورد استحضار و بهره‌برداری قرار گیرد."]
 
 
-def top_left_block(info: PageInfo, attachment: str) -> Flowable:
-    """تاریخ / شماره / پیوست at the top left, in that order (domain.md, report 7)."""
-    rows = [[RTLParagraph(text, BODY)] for text in (
-        f"تاریخ: {info.issue_date}",
-        f"شماره: {info.number_label}",
-        attachment,
-    )]
-    block = Table(rows, colWidths=[BLOCK_WIDTH], hAlign="LEFT")
-    block.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                               ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-    return block
-
-
 def render(data: dict[str, Any], info: PageInfo, opts: RenderOptions) -> bytes:
     period = Period(data["year"], data["through_month"])
     story: list[Flowable] = [
-        RTLParagraph("بسمه تعالی", BODY.bold().aligned("center")),
+        invocation(),
         Spacer(1, 2),
-        top_left_block(info, attachment_line(data)),
+        number_block(info, attachment_line(data)),
         Spacer(1, 14),
     ]
     story += [RTLParagraph(r, LETTER.bold()) for r in RECIPIENTS]
