@@ -10,8 +10,9 @@ from reportlab.platypus import Flowable, Spacer
 
 from rasad_desktop.core import palette
 from rasad_desktop.core.amounts import Unit, format_amount, format_points, format_ratio
+from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.core.figures import Figures
-from rasad_desktop.core.jalali import Period
+from rasad_desktop.core.jalali import Period, month_name
 from rasad_desktop.core.metrics import Thresholds
 from rasad_desktop.core.tables import RankedTable, ranked_table
 from rasad_desktop.reports.flowables import BODY, SMALL, TITLE, RTLParagraph, Signatory
@@ -63,6 +64,17 @@ def pct(value: Fraction | None) -> str:
 
 def points(value: Fraction | None) -> str:
     return format_points(value)
+
+
+def during(period: Period) -> str:
+    """The period as running text opens a sentence with it: «از ابتدای فروردین تا پایان
+    شهریور ۱۴۰۵» (never «در دورهٔ از ابتدای …»), «در فروردین ۱۴۰۵», «در سال ۱۴۰۵»."""
+    year = localize_digits(str(period.year))
+    if period.through_month == 12:
+        return f"در سال {year}"
+    if period.through_month == 1:
+        return f"در {month_name(1)} {year}"
+    return period.label()
 
 
 def title_block(title: str, period: Period | None, opts: RenderOptions, subtitle: str = "") -> list[Flowable]:

@@ -21,6 +21,7 @@ from rasad_desktop.reports.common import (
     RenderOptions,
     agency_ranking,
     amount,
+    during,
     legend,
     pct,
     rounding_note,
@@ -109,7 +110,7 @@ def summary_text(data: dict[str, Any], table: RankedTable, opts: RenderOptions) 
     counts = {s: sum(1 for r in table.rows if r.metrics.status is s) for s in Status}
     ranked = [r for r in table.rows if r.rank is not None]
     parts = [
-        f"در دورهٔ {period.label()}، مجموع وصولی منابع استان {amount(t.figures.collected, opts)} "
+        f"{during(period)}، مجموع وصولی منابع استان {amount(t.figures.collected, opts)} "
         f"{opts.unit.label()} بوده که {pct(m.pct_share)} سهم دوره و {pct(m.pct_annual)} مصوب سالانه را "
         "محقق کرده است.",
     ]

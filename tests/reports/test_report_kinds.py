@@ -109,6 +109,21 @@ def test_monitoring_summary_wraps_over_three_lines_and_reads_in_order(pdfs, snap
     assert in_order(persian_words(summary), text)
 
 
+def test_the_period_opens_a_sentence_without_a_doubled_preposition(snapshots):
+    """«در دورهٔ از ابتدای فروردین …» does not read: the period phrase is used as it is."""
+    from rasad_desktop.reports import letter
+    from rasad_desktop.reports.common import during
+
+    assert during(Period(1405, 6)) == "از ابتدای فروردین تا پایان شهریور ۱۴۰۵"
+    assert during(Period(1405, 1)) == "در فروردین ۱۴۰۵" and during(Period(1405, 12)) == "در سال ۱۴۰۵"
+    data = snapshots["monitoring"]
+    summary = monitoring.summary_text(data, agency_ranking(data["agencies"], 6, OPTS), OPTS)
+    assert summary.startswith("از ابتدای فروردین تا پایان شهریور ۱۴۰۵، مجموع وصولی")
+    prose = [summary, *letter.body_text(snapshots["letter"], OPTS)]
+    for text in prose:
+        assert not re.search(r"(در|برای) دورهٔ از", text), text
+
+
 def test_agency_report_reads_back(pdfs, snapshots):
     text = pdf_text(pdfs["agency"])
     assert in_order(persian_words("گزارش عملکرد اداره کل امور مالیاتی استان"), text)
