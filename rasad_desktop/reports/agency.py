@@ -23,6 +23,16 @@ from rasad_desktop.reports.page import PageInfo, build_pdf, draw_rtl
 LINE_HEADER = ["کد", "شرح ردیف", "مصوب", "سهم دوره", "وصولی", "درصد تحقق سهم دوره", "درصد تحقق سالانه",
                "وصولی مدت مشابه سال قبل", "درصد رشد"]
 LINE_WIDTHS = [44, 230, 72, 72, 72, 60, 60, 80, 58]
+# Table 5's revenue sections (domain.md); titles may change by amendment, so a year's own
+# titles in the snapshot («section_titles») come first
+SECTION_TITLES = {
+    "110000": "درآمدهای مالیاتی",
+    "120000": "درآمدهای ناشی از کمک‌های اجتماعی",
+    "130000": "درآمدهای حاصل از مالکیت دولت",
+    "140000": "درآمدهای حاصل از فروش کالاها و خدمات",
+    "150000": "درآمدهای حاصل از جرایم و خسارات",
+    "160000": "درآمدهای متفرقه",
+}
 THIS_YEAR = colors.HexColor(palette.THIS_YEAR)
 LAST_YEAR = colors.HexColor(palette.LAST_YEAR)
 
@@ -31,6 +41,13 @@ def _line_row(code: str, title: str, f: Figures, n: int, opts: RenderOptions) ->
     m = compute(f, n, thresholds=opts.thresholds)
     return [localize_digits(code), title, amount(f.annual, opts), amount(f.share, opts), amount(f.collected, opts),
             pct(m.pct_share), pct(m.pct_annual), amount(f.collected_last, opts), pct(m.growth)]
+
+
+def section_total_title(code: str, data: dict[str, Any]) -> str:
+    """«جمع درآمدهای مالیاتی»: a section's subtotal named by the section's title — the
+    year's own when the snapshot carries it, else Table 5's, else its code."""
+    title = (data.get("section_titles") or {}).get(code) or SECTION_TITLES.get(code)
+    return f"جمع {title}" if title else f"جمع بخش {localize_digits(code)}"
 
 
 def lines_table(data: dict[str, Any], opts: RenderOptions) -> Flowable:
@@ -44,7 +61,7 @@ def lines_table(data: dict[str, Any], opts: RenderOptions) -> Flowable:
             title = line["title"] + (" (اختصاصی)" if line["earmarked"] else "")
             rows.append(_line_row(line["code"], title, Figures(**line["figures"]), n, opts))
         bold.append(len(rows))
-        rows.append(_line_row(section, f"جمع بخش {localize_digits(section)}",
+        rows.append(_line_row(section, section_total_title(section, data),
                               total(Figures(**x["figures"]) for x in lines), n, opts))
     bold.append(len(rows))
     rows.append(_line_row("", "جمع کل دستگاه", total(Figures(**x["figures"]) for x in data["lines"]), n, opts))

@@ -132,6 +132,18 @@ def test_agency_report_reads_back(pdfs, snapshots):
     assert in_order(["جمع", "کل", "دستگاه"], text)
     for month in ("فروردین", "مهر", "اسفند"):
         assert month in text
+    # the section's subtotal is named by the section, not «جمع بخش ۱۱۰۰۰۰»
+    assert in_order(["جمع", "درآمدهای", "مالیاتی"], text) and not in_order(["جمع", "بخش"], text)
+
+
+def test_section_subtotals_are_named_by_the_section():
+    from rasad_desktop.reports.agency import section_total_title
+
+    assert section_total_title("110000", {}) == "جمع درآمدهای مالیاتی"
+    assert section_total_title("160000", {}) == "جمع درآمدهای متفرقه"
+    amended = {"section_titles": {"110000": "درآمدهای مالیاتی و عوارض"}}
+    assert section_total_title("110000", amended) == "جمع درآمدهای مالیاتی و عوارض"  # the year's own title first
+    assert section_total_title("210000", {}) == "جمع بخش ۲۱۰۰۰۰"  # no title known: its code
 
 
 def test_metadata_office_language_and_the_agency_in_the_title(pdfs, snapshots):
@@ -218,7 +230,7 @@ def _expected_strings(kind: str, data: dict) -> list[str]:
         strings += ["گزارش رصد منابع", Period(1405, 6).label(), monitoring.summary_text(data, table, OPTS)]
         strings += [a["name"] for a in data["agencies"]]
     elif kind == "agency":
-        strings += [line["title"] for line in data["lines"]]
+        strings += [line["title"] for line in data["lines"]] + ["جمع درآمدهای مالیاتی"]
     elif kind == "letter":
         strings += ["بسمه تعالی", "معاون اول محترم رئیس‌جمهور", "وزیر محترم امور اقتصادی و دارایی",
                     "با سلام و احترام،"]
