@@ -102,6 +102,9 @@ class RTLParagraph(Flowable):
             c.drawString(x, y, line.glyphs)
 
 
+KEEP_WITH_TOTAL = 2  # body rows that stay on a total's page
+
+
 def cell(text: object, style: TextStyle = SMALL) -> Flowable:
     """A table cell; numbers are passed already formatted, flowables as they are."""
     if isinstance(text, Flowable):
@@ -121,7 +124,11 @@ def rtl_table(
     repeat_header: bool = True,
 ) -> Table:
     """A table whose first logical column is drawn on the right; the header row repeats
-    on every page. ``row_colors`` maps a body row index to its background."""
+    on every page. ``row_colors`` maps a body row index to its background.
+
+    The bold rows are totals: a page break never falls just above one or in the
+    ``KEEP_WITH_TOTAL`` rows before it, so a total (or a run of totals) always has rows
+    of its own above it on its page, never a repeated header alone."""
     header_style = header_style or body_style.bold().aligned("center")
     data: list[list[Flowable]] = [[cell(h, header_style) for h in header][::-1]]
     for r, row in enumerate(rows):
@@ -140,6 +147,8 @@ def rtl_table(
     ]
     for r, color in (row_colors or {}).items():
         commands.append(("BACKGROUND", (0, r + 1), (-1, r + 1), color))
+    for r in bold_rows:  # body row r is table row r + 1 (under the header)
+        commands.append(("NOSPLIT", (0, max(1, r + 1 - KEEP_WITH_TOTAL)), (-1, r + 1)))
     table.setStyle(TableStyle(commands))
     return table
 
