@@ -15,7 +15,7 @@ from rasad_desktop.core.figures import Figures
 from rasad_desktop.core.jalali import Period
 from rasad_desktop.core.metrics import Status, compute
 from rasad_desktop.core.tables import RankedTable
-from rasad_desktop.reports.chart import Bar, BarChart
+from rasad_desktop.reports.chart import Bar, BarChart, Figure
 from rasad_desktop.reports.common import (
     STATUS_FILL,
     RenderOptions,
@@ -150,8 +150,8 @@ def render(data: dict[str, Any], info: PageInfo, opts: RenderOptions) -> bytes:
     story += [CondPageBreak(120), RTLParagraph("۳. موارد استثنا", HEADING), exceptions_table(data, table, opts),
               Spacer(1, 8)]
     bars = [Bar(r.title, r.metrics.pct_share, r.metrics.status) for r in table.rows]
-    story += [CondPageBreak(160), RTLParagraph("۴. درصد تحقق سهم دوره به تفکیک دستگاه", HEADING),
-              BarChart(bars), Spacer(1, 10)]
+    story += [Figure(RTLParagraph("۴. درصد تحقق سهم دوره به تفکیک دستگاه", HEADING), BarChart(bars)),
+              Spacer(1, 10)]
     if opts.signatories:
         story.append(KeepTogether([SignatureBlock(opts.signatories)]))
     story.append(RTLParagraph("این گزارش با سامانهٔ رصد منابع تهیه شده است.", SMALL.aligned("center")))
