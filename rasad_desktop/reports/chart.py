@@ -12,6 +12,7 @@ full. ``Figure`` keeps a chart's heading with it.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -107,7 +108,7 @@ class BarChart(Flowable):
         c = self.canv
         row = self._layout.row
         size = 7.5 if row >= 11 else 7.0
-        label_width = min(self.label_width, width * 0.42)
+        label_width = min(self.label_width, width * 0.45)
         right = x0 + width - label_width - 6  # bars start here and grow leftwards
         span = right - x0 - 40  # room for a value label beyond the longest bar
         scale = span / float(self.scale_max)
@@ -176,27 +177,46 @@ def _backed(c: canvas.Canvas, text: str, right: float, y: float, row_y: float, r
 
 
 class Figure(Flowable):
-    """A heading and its chart, kept on one page together: the chart gets the room the
-    heading leaves (charts here shrink to what they are given)."""
+    """A heading and its chart, on one page together; the chart gets the room the heading
+    leaves (the charts here shrink to what they are given, down to ``min_height``).
 
-    def __init__(self, heading: Flowable, chart: Flowable) -> None:
+    ``tail`` (a closing block: the signatures) comes on the same page when the chart can
+    be made compact enough for it, rather than stand alone on a page of its own; when it
+    cannot, the tail follows on the next page."""
+
+    def __init__(self, heading: Flowable, chart: Flowable, tail: Sequence[Flowable] = ()) -> None:
         super().__init__()
-        self.heading, self.chart = heading, chart
+        self.heading, self.chart, self.tail = heading, chart, list(tail)
         self.width = self.height = 0.0
-        self._heading_h = 0.0
+        self._heading_h = self._tail_h = 0.0
+        self._tail_sizes: list[float] = []
+
+    def _min_chart(self, width: float) -> float:
+        return float(self.chart.min_height(width))  # type: ignore[attr-defined]  # the charts above
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
         self._heading_h = self.heading.wrap(avail_width, avail_height)[1] + self.heading.getSpaceAfter()
-        self.chart._frame = getattr(self, "_frame", None)  # type: ignore[attr-defined]  # ReportLab sets it on flowables it lays out
-        chart_h = self.chart.wrap(avail_width, avail_height - self._heading_h)[1]
-        self.height = self._heading_h + chart_h
+        self._tail_sizes = [f.wrap(avail_width, avail_height)[1] + f.getSpaceAfter() for f in self.tail]
+        self._tail_h = sum(self._tail_sizes)
+        self.chart._frame = getattr(self, "_frame", None)  # type: ignore[attr-defined]  # ReportLab sets it on what it lays out
+        room = avail_height - self._heading_h - self._tail_h
+        if self.tail and room < self._min_chart(avail_width):  # not with the tail: ask to be split
+            room = avail_height - self._heading_h
+        chart_h = self.chart.wrap(avail_width, room)[1]
+        self.height = self._heading_h + chart_h + self._tail_h
         return avail_width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        return []
+        if self.tail and avail_height - self._heading_h >= self._min_chart(avail_width):
+            return [Figure(self.heading, self.chart), *self.tail]  # the chart here, its tail after
+        return []  # the whole figure on the next page
 
     def draw(self) -> None:
-        chart_h = self.height - self._heading_h
-        self.heading.drawOn(self.canv, 0, chart_h + self.heading.getSpaceAfter())
-        self.chart.drawOn(self.canv, 0, 0)
+        chart_h = self.height - self._heading_h - self._tail_h
+        self.heading.drawOn(self.canv, 0, self._tail_h + chart_h + self.heading.getSpaceAfter())
+        self.chart.drawOn(self.canv, 0, self._tail_h)
+        y = self._tail_h
+        for f, size in zip(self.tail, self._tail_sizes):
+            y -= size
+            f.drawOn(self.canv, 0, y + f.getSpaceAfter())

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from rasad_desktop.core.amounts import format_ratio
 from rasad_desktop.core.classification import RowKind
@@ -150,9 +150,10 @@ def render(data: dict[str, Any], info: PageInfo, opts: RenderOptions) -> bytes:
     story += [CondPageBreak(120), RTLParagraph("۳. موارد استثنا", HEADING), exceptions_table(data, table, opts),
               Spacer(1, 8)]
     bars = [Bar(r.title, r.metrics.pct_share, r.metrics.status) for r in table.rows]
-    story += [Figure(RTLParagraph("۴. درصد تحقق سهم دوره به تفکیک دستگاه", HEADING), BarChart(bars)),
-              Spacer(1, 10)]
+    closing: list[Flowable] = [Spacer(1, 10)]
     if opts.signatories:
-        story.append(KeepTogether([SignatureBlock(opts.signatories)]))
-    story.append(RTLParagraph("این گزارش با سامانهٔ رصد منابع تهیه شده است.", SMALL.aligned("center")))
+        closing.append(SignatureBlock(opts.signatories))
+    closing.append(RTLParagraph("این گزارش با سامانهٔ رصد منابع تهیه شده است.", SMALL.aligned("center")))
+    # the signatures on the chart's page when it can be made compact enough, not on a page alone
+    story.append(Figure(RTLParagraph("۴. درصد تحقق سهم دوره به تفکیک دستگاه", HEADING), BarChart(bars), closing))
     return build_pdf(story, info, orientation="landscape", subject=info.number or "")

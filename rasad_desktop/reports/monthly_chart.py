@@ -47,6 +47,9 @@ class MonthlyChart(Flowable):
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         return []
 
+    def min_height(self, width: float) -> float:
+        return self.MIN_HEIGHT
+
     def ticks(self) -> list[int]:
         top = max([1, *self.this[: self.n], *self.last])
         step = nice_step(top, self.unit)

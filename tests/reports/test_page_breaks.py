@@ -144,3 +144,28 @@ def test_the_monitoring_chart_is_on_one_page(pdfs):
     on = {p.number: sum("٪" in o.text for o in p.texts()) for p in found}
     assert on[heading[0]] >= 40  # every bar's value (and the axis) with its heading
     assert all(on[n] == 0 for n in on if n > heading[0])  # nothing of it on a later page
+
+
+def test_the_signatures_follow_the_chart_onto_its_page_when_it_can_be_compact(pdfs):
+    found = pages(pdfs["monitoring"])
+    chart = next(p.number for p in found if any("تفکیک دستگاه" in o.text for o in p.texts()))
+    signed = [p.number for p in found if any("تهیه" in o.text or "تأیید" in o.text for o in p.texts())]
+    assert signed == [chart] and chart == len(found)  # not alone on a page after it
+
+
+def test_a_tail_that_does_not_fit_moves_on_and_the_chart_stays_whole():
+    from rasad_desktop.reports.chart import Figure
+    from rasad_desktop.reports.common import signatories
+    from rasad_desktop.reports.flowables import HEADING, RTLParagraph
+    from rasad_desktop.reports.signatories import SignatureBlock
+
+    info = PageInfo("اداره", "آزمایش", "۱۴۰۵/۰۱/۰۱", "1405/0001")
+    for lead in (0, 30, 45, 52):
+        table = rtl_table(["ردیف", "شرح", "مبلغ"], [[str(i), "دستگاه", "۱"] for i in range(lead)], WIDTHS)
+        figure = Figure(RTLParagraph("نمودار", HEADING), BarChart(bars(40)),
+                        [SignatureBlock(signatories(("مریم احمدی", "کارشناس"), ("علی رضایی", "مدیرکل")))])
+        found = pages(build_pdf([table, figure] if lead else [figure], info, orientation="landscape"))
+        chart = [p.number for p in found if sum("٪" in o.text for o in p.texts()) >= 40]
+        assert len(chart) == 1, lead  # never split
+        signed = [p.number for p in found if any("رضایی" in o.text for o in p.texts())]
+        assert len(signed) == 1 and signed[0] in (chart[0], chart[0] + 1), lead
