@@ -3,34 +3,47 @@ the monthly trend (report 4) against last year, and a month-by-month chart."""
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Any
 
-from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
-from rasad_desktop.core import palette
 from rasad_desktop.core.classification import Level, ancestor
 from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.core.figures import Figures, total
 from rasad_desktop.core.jalali import MONTHS_FA, Period
 from rasad_desktop.core.metrics import compute, ratio
+from rasad_desktop.reports.chart import Figure
 from rasad_desktop.reports.common import RenderOptions, amount, pct, rounding_note, title_block
 from rasad_desktop.reports.flowables import HEADING, SMALL, RTLParagraph, rtl_table
-from rasad_desktop.reports.fonts import REGULAR
-from rasad_desktop.reports.page import PageInfo, build_pdf, draw_rtl
+from rasad_desktop.reports.monthly_chart import MonthlyChart
+from rasad_desktop.reports.page import PageInfo, build_pdf
 
 LINE_HEADER = ["کد", "شرح ردیف", "مصوب", "سهم دوره", "وصولی", "درصد تحقق سهم دوره", "درصد تحقق سالانه",
                "وصولی مدت مشابه سال قبل", "درصد رشد"]
 LINE_WIDTHS = [44, 230, 72, 72, 72, 60, 60, 80, 58]
-THIS_YEAR = colors.HexColor(palette.THIS_YEAR)
-LAST_YEAR = colors.HexColor(palette.LAST_YEAR)
+# Table 5's revenue sections (domain.md); titles may change by amendment, so a year's own
+# titles in the snapshot («section_titles») come first
+SECTION_TITLES = {
+    "110000": "درآمدهای مالیاتی",
+    "120000": "درآمدهای ناشی از کمک‌های اجتماعی",
+    "130000": "درآمدهای حاصل از مالکیت دولت",
+    "140000": "درآمدهای حاصل از فروش کالاها و خدمات",
+    "150000": "درآمدهای حاصل از جرایم و خسارات",
+    "160000": "درآمدهای متفرقه",
+}
 
 
 def _line_row(code: str, title: str, f: Figures, n: int, opts: RenderOptions) -> list[str]:
     m = compute(f, n, thresholds=opts.thresholds)
     return [localize_digits(code), title, amount(f.annual, opts), amount(f.share, opts), amount(f.collected, opts),
             pct(m.pct_share), pct(m.pct_annual), amount(f.collected_last, opts), pct(m.growth)]
+
+
+def section_total_title(code: str, data: dict[str, Any]) -> str:
+    """«جمع درآمدهای مالیاتی»: a section's subtotal named by the section's title — the
+    year's own when the snapshot carries it, else Table 5's, else its code."""
+    title = (data.get("section_titles") or {}).get(code) or SECTION_TITLES.get(code)
+    return f"جمع {title}" if title else f"جمع بخش {localize_digits(code)}"
 
 
 def lines_table(data: dict[str, Any], opts: RenderOptions) -> Flowable:
@@ -44,7 +57,7 @@ def lines_table(data: dict[str, Any], opts: RenderOptions) -> Flowable:
             title = line["title"] + (" (اختصاصی)" if line["earmarked"] else "")
             rows.append(_line_row(line["code"], title, Figures(**line["figures"]), n, opts))
         bold.append(len(rows))
-        rows.append(_line_row(section, f"جمع بخش {localize_digits(section)}",
+        rows.append(_line_row(section, section_total_title(section, data),
                               total(Figures(**x["figures"]) for x in lines), n, opts))
     bold.append(len(rows))
     rows.append(_line_row("", "جمع کل دستگاه", total(Figures(**x["figures"]) for x in data["lines"]), n, opts))
@@ -71,43 +84,6 @@ def trend_table(data: dict[str, Any], opts: RenderOptions) -> Flowable:
     return rtl_table(["شرح", *MONTHS_FA], rows, [110] + [54] * 12, body_style=SMALL.sized(7, 10))
 
 
-class MonthlyChart(Flowable):
-    """Collections per month, this year beside last year; Farvardin on the right."""
-
-    def __init__(self, this: list[int], last: list[int], through_month: int, height: float = 150) -> None:
-        super().__init__()
-        self.this, self.last, self.n = this, last, through_month
-        self.height = height
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width = avail_width
-        return avail_width, self.height
-
-    def draw(self) -> None:
-        c = self.canv
-        top = max([1, *self.this[: self.n], *self.last])
-        base, plot_h = 16.0, self.height - 34
-        slot = (self.width - 20) / 12
-        for m in range(12):
-            right = self.width - 10 - m * slot
-            for j, (values, color) in enumerate(((self.this, THIS_YEAR), (self.last, LAST_YEAR))):
-                if values is self.this and m >= self.n:
-                    continue
-                h = plot_h * float(Fraction(max(values[m], 0), top))
-                c.setFillColor(color)
-                c.rect(right - slot * 0.15 - (j + 1) * slot * 0.33, base, slot * 0.33, h, stroke=0, fill=1)
-            c.setFillColor(colors.black)
-            draw_rtl(c, MONTHS_FA[m], right - slot / 2, 4, REGULAR, 7, align="center")
-        c.setStrokeColor(colors.HexColor(palette.CHART_AXIS))
-        c.setLineWidth(0.4)
-        c.line(10, base, self.width - 10, base)
-        for label, color, x in (("سال جاری", THIS_YEAR, self.width - 10), ("سال قبل", LAST_YEAR, self.width - 90)):
-            c.setFillColor(color)
-            c.rect(x - 8, self.height - 12, 8, 8, stroke=0, fill=1)
-            c.setFillColor(colors.black)
-            draw_rtl(c, label, x - 12, self.height - 11, REGULAR, 8)
-
-
 def render(data: dict[str, Any], info: PageInfo, opts: RenderOptions) -> bytes:
     period = Period(data["year"], data["through_month"])
     a = data["agency"]
@@ -118,7 +94,8 @@ def render(data: dict[str, Any], info: PageInfo, opts: RenderOptions) -> bytes:
     else:
         story.append(RTLParagraph("برای این دستگاه در این سال مصوب یا وصولی ثبت نشده است.", HEADING))
     story += [Spacer(1, 8), CondPageBreak(150), RTLParagraph("۲. روند ماهانه", HEADING),
-              trend_table(data, opts), Spacer(1, 10), CondPageBreak(170),
-              RTLParagraph("۳. وصولی ماهانه در مقایسه با سال قبل", HEADING),
-              MonthlyChart(data["monthly"], data["monthly_last"], period.through_month)]
-    return build_pdf(story, info, orientation="landscape", subject=info.number or "")
+              trend_table(data, opts), Spacer(1, 10),
+              Figure(RTLParagraph("۳. وصولی ماهانه در مقایسه با سال قبل", HEADING),
+                     MonthlyChart(data["monthly"], data["monthly_last"], period.through_month, opts.unit))]
+    return build_pdf(story, info, orientation="landscape", subject=info.number or "",
+                     title=f"{info.title} — {a['name']}")  # the file names the agency it is about

@@ -12,14 +12,17 @@ from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.core.figures import amount_in_force
 from rasad_desktop.core.jalali import MONTHS_FA
 from rasad_desktop.reports.common import RenderOptions, amount, rounding_note, title_block
-from rasad_desktop.reports.flowables import BODY, HEADING, SMALL, RTLParagraph, SignatureBlock, rtl_table
+from rasad_desktop.reports.flowables import BODY, HEADING, SMALL, RTLParagraph, rtl_table
+from rasad_desktop.reports.letterhead import invocation, number_block
 from rasad_desktop.reports.page import PageInfo, build_pdf
+from rasad_desktop.reports.signatories import SignatureBlock
 
 COLUMNS = {"national": "ملی", "provincial": "استانی"}
 HEADER = ["کد ردیف", "شرح ردیف", "ستون", "مصوب", *MONTHS_FA]
 # 762 pt of landscape frame: code, title, column, approved, then twelve months
 WIDTHS = [38, 124, 30, 66, *[42] * 12]
 TYPE = SMALL.sized(6.5, 9)
+ATTACHMENT = "پیوست: ندارد"  # the tables are the circular itself («به شرح جداول زیر»)
 KEEP_LINES = 14  # a table of up to this many lines stays on one page with its heading
 
 
@@ -62,11 +65,18 @@ def agency_block(a: dict[str, Any], opts: RenderOptions) -> list[Flowable]:
     return [CondPageBreak(140), heading, table, Spacer(1, 8)]
 
 
+def addressee(opts: RenderOptions) -> str:
+    """Whom the circular is addressed to: every executive agency of the province."""
+    return f"به: دستگاه‌های اجرایی استان {opts.province}".strip()
+
+
 def render(data: dict[str, Any], info: PageInfo, opts: RenderOptions) -> bytes:
     year = data["year"]
     subtitle = f"ردیف‌های درآمدی مصوب و زمان‌بندی ماهانهٔ وصول دستگاه‌های اجرایی استان {opts.province}".strip()
-    story: list[Flowable] = [*title_block(title(year), None, opts, subtitle)]
-    story += [RTLParagraph(intro_text(year), BODY.sized(10, 16)), Spacer(1, 8)]
+    story: list[Flowable] = [invocation(), number_block(info, ATTACHMENT), Spacer(1, 4)]
+    story += [*title_block(title(year), None, opts, subtitle)]
+    story += [RTLParagraph(addressee(opts), BODY.bold()), Spacer(1, 2),
+              RTLParagraph(intro_text(year), BODY.sized(10, 16)), Spacer(1, 8)]
     if not data["agencies"]:
         story.append(RTLParagraph("ردیف مصوبی برای این سال ثبت نشده است.", BODY))
     for a in data["agencies"]:

@@ -10,8 +10,9 @@ from reportlab.platypus import Flowable, Spacer
 
 from rasad_desktop.core import palette
 from rasad_desktop.core.amounts import Unit, format_amount, format_points, format_ratio
+from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.core.figures import Figures
-from rasad_desktop.core.jalali import Period
+from rasad_desktop.core.jalali import Period, month_name
 from rasad_desktop.core.metrics import Thresholds
 from rasad_desktop.core.tables import RankedTable, ranked_table
 from rasad_desktop.reports.flowables import BODY, SMALL, TITLE, RTLParagraph, Signatory
@@ -27,15 +28,26 @@ class RenderOptions:
     office_id: str = ""  # the issuing office's identity, in the file's keywords for `verify`
 
 
+PREPARER = "تهیه‌کننده"
+APPROVER = "تأییدکننده"
+APPROVER_TITLE = "مدیرکل"  # when the office has not set one
+
+
 def signatories(prepared: tuple[str, str], approved: tuple[str, str],
                 image: bytes | None = None) -> tuple[Signatory, ...]:
-    """The signature block: a box for whoever has a name, the scan in the approver's."""
+    """The signature block: the preparer's box when there is a name for it, and always
+    the approver's, with the scan (without a name: its title over a line to sign on)."""
     out = []
     if prepared[0]:
-        out.append(Signatory("تهیه‌کننده", *prepared))
-    if approved[0]:
-        out.append(Signatory("تأییدکننده", *approved, image=image))
+        out.append(Signatory(PREPARER, *prepared))
+    out.append(Signatory(APPROVER, approved[0], approved[1] or APPROVER_TITLE, image=image))
     return tuple(out)
+
+
+def approver(opts: RenderOptions) -> Signatory:
+    """Who signs a letter: the approver of the signature block (else an unnamed «مدیرکل»)."""
+    found = [s for s in opts.signatories if s.role == APPROVER] or [s for s in opts.signatories if s.role != PREPARER]
+    return found[-1] if found else Signatory(APPROVER, "", APPROVER_TITLE)
 
 
 STATUS_FILL = {status: colors.HexColor(hex_) for status, hex_ in palette.STATUS_FILL.items()}
@@ -52,6 +64,17 @@ def pct(value: Fraction | None) -> str:
 
 def points(value: Fraction | None) -> str:
     return format_points(value)
+
+
+def during(period: Period) -> str:
+    """The period as running text opens a sentence with it: «از ابتدای فروردین تا پایان
+    شهریور ۱۴۰۵» (never «در دورهٔ از ابتدای …»), «در فروردین ۱۴۰۵», «در سال ۱۴۰۵»."""
+    year = localize_digits(str(period.year))
+    if period.through_month == 12:
+        return f"در سال {year}"
+    if period.through_month == 1:
+        return f"در {month_name(1)} {year}"
+    return period.label()
 
 
 def title_block(title: str, period: Period | None, opts: RenderOptions, subtitle: str = "") -> list[Flowable]:

@@ -11,8 +11,9 @@ from rasad_desktop.core.amounts import format_amount
 from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.core.metrics import growth
 from rasad_desktop.reports.common import RenderOptions, amount, pct, rounding_note, title_block
-from rasad_desktop.reports.flowables import HEADING, SMALL, RTLParagraph, SignatureBlock, rtl_table
+from rasad_desktop.reports.flowables import HEADING, SMALL, RTLParagraph, rtl_table
 from rasad_desktop.reports.page import PageInfo, build_pdf
+from rasad_desktop.reports.signatories import SignatureBlock
 
 FIGURE_HEADER = ["مصوب سال قبل", "مصوب سال جاری", "تغییر", "درصد رشد"]
 FIGURE_WIDTHS = [110, 110, 110, 80]

@@ -1,14 +1,14 @@
-"""Flowables for right-to-left text: a paragraph, table cells, RTL tables, signatures."""
+"""Flowables for right-to-left text: a paragraph, table cells, RTL tables; who signs (``Signatory``,
+drawn by ``signatories``)."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Image, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from rasad_desktop.core import palette
 from rasad_desktop.reports.fonts import BOLD, REGULAR, register, string_width
@@ -101,6 +101,9 @@ class RTLParagraph(Flowable):
             draw_line(c, x, y, line.logical, line.glyphs, s.font, s.size, line_rtl=self.line_rtl)
 
 
+KEEP_WITH_TOTAL = 2  # body rows that stay on a total's page
+
+
 def cell(text: object, style: TextStyle = SMALL) -> Flowable:
     """A table cell; numbers are passed already formatted, flowables as they are."""
     if isinstance(text, Flowable):
@@ -120,7 +123,11 @@ def rtl_table(
     repeat_header: bool = True,
 ) -> Table:
     """A table whose first logical column is drawn on the right; the header row repeats
-    on every page. ``row_colors`` maps a body row index to its background."""
+    on every page. ``row_colors`` maps a body row index to its background.
+
+    The bold rows are totals: a page break never falls just above one or in the
+    ``KEEP_WITH_TOTAL`` rows before it, so a total (or a run of totals) always has rows
+    of its own above it on its page, never a repeated header alone."""
     header_style = header_style or body_style.bold().aligned("center")
     data: list[list[Flowable]] = [_row([cell(h, header_style) for h in header])]
     for r, row in enumerate(rows):
@@ -139,6 +146,8 @@ def rtl_table(
     ]
     for r, color in (row_colors or {}).items():
         commands.append(("BACKGROUND", (0, r + 1), (-1, r + 1), color))
+    for r in bold_rows:  # body row r is table row r + 1 (under the header)
+        commands.append(("NOSPLIT", (0, max(1, r + 1 - KEEP_WITH_TOTAL)), (-1, r + 1)))
     table.setStyle(TableStyle(commands))
     return table
 
@@ -160,31 +169,3 @@ class Signatory:
     name: str
     title: str
     image: bytes | None = None  # a scanned signature: the PNG or JPEG bytes (an office setting)
-
-
-class SignatureBlock(Flowable):
-    """Prepared-by / approved-by boxes side by side, right to left."""
-
-    def __init__(self, signatories: Sequence[Signatory], height: float = 78) -> None:
-        super().__init__()
-        self.signatories = list(signatories)
-        self.height = height
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width = avail_width
-        return avail_width, self.height
-
-    def draw(self) -> None:
-        if not self.signatories:
-            return
-        box = self.width / max(2, len(self.signatories))
-        for i, s in enumerate(self.signatories):
-            right = self.width - i * box
-            for j, (text, style) in enumerate(((s.role, SMALL.bold()), (s.name, BODY.bold()), (s.title, SMALL))):
-                p = RTLParagraph(text, style.aligned("center"))
-                p.wrap(box, 30)
-                p.drawOn(self.canv, right - box, self.height - 14 - j * 14)
-            if s.image:
-                img = Image(io.BytesIO(s.image), width=box * 0.45, height=30, kind="proportional")
-                img.wrap(box, 30)
-                img.drawOn(self.canv, right - box / 2 - img.drawWidth / 2, 2)

@@ -6,19 +6,18 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from rasad_desktop.core.amounts import format_amount, format_ratio
 from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.core.jalali import Period
 from rasad_desktop.core.metrics import Status
-from rasad_desktop.core.rounding import div_round
-from rasad_desktop.core.words import number_to_words
-from rasad_desktop.reports.common import RenderOptions, agency_ranking
+from rasad_desktop.reports.amount_words import in_words
+from rasad_desktop.reports.common import RenderOptions, agency_ranking, approver
 from rasad_desktop.reports.flowables import BODY, RTLParagraph, TextStyle
-from rasad_desktop.reports.fonts import REGULAR
+from rasad_desktop.reports.letterhead import invocation, number_block
 from rasad_desktop.reports.page import PageInfo, build_pdf
+from rasad_desktop.reports.signatories import LetterSignature, Styles
 
 RECIPIENTS = ("معاون اول محترم رئیس‌جمهور", "وزیر محترم امور اقتصادی و دارایی")
 COPIES = (
@@ -27,12 +26,24 @@ COPIES = (
     "رونوشت: خزانه‌دار محترم کل کشور، جهت اطلاع",
 )
 LETTER = TextStyle(size=11, leading=19)
+REPORT = "گزارش رصد منابع"
+SIGNATURE = Styles(name=LETTER.bold().aligned("center"), title=LETTER.aligned("center"))
 
 
-def _in_words(rials: int, opts: RenderOptions) -> str:
-    """An amount in the report's unit, in figures and words: «۱۲٬۵۰۰ (دوازده هزار و پانصد) میلیون ریال»."""
-    scaled = div_round(rials, opts.unit.factor)
-    return f"{format_amount(rials, opts.unit)} ({number_to_words(scaled)}) {opts.unit.label()}"
+def attached_number(data: dict[str, Any]) -> str:
+    """The attached report's number as the letter cites it, «شمارهٔ ۱۴۰۵/۰۰۰۳» (its
+    version only after a correction); "" when the report has none (not issued yet)."""
+    ref = data.get("attached_report")
+    if not ref:
+        return ""
+    number = localize_digits(str(ref["number"]))
+    version = int(ref.get("version") or 1)
+    return f"شمارهٔ {number}" if version <= 1 else f"شمارهٔ {number} (نسخهٔ {localize_digits(str(version))})"
+
+
+def attachment_line(data: dict[str, Any]) -> str:
+    number = attached_number(data)
+    return f"پیوست: {REPORT} {number}" if number else f"پیوست: دارد ({REPORT})"
 
 
 def body_text(data: dict[str, Any], opts: RenderOptions) -> list[str]:
@@ -42,15 +53,17 @@ def body_text(data: dict[str, Any], opts: RenderOptions) -> list[str]:
     m = t.metrics
     lagging = sum(1 for r in table.rows if r.metrics.status is Status.LAGGING)
     province = f"استان {opts.province}" if opts.province else "استان"
+    number = attached_number(data)
+    number = f"، به {number}،" if number else ""
     first = (
         f"احتراماً، در اجرای قانون بودجه و ضوابط اجرایی آن و بخشنامهٔ تحقق منابع بودجهٔ سال "
-        f"{localize_digits(str(data['year']))}، گزارش رصد منابع بودجهٔ {province} برای دورهٔ "
-        f"{period.label()} به پیوست تقدیم می‌شود."
+        f"{localize_digits(str(data['year']))}، گزارش رصد منابع بودجهٔ {province} "
+        f"{period.label()}{number} به پیوست تقدیم می‌شود."
     )
     second = (
-        f"بر پایهٔ این گزارش، مجموع منابع مصوب دستگاه‌های اجرایی {province} {_in_words(t.figures.annual, opts)} "
-        f"و سهم این دوره {_in_words(t.figures.share, opts)} بوده است که از آن "
-        f"{_in_words(t.figures.collected, opts)} وصول شده است؛ یعنی {format_ratio(m.pct_share)} سهم دوره و "
+        f"بر پایهٔ این گزارش، مجموع منابع مصوب دستگاه‌های اجرایی {province} {in_words(t.figures.annual)} "
+        f"و سهم این دوره {in_words(t.figures.share)} بوده است که از آن "
+        f"{in_words(t.figures.collected)} وصول شده است؛ یعنی {format_ratio(m.pct_share)} سهم دوره و "
         f"{format_ratio(m.pct_annual)} مصوب سالانه محقق شده است."
     )
     if m.growth is not None:
@@ -64,26 +77,12 @@ def body_text(data: dict[str, Any], opts: RenderOptions) -> list[str]:
     return [first, second, third, "خواهشمند است دستور فرمایید مراتب مورد استحضار و بهره‌برداری قرار گیرد."]
 
 
-def _top_left_block(info: PageInfo) -> Flowable:
-    """تاریخ / شماره / پیوست at the top left, in that order (domain.md, report 7)."""
-    rows = [[RTLParagraph(text, BODY)] for text in (
-        f"تاریخ: {info.issue_date}",
-        f"شماره: {info.number_label}",
-        "پیوست: دارد (گزارش رصد منابع)",
-    )]
-    block = Table(rows, colWidths=[62 * mm], hAlign="LEFT")
-    block.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                               ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-    return block
-
-
 def render(data: dict[str, Any], info: PageInfo, opts: RenderOptions) -> bytes:
     period = Period(data["year"], data["through_month"])
-    signer = opts.signatories[-1] if opts.signatories else None
     story: list[Flowable] = [
-        RTLParagraph("بسمه تعالی", BODY.bold().aligned("center")),
+        invocation(),
         Spacer(1, 2),
-        _top_left_block(info),
+        number_block(info, attachment_line(data)),
         Spacer(1, 14),
     ]
     story += [RTLParagraph(r, LETTER.bold()) for r in RECIPIENTS]
@@ -91,10 +90,6 @@ def render(data: dict[str, Any], info: PageInfo, opts: RenderOptions) -> bytes:
               Spacer(1, 8), RTLParagraph("با سلام و احترام،", LETTER), Spacer(1, 4)]
     for paragraph in body_text(data, opts):
         story += [RTLParagraph(paragraph, LETTER), Spacer(1, 6)]
-    story.append(Spacer(1, 24))
-    name = signer.name if signer else "مدیرکل"
-    title = signer.title if signer else opts.office
-    story += [RTLParagraph(name, LETTER.bold().aligned("left")), RTLParagraph(title, LETTER.aligned("left"))]
-    story.append(Spacer(1, 30))
+    story += [Spacer(1, 12), KeepTogether([LetterSignature(approver(opts), SIGNATURE)]), Spacer(1, 24)]
     story += [RTLParagraph(c, BODY.sized(9, 14)) for c in COPIES]
     return build_pdf(story, info, orientation="portrait", subject=info.number or "")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from rasad_desktop.core.amounts import format_ratio
 from rasad_desktop.core.classification import RowKind
@@ -15,19 +15,21 @@ from rasad_desktop.core.figures import Figures
 from rasad_desktop.core.jalali import Period
 from rasad_desktop.core.metrics import Status, compute
 from rasad_desktop.core.tables import RankedTable
-from rasad_desktop.reports.chart import Bar, BarChart
+from rasad_desktop.reports.chart import Bar, BarChart, Figure
 from rasad_desktop.reports.common import (
     STATUS_FILL,
     RenderOptions,
     agency_ranking,
     amount,
+    during,
     legend,
     pct,
     rounding_note,
     title_block,
 )
-from rasad_desktop.reports.flowables import BODY, HEADING, SMALL, RTLParagraph, SignatureBlock, rtl_table
+from rasad_desktop.reports.flowables import BODY, HEADING, SMALL, RTLParagraph, rtl_table
 from rasad_desktop.reports.page import PageInfo, build_pdf
+from rasad_desktop.reports.signatories import SignatureBlock
 
 TITLE = "گزارش رصد منابع"
 AGENCY_HEADER = ["رتبه", "دستگاه اجرایی", "مصوب", "سهم دوره", "وصولی", "درصد تحقق سهم دوره",
@@ -108,7 +110,7 @@ def summary_text(data: dict[str, Any], table: RankedTable, opts: RenderOptions) 
     counts = {s: sum(1 for r in table.rows if r.metrics.status is s) for s in Status}
     ranked = [r for r in table.rows if r.rank is not None]
     parts = [
-        f"در دورهٔ {period.label()}، مجموع وصولی منابع استان {amount(t.figures.collected, opts)} "
+        f"{during(period)}، مجموع وصولی منابع استان {amount(t.figures.collected, opts)} "
         f"{opts.unit.label()} بوده که {pct(m.pct_share)} سهم دوره و {pct(m.pct_annual)} مصوب سالانه را "
         "محقق کرده است.",
     ]
@@ -148,9 +150,10 @@ def render(data: dict[str, Any], info: PageInfo, opts: RenderOptions) -> bytes:
     story += [CondPageBreak(120), RTLParagraph("۳. موارد استثنا", HEADING), exceptions_table(data, table, opts),
               Spacer(1, 8)]
     bars = [Bar(r.title, r.metrics.pct_share, r.metrics.status) for r in table.rows]
-    story += [CondPageBreak(160), RTLParagraph("۴. درصد تحقق سهم دوره به تفکیک دستگاه", HEADING),
-              BarChart(bars), Spacer(1, 10)]
+    closing: list[Flowable] = [Spacer(1, 10)]
     if opts.signatories:
-        story.append(KeepTogether([SignatureBlock(opts.signatories)]))
-    story.append(RTLParagraph("این گزارش با سامانهٔ رصد منابع تهیه شده است.", SMALL.aligned("center")))
+        closing.append(SignatureBlock(opts.signatories))
+    closing.append(RTLParagraph("این گزارش با سامانهٔ رصد منابع تهیه شده است.", SMALL.aligned("center")))
+    # the signatures on the chart's page when it can be made compact enough, not on a page alone
+    story.append(Figure(RTLParagraph("۴. درصد تحقق سهم دوره به تفکیک دستگاه", HEADING), BarChart(bars), closing))
     return build_pdf(story, info, orientation="landscape", subject=info.number or "")

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
@@ -24,11 +23,14 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from rasad_desktop.core import palette
 from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.reports.fonts import BOLD, REGULAR, register, string_width
+from rasad_desktop.reports.qr import draw_qr
 from rasad_desktop.reports.rtl import layout
 from rasad_desktop.reports.text_layer import baseline_is_rtl, draw_line
+from rasad_desktop.reports.watermark import draw_watermark
 
 CONFIDENTIAL = "محرمانه — فقط برای استفادهٔ اداری"
 DRAFT = "پیش‌نویس"
+LANG = "fa-IR"  # the document catalog's /Lang
 
 
 @dataclass(frozen=True)
@@ -122,56 +124,64 @@ class _NumberedCanvas(canvas.Canvas):
         super().save()
 
 
+MARGIN = 14 * mm
+QR_SIDE = 13 * mm  # the symbol's dark modules; its quiet zone comes on top (qr.QUIET_MODULES)
+QR_Y = 6 * mm  # the symbol's lower edge: its quiet zone stays below the body frame (22 mm)
+FOOTER_RULE = 8 * mm + 15
+FOOTER_LINE = 8 * mm + 4.5  # confidentiality, page, verification code
+FINGERPRINT_LINE = 8 * mm - 5  # under the first line, right-aligned
+FINGERPRINT_SIZE = 5.5
+
+
 def decorate(c: canvas.Canvas, info: PageInfo, page: int, total: int) -> None:
     width, height = c._pagesize  # type: ignore[attr-defined]  # ReportLab's own attribute; not in the stubs
-    margin = 14 * mm
     c.saveState()
+    if not info.number:  # over the body (the page is drawn by now), transparent
+        draw_watermark(c, width, height, DRAFT)
+    _header(c, info, width, height)
+    _footer(c, info, page, total, width)
+    c.restoreState()
+
+
+def _header(c: canvas.Canvas, info: PageInfo, width: float, height: float) -> None:
     c.setFillColor(colors.HexColor(palette.NAVY))
     top = height - 10 * mm
     date, number = f"تاریخ صدور: {info.issue_date}", f"شمارهٔ گزارش: {info.number_label}"
     first, second = baseline_is_rtl((info.office, date)), baseline_is_rtl((info.title, number))
-    draw_rtl(c, info.office, width - margin, top, BOLD, 9, line_rtl=first)
-    draw_rtl(c, info.title, width - margin, top - 12, REGULAR, 8.5, line_rtl=second)
-    draw_rtl(c, date, margin + 62 * mm, top, REGULAR, 8, line_rtl=first)
-    draw_rtl(c, number, margin + 62 * mm, top - 12, REGULAR, 8, line_rtl=second)
+    draw_rtl(c, info.office, width - MARGIN, top, BOLD, 9, line_rtl=first)
+    draw_rtl(c, info.title, width - MARGIN, top - 12, REGULAR, 8.5, line_rtl=second)
+    draw_rtl(c, date, MARGIN + 62 * mm, top, REGULAR, 8, line_rtl=first)
+    draw_rtl(c, number, MARGIN + 62 * mm, top - 12, REGULAR, 8, line_rtl=second)
     c.setStrokeColor(colors.HexColor(palette.RULE))
     c.setLineWidth(0.5)
-    c.line(margin, top - 17, width - margin, top - 17)
-    bottom = 8 * mm
-    c.line(margin, bottom + 14, width - margin, bottom + 14)
+    c.line(MARGIN, top - 17, width - MARGIN, top - 17)
+
+
+def _footer(c: canvas.Canvas, info: PageInfo, page: int, total: int, width: float) -> None:
+    """The rule and two lines of text, all to the right of the QR code's quiet zone."""
+    left = MARGIN
+    if info.qr_payload:
+        left = draw_qr(c, info.qr_payload, MARGIN, QR_Y, QR_SIDE).x1 + 2
+    c.setStrokeColor(colors.HexColor(palette.RULE))
+    c.setLineWidth(0.5)
+    c.line(left, FOOTER_RULE, width - MARGIN, FOOTER_RULE)
     page_label = f"صفحه {localize_digits(str(page))} از {localize_digits(str(total))}"
     code = f"کد تصدیق: {info.verification}" if info.verification else ""
-    footer = baseline_is_rtl((info.confidentiality, page_label, code))
+    line_rtl = baseline_is_rtl((info.confidentiality, page_label, code))
     c.setFillColor(colors.HexColor(palette.ERROR))
-    draw_rtl(c, info.confidentiality, width - margin, bottom + 3, BOLD, 8, line_rtl=footer)
+    draw_rtl(c, info.confidentiality, width - MARGIN, FOOTER_LINE, BOLD, 8, line_rtl=line_rtl)
     c.setFillColor(colors.black)
-    draw_rtl(c, page_label, width / 2, bottom + 3, REGULAR, 8, align="center", line_rtl=footer)
+    draw_rtl(c, page_label, width / 2, FOOTER_LINE, REGULAR, 8, align="center", line_rtl=line_rtl)
     if code:
-        draw_rtl(c, code, margin + 62 * mm, bottom + 3, REGULAR, 8, line_rtl=footer)
-    if info.signer_fingerprint:  # under the rule, beside the QR: compared with the one the office sent
+        draw_rtl(c, code, MARGIN + 62 * mm, FOOTER_LINE, REGULAR, 8, line_rtl=line_rtl)
+    if info.signer_fingerprint:  # compared with the one the office sent
         from rasad_desktop.reports.signature import grouped
 
+        text = f"اثر انگشت گواهی امضا (SHA-256): {grouped(info.signer_fingerprint)}"
+        natural = string_width(layout(text, REGULAR, FINGERPRINT_SIZE, None)[0].glyphs, REGULAR, FINGERPRINT_SIZE)
+        size = FINGERPRINT_SIZE * min(1.0, (width - MARGIN - left) / natural)  # never into the quiet zone
         c.setFillColor(colors.HexColor(palette.NAVY))
-        draw_rtl(c, f"اثر انگشت گواهی امضا (SHA-256): {grouped(info.signer_fingerprint)}",
-                 width - margin, bottom - 6, REGULAR, 5.5)
-    if info.qr_payload:
-        draw_qr(c, info.qr_payload, margin, bottom - 3, 15 * mm)
-    c.restoreState()
-
-
-def draw_qr(c: canvas.Canvas, payload: str, x: float, y: float, size: float) -> None:
-    """A QR code drawn as plain rectangles (ReportLab's widget renderer would also add an
-    unused Helvetica font resource to the file)."""
-    qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-    qr.addData(payload)
-    qr.make()
-    count = qr.getModuleCount()
-    box = size / (count + 2)
-    c.setFillColor(colors.black)
-    for r, row in enumerate(qr.modules):
-        for col, dark in enumerate(row):
-            if dark:
-                c.rect(x + (col + 1) * box, y + size - (r + 2) * box, box, box, stroke=0, fill=1)
+        draw_rtl(c, text, width - MARGIN, FINGERPRINT_LINE, REGULAR, size)
 
 
 def page_size(orientation: str) -> tuple[float, float]:
@@ -179,8 +189,10 @@ def page_size(orientation: str) -> tuple[float, float]:
 
 
 def build_pdf(story: Sequence[Flowable], info: PageInfo, *, orientation: str = "portrait",
-              author: str = "", subject: str = "") -> bytes:
-    """Lay out ``story`` on A4 pages with the furniture; returns the PDF bytes."""
+              author: str = "", subject: str = "", title: str = "") -> bytes:
+    """Lay out ``story`` on A4 pages with the furniture; returns the PDF bytes. The file's
+    metadata: ``title`` (default: the page title), the office as its author, Persian
+    (``/Lang (fa-IR)``, read by screen readers and search), and the claim as keywords."""
     register()
     buf = io.BytesIO()
     size = page_size(orientation)
@@ -191,8 +203,9 @@ def build_pdf(story: Sequence[Flowable], info: PageInfo, *, orientation: str = "
         rightMargin=14 * mm,
         topMargin=24 * mm,
         bottomMargin=22 * mm,
-        title=info.title,
-        author=author,
+        title=title or info.title,
+        author=author or info.office,
+        lang=LANG,
         subject=subject or (info.number or DRAFT),
         creator="Rasad",
         initialFontName=REGULAR,  # no unused Helvetica resource in the file

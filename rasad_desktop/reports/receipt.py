@@ -28,11 +28,20 @@ LRM = "\u200e"
 TITLES = {"request": "رسید ثبت درخواست", "complaint": "رسید ثبت شکایت",
           "suggestion": "رسید ثبت انتقاد و پیشنهاد"}
 KEEP_IT = "این رسید را تا پایان رسیدگی نزد خود نگه دارید."
+CODE_LABEL = "کد رهگیری"
+MASK = "*"  # Vazirmatn draws it (fonts.coverage), and it is no digit in any script
+_MASKS = str.maketrans(dict.fromkeys("•∙·.", MASK))
 CODE_STYLE = TextStyle(font=BOLD, size=30, leading=42, align="center", color=colors.HexColor(palette.NAVY))
 LABEL = BODY.sized(11, 17).bold()
 VALUE = BODY.sized(11, 17)
 FOLLOW = BODY.sized(11, 19)
 WIDTH = 150 * mm  # the receipt's column, centred on the page
+
+
+def masked(text: str) -> str:
+    """The hidden digits as «*»: the service's «•» (or a dot) beside Persian digits reads as
+    a zero («۰» and «٠» are dots too)."""
+    return text.translate(_MASKS)
 
 
 def ltr(text: str) -> str:
@@ -84,7 +93,7 @@ def field_rows(data: dict[str, Any]) -> list[tuple[str, str]]:
         ("شیوهٔ دریافت", data["channel_label"]),
         ("موضوع", data["subject"]),
         ("نام متقاضی", data["requester_name"]),
-        ("شمارهٔ همراه", ltr(localize_digits(data["mobile"]))),
+        ("شمارهٔ همراه", ltr(masked(localize_digits(data["mobile"])))),
     ]
     if data.get("agency"):
         rows.append(("دستگاه اجرایی", data["agency"]))
@@ -95,14 +104,14 @@ def field_rows(data: dict[str, Any]) -> list[tuple[str, str]]:
 def follow_up_text(data: dict[str, Any]) -> str:
     code = ltr(code_fa(data["tracking_code"]))
     return (
-        f"برای پیگیری، کد پیگیری {code} و چهار رقم آخر شمارهٔ همراه خود را به صورت حضوری، تلفنی یا از راه "
+        f"برای پیگیری، {CODE_LABEL} {code} و چهار رقم آخر شمارهٔ همراه خود را به صورت حضوری، تلفنی یا از راه "
         f"فرم درگاه اداره کل اعلام کنید. بدون این چهار رقم فقط وضعیت درخواست گفته می‌شود. پاسخ تا پایان "
         f"مهلت پاسخ ({due_text(data)}) اعلام می‌شود. این خدمت رایگان است."
     )
 
 
 def _code_box(data: dict[str, Any]) -> Flowable:
-    rows = [[RTLParagraph("کد پیگیری", HEADING.aligned("center"))],
+    rows = [[RTLParagraph(CODE_LABEL, HEADING.aligned("center"))],
             [RTLParagraph(code_fa(data["tracking_code"]), CODE_STYLE)]]
     box = Table(rows, colWidths=[WIDTH * 0.7])
     box.setStyle(TableStyle([

@@ -20,9 +20,10 @@ from rasad_desktop.core.amounts import format_ratio
 from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.core.jalali import Period, month_name
 from rasad_desktop.core.stats import Cell, StatRow, format_days, summarize
-from rasad_desktop.reports.common import RenderOptions
-from rasad_desktop.reports.flowables import BODY, HEADING, SMALL, TITLE, RTLParagraph, SignatureBlock, rtl_table
+from rasad_desktop.reports.common import RenderOptions, during
+from rasad_desktop.reports.flowables import BODY, HEADING, SMALL, TITLE, RTLParagraph, rtl_table
 from rasad_desktop.reports.page import PageInfo, build_pdf
+from rasad_desktop.reports.signatories import SignatureBlock
 
 TITLE_TEXT = "گزارش زمان پاسخ‌گویی به درخواست‌ها و شکایت‌ها"
 HEADER = ["ماه ثبت", "نوع", "ثبت‌شده", "پاسخ‌داده‌شده", "پاسخ به‌موقع", "سهم پاسخ به‌موقع",
@@ -62,10 +63,11 @@ def table_rows(rows: list[StatRow], labels: dict[str, str], through_month: int |
 
 
 def summary_text(data: dict[str, Any], total: StatRow) -> str:
-    where = period_text(data)
+    through = data.get("through_month")
+    when = during(Period(data["year"], through)) if through else f"در سال {n(data['year'])}"
     if total.registered == 0:
-        return f"در {where} درخواست، شکایت یا انتقاد و پیشنهادی ثبت نشده است."
-    parts = [f"در {where}، {n(total.registered)} درخواست، شکایت و انتقاد و پیشنهاد ثبت شده و به "
+        return f"{when} درخواست، شکایت یا انتقاد و پیشنهادی ثبت نشده است."
+    parts = [f"{when}، {n(total.registered)} درخواست، شکایت و انتقاد و پیشنهاد ثبت شده و به "
              f"{n(total.answered)} مورد پاسخ داده شده است."]
     if total.answered:
         parts.append(f"{format_ratio(total.share_in_time)} پاسخ‌ها تا سررسید داده شده و میانهٔ زمان پاسخ "

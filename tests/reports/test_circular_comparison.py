@@ -133,6 +133,27 @@ def test_circular_title_agencies_and_lines(circular_pdf: Path) -> None:
         assert header in text
 
 
+def test_circular_is_addressed_and_numbered_like_a_letter(circular_pdf: Path, tmp_path: Path, checker: Path) -> None:
+    from pdfgeom import pages
+
+    text = squash(pdf_text(circular_pdf))  # -layout moves colons; the order of the lines holds
+    body = text[text.index("بسمهتعالی"):]  # the page header above has a date and a number too
+    order = [body.index(w) for w in ("بسمهتعالی", "تاریخ", "۱۴۰۵/۰۱/۱۵", "شماره", "پیوست", "ندارد", "بخشنامه",
+                                     "به:دستگاه‌هایاجراییاستانآذربایجانشرقی", "دراجرای")]
+    assert order == sorted(order)
+    assert "۱۴۰۵" in body[body.index("شماره"):body.index("پیوست")]  # the circular's number, in the block
+    page = pages(circular_pdf)[0]
+    below_header = [o for o in page.texts() if o.box.y1 < page.height - 60]
+    block = [o for o in below_header if "ندارد" in o.text or "تاریخ" in o.text]
+    assert len(block) == 2 and all(o.box.x1 < page.width / 2 for o in block)  # hung from the left margin
+    addressee = next(o for o in page.texts() if "دستگاه‌های اجرایی استان آذربایجان شرقی".replace("\u200c", "")
+                     in o.text.replace("\u200c", "") and "به" in o.text)
+    assert addressee.box.x1 > page.width - 14 * 72 / 25.4 - 1  # right-aligned, as a letter's recipient
+    expect = [circular.addressee(OPTS), "پیوست: ندارد", "بسمه تعالی"]
+    result = check(checker, circular_pdf, [], expect, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_circular_months_in_right_to_left_order(circular_pdf: Path) -> None:
     text = pdf_text(circular_pdf)
     headers = [line for line in text.splitlines() if "فروردین" in line]

@@ -83,11 +83,22 @@ def test_the_receipt_reads_back_with_its_title_and_code(pdfs, views, kind, title
     assert in_order(persian_words(title), text)
     code = to_persian_digits(TrackingCode.parse(views[kind].tracking_code).format())
     assert code in text  # Persian digits, in groups, in order
-    assert "۰۹۱۴•••۴۵۶۷" in text
+    assert "۰۹۱۴***۴۵۶۷" in text  # masked with a sign no one reads as a digit
+    assert not any(c in text for c in "•·∙")
+    assert in_order(["کد", "رهگیری"], text) and not in_order(["کد", "پیگیری"], text)
     assert in_order(["علی", "رضایی"], text) and in_order(persian_words(SUBJECT), text)
     for words in (["تاریخ", "و", "ساعت", "ثبت"], ["مهلت", "پاسخ"], ["چهار", "رقم", "آخر"]):
         assert in_order(words, text), words
     assert in_order(persian_words(OFFICE), text)
+
+
+def test_the_mask_sign_is_in_the_font_and_is_no_digit():
+    from rasad_desktop.reports.fonts import BOLD, REGULAR, coverage, drawable
+
+    assert receipt.masked("۰۹۱۴•••۴۵۶۷") == "۰۹۱۴***۴۵۶۷"
+    assert receipt.MASK not in "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩0123456789.•٫٬"
+    for font in (REGULAR, BOLD):
+        assert ord(receipt.MASK) in coverage(font) and drawable(receipt.MASK, font) == receipt.MASK  # never «?»
 
 
 def test_fonts_are_embedded_and_nothing_falls_back(pdfs):
@@ -103,7 +114,7 @@ def test_the_persian_pdf_checker_passes(pdfs, views, checker):
     for kind, path in pdfs.items():
         data = receipt_data(views[kind])
         expect = [receipt.title(kind), receipt.KEEP_IT, receipt.follow_up_text(data), receipt.code_fa(data["tracking_code"]),
-                  "کد پیگیری", "این کد را نزد خود نگه دارید؛ برای هر پیگیری به آن نیاز دارید."]
+                  "کد رهگیری", "این کد را نزد خود نگه دارید؛ برای هر پیگیری به آن نیاز دارید."]
         expect += [name for name, _ in receipt.field_rows(data)] + [value for _, value in receipt.field_rows(data)]
         result = run_checker(checker, path, expect)
         assert result.returncode == 0, result.stdout + result.stderr

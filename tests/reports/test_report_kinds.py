@@ -13,7 +13,7 @@ from pdftools import pdf_text, persian_words, run_checker
 from rasad_desktop.core.amounts import Unit, format_amount
 from rasad_desktop.core.jalali import Period
 from rasad_desktop.core.words import number_to_words
-from rasad_desktop.reports import monitoring
+from rasad_desktop.reports import amount_words, monitoring
 from rasad_desktop.reports.common import RenderOptions, agency_ranking
 from rasad_desktop.reports.flowables import SMALL, Signatory
 from rasad_desktop.reports.fonts import REGULAR
@@ -109,6 +109,21 @@ def test_monitoring_summary_wraps_over_three_lines_and_reads_in_order(pdfs, snap
     assert in_order(persian_words(summary), text)
 
 
+def test_the_period_opens_a_sentence_without_a_doubled_preposition(snapshots):
+    """«در دورهٔ از ابتدای فروردین …» does not read: the period phrase is used as it is."""
+    from rasad_desktop.reports import letter
+    from rasad_desktop.reports.common import during
+
+    assert during(Period(1405, 6)) == "از ابتدای فروردین تا پایان شهریور ۱۴۰۵"
+    assert during(Period(1405, 1)) == "در فروردین ۱۴۰۵" and during(Period(1405, 12)) == "در سال ۱۴۰۵"
+    data = snapshots["monitoring"]
+    summary = monitoring.summary_text(data, agency_ranking(data["agencies"], 6, OPTS), OPTS)
+    assert summary.startswith("از ابتدای فروردین تا پایان شهریور ۱۴۰۵، مجموع وصولی")
+    prose = [summary, *letter.body_text(snapshots["letter"], OPTS)]
+    for text in prose:
+        assert not re.search(r"(در|برای) دورهٔ از", text), text
+
+
 def test_agency_report_reads_back(pdfs, snapshots):
     text = pdf_text(pdfs["agency"])
     assert in_order(persian_words("گزارش عملکرد اداره کل امور مالیاتی استان"), text)
@@ -117,6 +132,30 @@ def test_agency_report_reads_back(pdfs, snapshots):
     assert in_order(["جمع", "کل", "دستگاه"], text)
     for month in ("فروردین", "مهر", "اسفند"):
         assert month in text
+    # the section's subtotal is named by the section, not «جمع بخش ۱۱۰۰۰۰»
+    assert in_order(["جمع", "درآمدهای", "مالیاتی"], text) and not in_order(["جمع", "بخش"], text)
+
+
+def test_section_subtotals_are_named_by_the_section():
+    from rasad_desktop.reports.agency import section_total_title
+
+    assert section_total_title("110000", {}) == "جمع درآمدهای مالیاتی"
+    assert section_total_title("160000", {}) == "جمع درآمدهای متفرقه"
+    amended = {"section_titles": {"110000": "درآمدهای مالیاتی و عوارض"}}
+    assert section_total_title("110000", amended) == "جمع درآمدهای مالیاتی و عوارض"  # the year's own title first
+    assert section_total_title("210000", {}) == "جمع بخش ۲۱۰۰۰۰"  # no title known: its code
+
+
+def test_metadata_office_language_and_the_agency_in_the_title(pdfs, snapshots):
+    import pypdfium2 as pdfium
+
+    for kind, path in pdfs.items():
+        meta = pdfium.PdfDocument(str(path)).get_metadata_dict()
+        assert meta["Author"] == OPTS.office, kind
+        assert b"/Lang (fa-IR)" in path.read_bytes(), kind
+        assert meta["Keywords"].startswith("rasad:draft:v1:"), kind
+    agency = pdfium.PdfDocument(str(pdfs["agency"])).get_metadata_dict()["Title"]
+    assert agency == f"{report_kinds.kind('agency').title_fa} — {snapshots['agency']['agency']['name']}"
 
 
 def test_letter_reads_back_in_the_official_layout(pdfs, snapshots):
@@ -128,12 +167,12 @@ def test_letter_reads_back_in_the_official_layout(pdfs, snapshots):
     positions = [words.index(w) for w in ("بسمه", "تاریخ", "شماره", "پیوست", "معاون", "وزیر", "موضوع", "سلام")]
     assert positions == sorted(positions) and all(w in words for w in order)
     assert in_order(["رونوشت"], text) and in_order(["علی", "رضایی"], text)
-    # the province totals in figures and in words, in million rials
+    # the province totals in figures and in words, each in the unit its figure reads best in
     table = agency_ranking(snapshots["letter"]["agencies"], 6, OPTS)
     for rials in (table.total.figures.annual, table.total.figures.collected):
-        millions = round_half(rials, Unit.MILLION)
-        assert format_amount(rials, Unit.MILLION) in text
-        assert in_order(persian_words(number_to_words(millions)) + ["میلیون", "ریال"], text)
+        unit = amount_words.unit_for(rials)
+        assert format_amount(rials, unit) in text
+        assert in_order(persian_words(number_to_words(round_half(rials, unit)) + " " + unit.label()), text)
 
 
 def test_circular_and_comparison_read_back(pdfs, snapshots):
@@ -191,7 +230,7 @@ def _expected_strings(kind: str, data: dict) -> list[str]:
         strings += ["گزارش رصد منابع", Period(1405, 6).label(), monitoring.summary_text(data, table, OPTS)]
         strings += [a["name"] for a in data["agencies"]]
     elif kind == "agency":
-        strings += [line["title"] for line in data["lines"]]
+        strings += [line["title"] for line in data["lines"]] + ["جمع درآمدهای مالیاتی"]
     elif kind == "letter":
         strings += ["بسمه تعالی", "معاون اول محترم رئیس‌جمهور", "وزیر محترم امور اقتصادی و دارایی",
                     "با سلام و احترام،"]

@@ -103,6 +103,7 @@ def test_through_a_month_and_thursdays_worked(with_requests, admin, checker, tmp
     path.write_bytes(pdf)
     text = pdf_text(path)
     assert has(text, "از ابتدای فروردین تا پایان اردیبهشت")
+    assert has(text, "تا پایان اردیبهشت ۱۴۰۴، ۴ درخواست") and not has(text, "در از ابتدای")  # the summary's opening
     assert "خرداد" not in persian_words(text)
     assert has(text, "جمع دوره") and has(text, "روزهای کاری شنبه تا پنجشنبه است؛ جمعه‌ها و تعطیلات")
     result = run_checker(checker, path, ["از ابتدای فروردین تا پایان اردیبهشت ۱۴۰۴", "جمع دوره",
