@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import html
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -28,28 +27,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import pypdfium2  # noqa: E402
-
 from rasad_desktop.reports import flowables, page  # noqa: E402
 from rasad_desktop.reports.flowables import BODY, RTLParagraph  # noqa: E402
 from rasad_desktop.reports.page import PageInfo, build_pdf  # noqa: E402
+from tests.reports.extraction import CONTROLS, ENGINES, PRESENTATION_FORMS, WORD, lines  # noqa: E402
 
-CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
-PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
-WORD = re.compile("[\u0621-\u063a\u0641-\u065f\u0670-\u06d3\u06d5\u200c]+")
 FONTS = [ROOT / "resources" / "fonts" / f for f in ("Vazirmatn-Regular.ttf", "Vazirmatn-Bold.ttf")]
-
-
-def poppler(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True).stdout
-
-
-def pdfium(path: Path) -> str:
-    doc = pypdfium2.PdfDocument(str(path))
-    try:
-        return "\n".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
-    finally:
-        doc.close()
 
 
 def rasad_pdf(strings: list[str]) -> bytes:
@@ -92,11 +75,11 @@ def libreoffice_pdf(strings: list[str], folder: Path) -> Path | None:
 
 def score(text: str, strings: list[str]) -> tuple[int, int, int, int]:
     """(exact lines, Persian words found, words in all, presentation forms left)."""
-    got = {ln.translate(CONTROLS).strip() for ln in re.split(r"[\r\n\f]+", text)}
+    got = lines(text)
     flat = text.translate(CONTROLS)
     words = [w for s in strings for w in WORD.findall(s)]
     return (sum(s in got for s in strings), sum(w in flat for w in words), len(words),
-            len(PRESENTATION.findall(text)))
+            len(PRESENTATION_FORMS.findall(text)))
 
 
 def main() -> int:
@@ -118,7 +101,7 @@ def main() -> int:
     print(f"{len(strings)} lines from {args.strings}")
     print(f"{'PDF':<20} {'engine':<8} {'exact lines':>12} {'words found':>12} {'pres. forms':>12}")
     for name, path in pdfs.items():
-        for engine, extract in (("poppler", poppler), ("PDFium", pdfium)):
+        for engine, extract in ENGINES.items():
             exact, found, total, forms = score(extract(path), strings)
             print(f"{name:<20} {engine:<8} {exact:>7}/{len(strings):<4} {found:>7}/{total:<4} {forms:>12}")
     if lo is None:

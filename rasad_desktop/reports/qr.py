@@ -23,8 +23,9 @@ class Box:
     x1: float
     y1: float
 
-    def overlaps(self, other: Box) -> bool:
-        return self.x0 < other.x1 and other.x0 < self.x1 and self.y0 < other.y1 and other.y0 < self.y1
+    def overlaps(self, other: Box, tolerance: float = 0.0) -> bool:
+        return (self.x0 < other.x1 - tolerance and other.x0 < self.x1 - tolerance
+                and self.y0 < other.y1 - tolerance and other.y0 < self.y1 - tolerance)
 
 
 @lru_cache(maxsize=16)

@@ -11,19 +11,14 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from rasad_desktop.reports import qr
+
 TEXT, PATH, IMAGE = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE
 
 
 @dataclass(frozen=True)
-class Box:
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-
-    def overlaps(self, other: Box, tolerance: float = 0.0) -> bool:
-        return (self.x0 < other.x1 - tolerance and other.x0 < self.x1 - tolerance
-                and self.y0 < other.y1 - tolerance and other.y0 < self.y1 - tolerance)
+class Box(qr.Box):
+    """The drawing's box (``overlaps``), with what the layout tests measure."""
 
     def grown(self, d: float) -> Box:
         return Box(self.x0 - d, self.y0 - d, self.x1 + d, self.y1 + d)

@@ -5,12 +5,8 @@ whole lines exactly as typed."""
 
 from __future__ import annotations
 
-import re
-import shutil
-import subprocess
 from pathlib import Path
 
-import pypdfium2
 import pytest
 
 from rasad_desktop.core.amounts import Unit
@@ -22,12 +18,9 @@ from rasad_desktop.services import reporting
 from rasad_desktop.services.reporting import ReportRequest
 from rasad_desktop.services.roles import Actor, Role
 from rasad_desktop.services.signing import Credentials
+from tests.reports.extraction import CONTROLS, ENGINES, PRESENTATION_FORMS, WORD, lines
 
 HERE = Path(__file__).parent
-PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
-CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
-# a Persian word as a reader would search for it: letters, marks and ZWNJ
-WORD = re.compile("[\u0621-\u063a\u0641-\u065f\u0670-\u06d3\u06d5\u200c]+")
 OPTS = RenderOptions(unit=Unit.MILLION, office="اداره کل امور اقتصادی و دارایی استان آذربایجان شرقی",
                      province="آذربایجان شرقی")
 KINDS = {
@@ -36,31 +29,8 @@ KINDS = {
     "letter": ReportRequest("letter", 1405, 8, unit=Unit.BILLION),
     "circular": ReportRequest("circular", 1405),
     "comparison": ReportRequest("comparison", 1405, unit=Unit.RIAL),
+    "responses": ReportRequest("responses", 1405),
 }
-
-
-def poppler(pdf: Path) -> str:
-    if shutil.which("pdftotext") is None:
-        pytest.fail("pdftotext (poppler-utils) is required")
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
-
-
-def pdfium(pdf: Path) -> str:
-    doc = pypdfium2.PdfDocument(str(pdf))
-    try:
-        return "\n".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
-    finally:
-        doc.close()
-
-
-ENGINES = {"poppler": poppler, "pdfium": pdfium}
-
-
-def lines(text: str) -> set[str]:
-    """The extracted lines with bidi controls removed (pdftotext wraps every right-to-left
-    line in embedding controls; a reader's paste drops them)."""
-    return {ln.translate(CONTROLS).strip() for ln in re.split(r"[\r\n]+", text)}
 
 
 @pytest.fixture(scope="module")

@@ -134,3 +134,16 @@ def test_the_preparer_is_the_issuing_user_and_the_letter_cites_the_monitoring_re
     other_month = reporting.issue(session, officer, reporting.ReportRequest("letter", 1404, 5), today=TODAY,
                                   credentials=SIGN)
     assert json.loads(other_month.snapshot)["attached_report"] is None
+
+
+def test_an_agency_reports_subtotals_are_named_by_the_years_own_section_titles(session, tiny, admin):
+    import subprocess
+
+    request = reporting.ReportRequest("agency", 1404, 6, agency_code="1", unit=Unit.RIAL)
+    issued = reporting.issue(session, admin, request, OPTS, today=TODAY, credentials=SIGN)
+    titles = json.loads(issued.snapshot)["section_titles"]
+    # 210000 is not one of Table 5's fixed sections: only the snapshot can name it
+    assert titles == {"110000": "درآمدهای مالیاتی", "210000": "منابع حاصل از واگذاری دارایی‌های سرمایه‌ای"}
+    text = subprocess.run(["pdftotext", "-", "-"], input=issued.pdf, capture_output=True, check=True).stdout.decode()
+    assert "جمع منابع حاصل از واگذاری دارایی‌های سرمایه‌ای" in text
+    assert "جمع بخش" not in text

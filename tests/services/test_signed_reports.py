@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import re
 import shutil
 import subprocess
 
@@ -126,6 +127,40 @@ def test_pdfsig_and_pyhanko_call_a_fresh_file_signed_and_any_change_not(session,
     assert "Total document signed" not in out and "Signature is Valid." in out, out
     later = pyhanko_status(annotated, signing.trusted(session))
     assert later.intact and later.coverage.name == "ENTIRE_REVISION"
+
+
+EVERY_KIND = [
+    reporting.ReportRequest("monitoring", 1404, 6, unit=Unit.RIAL),
+    reporting.ReportRequest("agency", 1404, 6, agency_code="1", unit=Unit.RIAL),
+    reporting.ReportRequest("letter", 1404, 6),
+    reporting.ReportRequest("circular", 1404),
+    reporting.ReportRequest("comparison", 1404),
+    reporting.ReportRequest("responses", 1404),
+]
+
+
+def test_every_issuable_kind_is_in_the_list_below():
+    from rasad_desktop.services import report_kinds
+
+    assert {r.kind for r in EVERY_KIND} == {k.key for k in report_kinds.kinds()}
+
+
+@needs_pdfsig
+@pytest.mark.parametrize("request_", EVERY_KIND, ids=lambda r: r.kind)
+def test_every_kind_issues_signed_and_any_byte_changed_fails_both_validators(session, tiny, admin, tmp_path,
+                                                                            request_):
+    issued = reporting.issue(session, admin, request_, OPTS, today=TODAY, credentials=SIGN)
+    out = pdfsig(issued.pdf, tmp_path)
+    assert "Signature is Valid." in out and "Total document signed" in out, out
+    assert pyhanko_status(issued.pdf, signing.trusted(session)).bottom_line
+    assert reporting.verify(session, issued.pdf).status == "valid"
+    # a byte in the middle of the signed content before the signature (the pages)
+    first_range_end = int(re.search(rb"/ByteRange \[\s*0\s+([0-9]+)", issued.pdf).group(1))
+    changed = bytearray(issued.pdf)
+    changed[first_range_end // 2] ^= 0x20
+    assert "Signature is Valid." not in pdfsig(bytes(changed), tmp_path)
+    assert not pyhanko_status(bytes(changed), signing.trusted(session)).intact
+    assert reporting.verify(session, bytes(changed)).status != "valid"
 
 
 def test_verify_tells_every_outcome(session, tiny, admin):
