@@ -24,7 +24,9 @@ from rasad_desktop.db.database import Database  # noqa: E402
 from rasad_desktop.gui.app import configure_application  # noqa: E402
 from rasad_desktop.gui.context import AppServices  # noqa: E402
 from rasad_desktop.gui.dialogs.sign_in import SignInDialog  # noqa: E402
+from rasad_desktop.gui.dialogs.signing_passphrase import SigningPassphraseDialog  # noqa: E402
 from rasad_desktop.gui.main_window import MainWindow  # noqa: E402
+from rasad_desktop.gui.pages.users import AddUserDialog  # noqa: E402
 from rasad_desktop.gui.runner import SyncRunner  # noqa: E402
 from rasad_desktop.services import accounts  # noqa: E402
 from rasad_desktop.services.demo import load_demo  # noqa: E402
@@ -93,6 +95,12 @@ def main() -> int:
             page.show_tab(page.approved_tab)
             page.approved_tab.select("101")
             save(window, out, f"{number:02d}b-budget-approved", app)
+    for name, dialog in (("signing-passphrase-first", SigningPassphraseDialog(window, first=True)),
+                         ("signing-passphrase", SigningPassphraseDialog(window, first=False)),
+                         ("add-user", AddUserDialog(ctx, window))):
+        dialog.show()
+        save(dialog, out, f"dialog-{name}", app)
+        dialog.close()
     window.close()
     db.close()
     return 0

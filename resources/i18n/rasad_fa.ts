@@ -2317,28 +2317,8 @@
         <translation>نمایش گزارش صادرشده عیناً به همان صورتی که صادر شده است</translation>
     </message>
     <message>
-        <source>Sign the report</source>
-        <translation>امضای گزارش</translation>
-    </message>
-    <message>
         <source>The draft is ready.</source>
         <translation>پیش‌نویس آماده است.</translation>
-    </message>
-    <message>
-        <source>The passphrase again:</source>
-        <translation>تکرار عبارت عبور:</translation>
-    </message>
-    <message>
-        <source>The report is signed with the office certificate. Signing passphrase:</source>
-        <translation>گزارش با گواهی امضای دفتر امضا می‌شود. عبارت عبور امضا:</translation>
-    </message>
-    <message>
-        <source>The two passphrases differ; the report was not issued.</source>
-        <translation>دو عبارت عبور یکی نیستند؛ گزارش صادر نشد.</translation>
-    </message>
-    <message>
-        <source>This is the first report issued here: the office signing certificate is made now. Choose its passphrase (at least 8 characters); it is needed to issue every report from now on:</source>
-        <translation>این نخستین گزارشی است که این‌جا صادر می‌شود: گواهی امضای دفتر اکنون ساخته می‌شود. عبارت عبور آن را برگزینید (دست‌کم ۸ نویسه)؛ از این پس برای صدور هر گزارش لازم است:</translation>
     </message>
     <message>
         <source>Through month:</source>
@@ -3118,6 +3098,45 @@
     <message>
         <source>User name:</source>
         <translation>نام کاربری:</translation>
+    </message>
+</context>
+<context>
+    <name>SigningPassphraseDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <source>Sign and issue</source>
+        <translation>امضا و صدور</translation>
+    </message>
+    <message>
+        <source>Sign the report</source>
+        <translation>امضای گزارش</translation>
+    </message>
+    <message>
+        <source>Signing passphrase:</source>
+        <translation>عبارت عبور امضا:</translation>
+    </message>
+    <message>
+        <source>The passphrase again:</source>
+        <translation>تکرار عبارت عبور:</translation>
+    </message>
+    <message>
+        <source>The report is signed with the office certificate.</source>
+        <translation>گزارش با گواهی امضای دفتر امضا می‌شود.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>دو عبارت عبور یکی نیستند.</translation>
+    </message>
+    <message>
+        <source>This is the first report issued here: the office signing certificate is made now. Choose its passphrase; it is needed to issue every report from now on. Keep it safe: it cannot be recovered.</source>
+        <translation>این نخستین گزارشی است که این‌جا صادر می‌شود: گواهی امضای دفتر اکنون ساخته می‌شود. عبارت عبور آن را برگزینید؛ از این پس برای صدور هر گزارش لازم است. آن را در جای امنی نگه دارید: بازیابی‌شدنی نیست.</translation>
+    </message>
+    <message>
+        <source>Type the signing passphrase.</source>
+        <translation>عبارت عبور امضا را بنویسید.</translation>
     </message>
 </context>
 <context>

@@ -394,3 +394,31 @@ def test_nothing_is_clipped_in_the_window_width(page, qtbot):
                    page.print_button, page.save_button, page.issue_button, page.correction):
         top_left = widget.mapTo(page, QPoint(0, 0))
         assert top_left.x() >= 0 and top_left.x() + widget.width() <= page.width(), widget.objectName()
+
+
+def test_the_signing_passphrase_dialog_checks_a_new_passphrase_before_it_closes(qtbot):
+    from rasad_desktop.gui.dialogs.signing_passphrase import SigningPassphraseDialog
+
+    first = SigningPassphraseDialog(None, first=True)
+    qtbot.addWidget(first)
+    assert first.repeat.isVisibleTo(first)
+    first.passphrase.setText("short")
+    first.repeat.setText("short")
+    first.try_accept()
+    assert "۸" in first.message.text() and first.result() != SigningPassphraseDialog.DialogCode.Accepted
+    first.passphrase.setText("a long enough passphrase")
+    first.repeat.setText("a long enough passphrase.")
+    first.try_accept()
+    assert "یکی نیستند" in first.message.text() and first.result() != SigningPassphraseDialog.DialogCode.Accepted
+    first.repeat.setText("a long enough passphrase")
+    first.try_accept()
+    assert first.result() == SigningPassphraseDialog.DialogCode.Accepted
+
+    later = SigningPassphraseDialog(None, first=False)
+    qtbot.addWidget(later)
+    assert not later.repeat.isVisibleTo(later)
+    later.try_accept()
+    assert later.message.text() and later.result() != SigningPassphraseDialog.DialogCode.Accepted
+    later.passphrase.setText("x")  # a wrong one is the service's to refuse, with nothing issued
+    later.try_accept()
+    assert later.result() == SigningPassphraseDialog.DialogCode.Accepted

@@ -21,9 +21,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSizePolicy,
@@ -39,6 +37,7 @@ from rasad_desktop.core.errors import RasadError
 from rasad_desktop.formats.atomic import write_user_file
 from rasad_desktop.gui import format as fmt
 from rasad_desktop.gui.context import AppContext, Changes
+from rasad_desktop.gui.dialogs.signing_passphrase import SigningPassphraseDialog
 from rasad_desktop.gui.models.issued_model import KIND, IssuedModel, kind_label, ltr
 from rasad_desktop.gui.operations import ReadOp, Session, Task, WriteOp
 from rasad_desktop.gui.pages.base import Page
@@ -478,24 +477,8 @@ class ReportsPage(Page):
         if self.ctx.no_dialogs:
             log.info("signing passphrase not asked (no dialogs)")
             return None
-        echo = QLineEdit.EchoMode.Password
-        if not first:
-            text, ok = QInputDialog.getText(self, self.tr("Sign the report"), self.tr(
-                "The report is signed with the office certificate. Signing passphrase:"), echo)
-            return text if ok else None
-        text, ok = QInputDialog.getText(self, self.tr("Sign the report"), self.tr(
-            "This is the first report issued here: the office signing certificate is made now. Choose its "
-            "passphrase (at least 8 characters); it is needed to issue every report from now on:"), echo)
-        if not ok:
-            return None
-        again, ok = QInputDialog.getText(self, self.tr("Sign the report"), self.tr("The passphrase again:"), echo)
-        if not ok:
-            return None
-        if again != text:
-            QMessageBox.warning(self, self.tr("Sign the report"),
-                                self.tr("The two passphrases differ; the report was not issued."))
-            return None
-        return text
+        dialog = SigningPassphraseDialog(self, first=first, language=self.ctx.language)
+        return dialog.passphrase.text() if dialog.exec() else None
 
     # -------------------------------------------------------------- reopen
     def select_issued(self, row: int) -> None:
