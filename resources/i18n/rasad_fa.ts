@@ -2189,6 +2189,18 @@
         <translation>دستگاه:</translation>
     </message>
     <message>
+        <source>Check a PDF file</source>
+        <translation>بررسی فایل PDF</translation>
+    </message>
+    <message>
+        <source>Check a PDF file…</source>
+        <translation>بررسی فایل PDF…</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>در حال بررسی فایل…</translation>
+    </message>
+    <message>
         <source>Choose a report and press Preview.</source>
         <translation>گزارش را انتخاب کنید و «پیش‌نمایش» را بزنید.</translation>
     </message>
@@ -2203,6 +2215,10 @@
     <message>
         <source>Give the report a number and freeze its figures</source>
         <translation>شماره‌گذاری گزارش و ثابت کردن ارقام آن</translation>
+    </message>
+    <message>
+        <source>Is a PDF the report it claims to be, as it was issued and signed?</source>
+        <translation>آیا فایل PDF همان گزارشی است که ادعا می‌کند، همان‌گونه که صادر و امضا شده؟</translation>
     </message>
     <message>
         <source>Issue the report</source>

@@ -422,3 +422,31 @@ def test_the_signing_passphrase_dialog_checks_a_new_passphrase_before_it_closes(
     later.passphrase.setText("x")  # a wrong one is the service's to refuse, with nothing issued
     later.try_accept()
     assert later.result() == SigningPassphraseDialog.DialogCode.Accepted
+
+
+def test_any_user_checks_a_pdf_file_as_verify_would(make_page, qtbot, tmp_path):
+    officer = make_page(Role.REPORT_OFFICER)
+    officer.confirm_issue = lambda question: True
+    officer.ask_passphrase = lambda first: "test signing passphrase"
+    officer.select("monitoring", 1405, 8)
+    with qtbot.waitSignal(officer.ctx.events.data_changed):
+        qtbot.mouseClick(officer.issue_button, LEFT)
+    (report,) = stored_reports(officer.ctx.db)
+    genuine = tmp_path / "received.pdf"
+    genuine.write_bytes(stored_pdf(officer.ctx.db, report.id))
+    forged = tmp_path / "forged.pdf"
+    forged.write_bytes(genuine.read_bytes().replace(b"/Producer", b"/Producex", 1))
+
+    viewer = make_page(Role.VIEWER)  # reading a file changes nothing: every role may check one
+    shown: list[tuple[bool, list[str]]] = []
+    viewer.show_verification = lambda valid, lines: shown.append((valid, lines))
+    for path in (genuine, forged):
+        viewer.choose_file_to_check = lambda path=path: str(path)
+        qtbot.mouseClick(viewer.check_button, LEFT)
+    qtbot.waitUntil(lambda: len(shown) == 2)
+    (valid, lines), (forged_valid, forged_lines) = shown
+    assert valid and lines[0].startswith("معتبر") and report.verification_code in "\n".join(lines)
+    assert not forged_valid and forged_lines[0].startswith("نامعتبر"), forged_lines
+    viewer.choose_file_to_check = lambda: ""  # cancelled: nothing happens
+    qtbot.mouseClick(viewer.check_button, LEFT)
+    assert len(shown) == 2 and viewer.ctx.errors.seen == []

@@ -50,6 +50,7 @@ from rasad_desktop.services.report_kinds import Month, ReportRequest, kind, kind
 from rasad_desktop.services.reporting import IssuedRow
 from rasad_desktop.services.roles import Actor, Permission
 from rasad_desktop.services.sync.enrolment import describe_node
+from rasad_desktop.services.verification_text import verification_lines
 
 log = logging.getLogger("rasad.gui")
 T = TypeVar("T")
@@ -78,6 +79,8 @@ class ReportsPage(Page):
         self.ask_passphrase: Callable[[bool], str | None] = self._ask_passphrase
         self.has_certificate = True
         self.print_dialog: Callable[[], QPrinter | None] = self._ask_printer
+        self.choose_file_to_check: Callable[[], str] = self._ask_file_to_check
+        self.show_verification: Callable[[bool, list[str]], None] = self._show_verification
         self.shown: Shown | None = None
         self._ticket = 0  # only the newest request's result is shown
         self._busy = False
@@ -152,6 +155,9 @@ class ReportsPage(Page):
         self.reopen_button.setToolTip(self.tr("Show the issued report exactly as it was issued"))
         self.issued_count = QLabel(self)
         self.issued_count.setObjectName("issuedCount")
+        self.check_button = QPushButton(self.tr("Check a PDF file…"), self)
+        self.check_button.setObjectName("checkFile")
+        self.check_button.setToolTip(self.tr("Is a PDF the report it claims to be, as it was issued and signed?"))
 
     def _lay_out(self) -> None:
         choose = QHBoxLayout()
@@ -191,6 +197,7 @@ class ReportsPage(Page):
         box_layout.addWidget(self.issued, 1)
         box_buttons = QHBoxLayout()
         box_buttons.addWidget(self.reopen_button)
+        box_buttons.addWidget(self.check_button)
         box_buttons.addStretch(1)
         box_buttons.addWidget(self.issued_count)
         box_layout.addLayout(box_buttons)
@@ -212,6 +219,7 @@ class ReportsPage(Page):
         if self.issue_button is not None:
             self.issue_button.clicked.connect(self.issue)
         self.reopen_button.clicked.connect(lambda: self.reopen())
+        self.check_button.clicked.connect(self.check_file)
         self.issued.doubleClicked.connect(self.reopen)
         self.issued.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.issued_model.modelReset.connect(self._update_buttons)
@@ -505,6 +513,37 @@ class ReportsPage(Page):
         self._busy_op(ReadOp(self, self.ctx, lambda s, actor: reporting.issued_pdf(s, actor, report_id),
                              label=self.tr("Opening the issued report…"))) \
             .success(lambda pdf: self._finish(ticket, Shown(pdf, row.file_name, row))).run()
+
+    # -------------------------------------------------------------- check a file
+    def check_file(self) -> None:
+        """What ``rasad-desktop verify`` says of a PDF someone holds, against this database
+        and its trusted certificates."""
+        path = self.choose_file_to_check()
+        if not path:
+            return
+        lang = self.ctx.language
+
+        def check(session: Session, _actor: Actor) -> tuple[bool, list[str]]:
+            v = reporting.verify(session, Path(path).read_bytes())
+            return v.status == "valid", verification_lines(lang, v)
+
+        ReadOp(self, self.ctx, check, label=self.tr("Checking the file…")) \
+            .success(lambda found: self.show_verification(*found)).run()
+
+    def _ask_file_to_check(self) -> str:
+        if self.ctx.no_dialogs:
+            log.info("open dialog skipped (no dialogs)")
+            return ""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Check a PDF file"), self._save_dir,
+                                              self.tr("PDF files (*.pdf)"))
+        return path
+
+    def _show_verification(self, valid: bool, lines: list[str]) -> None:
+        self.status.setText(lines[0])
+        if self.ctx.no_dialogs:
+            return
+        box = QMessageBox.information if valid else QMessageBox.warning
+        box(self, self.tr("Check a PDF file"), "\n\n".join(lines))
 
     # -------------------------------------------------------------- state
     def _update_buttons(self) -> None:
