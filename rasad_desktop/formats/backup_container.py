@@ -30,6 +30,7 @@ associated data, so changing any of it is detected too.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import secrets
 import struct
 import time
@@ -134,10 +135,16 @@ def passphrase_bytes(passphrase: str) -> bytes:
 
 
 def derive(passphrase: str, salt: bytes, log2_n: int, r: int, p: int) -> tuple[bytes, bytes]:
-    """(AES key, passphrase check value)."""
-    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+    """(AES key, passphrase check value). OpenSSL's scrypt (``hashlib``) lets other threads
+    run meanwhile, so a report renders while its signing key is opened; the same RFC 7914
+    function as ``cryptography``'s, which stands in where Python's OpenSSL lacks it."""
+    secret = passphrase_bytes(passphrase)
+    if hasattr(hashlib, "scrypt"):
+        out = hashlib.scrypt(secret, salt=salt, n=1 << log2_n, r=r, p=p, maxmem=MAX_SCRYPT_MEMORY + (1 << 20), dklen=64)
+    else:  # pragma: no cover - every supported Python has it; kept for odd builds
+        from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-    out = Scrypt(salt=salt, length=64, n=1 << log2_n, r=r, p=p).derive(passphrase_bytes(passphrase))
+        out = Scrypt(salt=salt, length=64, n=1 << log2_n, r=r, p=p).derive(secret)
     return out[:32], out[32:48]
 
 

@@ -208,8 +208,10 @@ class Figure(Flowable):
         return avail_width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        if self.tail and avail_height - self._heading_h >= self._min_chart(avail_width):
-            return [Figure(self.heading, self.chart), *self.tail]  # the chart here, its tail after
+        at_top = getattr(getattr(self, "_frame", None), "_atTop", False)
+        if self.tail and (at_top or avail_height - self._heading_h >= self._min_chart(avail_width)):
+            # the chart here (squeezed, when even a whole page is too small for it), its tail after
+            return [Figure(self.heading, self.chart), *self.tail]
         return []  # the whole figure on the next page
 
     def draw(self) -> None:

@@ -146,6 +146,7 @@ def issue(session: Session, actor: Actor, request: ReportRequest, opts: RenderOp
                 "بسازید یا گزارش را در دفتر صادر کنید.",
                 "Reports are issued at the office only, so that every number stays unique office-wide; make a "
                 "draft here, or issue the report at the office.", code="issue_at_office")
+        opening = signing.start_opening(session, credentials)  # the key opens while the report renders
         if opts is None:
             opts = render_options(session, request.unit, issuer=actor)
         from dataclasses import replace
@@ -168,11 +169,18 @@ def issue(session: Session, actor: Actor, request: ReportRequest, opts: RenderOp
             serial, version = (last or 0) + 1, 1
         number = f"{issue_year}/{serial:04d}"
         params = request.params()
-        ident = signing.identity(session, actor, audit, credentials, opts.office or office.office_name(session))
+        office_name = opts.office or office.office_name(session)
+        if opening is None:  # made now (the first issue), or an official's own
+            early = signing.identity(session, actor, audit, credentials, office_name)
+            fingerprint = early.certificate.fingerprint
+        else:
+            fingerprint = opening.fingerprint
         head = session.get(AuditHead, 1)
         anchor = f"{head.last_id}:{head.last_hash}" if head is not None and head.last_hash else ""
         pdf = render(request, snapshot, opts, number=number, version=version, issued_on=today,
-                     signer_fingerprint=ident.certificate.fingerprint, audit_anchor=anchor)
+                     signer_fingerprint=fingerprint, audit_anchor=anchor)
+        ident = early if opening is None else signing.identity(session, actor, audit, credentials, office_name,
+                                                               opening=opening)
         pdf = signature.sign(pdf, ident, reason=f"صدور گزارش {localize_digits(number)}", location=opts.province)
         digest = content_hash(params, snapshot, number, version)
         row = IssuedReport(

@@ -10,6 +10,7 @@ issued an official's certificate).
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from sqlalchemy import select, update
@@ -67,10 +68,39 @@ def trusted(session: Session) -> list[bytes]:
                              newest=True) is not None]
 
 
+@dataclass(frozen=True)
+class Opening:
+    """The office key being opened (scrypt, ~0.15 s) on a thread of its own while the
+    report renders: the footer needs only the certificate's fingerprint, known at once."""
+
+    fingerprint: str
+    future: Future[signature.Identity]
+
+
+def start_opening(session: Session, credentials: Credentials) -> Opening | None:
+    """Begin opening the office key; None when there is none yet (the first issue makes
+    it) or an official signs with their own certificate."""
+    row = office_certificate(session) if credentials.pkcs12 is None else None
+    if row is None:
+        return None
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rasad-signing-key")
+    future = pool.submit(_unseal, row.sealed_key or b"", credentials.passphrase)
+    pool.shutdown(wait=False)  # the thread ends with its one task
+    return Opening(row.fingerprint, future)
+
+
 def identity(session: Session, actor: Actor, audit: Audit, credentials: Credentials,
-             office_name: str) -> signature.Identity:
+             office_name: str, *, opening: Opening | None = None) -> signature.Identity:
     """The signing identity for a report being issued in the write ``audit`` belongs to.
-    The office certificate is made here the first time, sealed with this passphrase."""
+    The office certificate is made here the first time, sealed with this passphrase.
+    ``opening``: the office key already being opened (``start_opening``)."""
+    if opening is not None:
+        ident = opening.future.result()
+        if ident.certificate.fingerprint != opening.fingerprint:  # the sealed key and its row disagree
+            raise ValidationError("کلید امضای ذخیره‌شده با گواهی دفتر نمی‌خواند؛ گزارشی صادر نشد.",
+                                  "The stored signing key does not match the office certificate; no report "
+                                  "was issued.", code="signing_key_mismatch")
+        return ident
     if credentials.pkcs12 is not None:
         try:
             ident = signature.open_identity(credentials.pkcs12, credentials.passphrase)
@@ -84,7 +114,7 @@ def identity(session: Session, actor: Actor, audit: Audit, credentials: Credenti
     if row is None:
         check_passphrase(credentials.passphrase)
         return _new_office(session, actor, audit, credentials.passphrase, office_name)
-    return _unseal(row, credentials.passphrase)
+    return _unseal(row.sealed_key or b"", credentials.passphrase)
 
 
 def _new_office(session: Session, actor: Actor, audit: Audit, passphrase: str, office_name: str) -> signature.Identity:
@@ -104,11 +134,11 @@ def _seal(bundle: bytes, passphrase: str) -> bytes:
     return backup_container.encrypt(bundle, passphrase, compress=False)
 
 
-def _unseal(row: SigningCertificate, passphrase: str) -> signature.Identity:
+def _unseal(sealed: bytes, passphrase: str) -> signature.Identity:
     from rasad_desktop.formats import backup_container
 
     try:
-        _, bundle = backup_container.decrypt(row.sealed_key or b"", passphrase)
+        _, bundle = backup_container.decrypt(sealed, passphrase)
     except backup_container.BackupError:
         raise wrong_passphrase() from None
     return signature.open_bundle(bundle)

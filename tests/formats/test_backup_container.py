@@ -137,3 +137,31 @@ def test_a_file_is_recognised_by_its_first_bytes(tmp_path):
     (tmp_path / "b.db").write_bytes(DATABASE)
     assert container.is_backup_file(tmp_path / "a.rbk")
     assert not container.is_backup_file(tmp_path / "b.db") and not container.is_backup_file(tmp_path / "none")
+
+
+def test_the_key_derivation_is_rfc_7914_scrypt_and_lets_other_threads_run():
+    import threading
+    import time
+
+    # RFC 7914 §12, the second test vector
+    key, check = container.derive("password", b"NaCl", 10, 8, 16)
+    assert (key + check).hex() == ("fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b373162"
+                                   "2eaf30d92e22a3886ff109279d9830da")
+    # a report renders while its key is opened: the derivation must not hold the GIL
+    ticks = 0
+    stop = threading.Event()
+
+    def count() -> None:
+        nonlocal ticks
+        while not stop.is_set():
+            ticks += 1
+            time.sleep(0)
+
+    counter = threading.Thread(target=count)
+    counter.start()
+    before = ticks
+    container.derive("a passphrase", b"0123456789abcdef", 16, 8, 1)
+    during = ticks - before
+    stop.set()
+    counter.join()
+    assert during > 100, during  # a GIL-holding derivation lets the counter run a handful of times at most

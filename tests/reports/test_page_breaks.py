@@ -169,3 +169,24 @@ def test_a_tail_that_does_not_fit_moves_on_and_the_chart_stays_whole():
         assert len(chart) == 1, lead  # never split
         signed = [p.number for p in found if any("رضایی" in o.text for o in p.texts())]
         assert len(signed) == 1 and signed[0] in (chart[0], chart[0] + 1), lead
+
+
+@pytest.mark.parametrize("agencies", [80, 120, 200])
+def test_a_chart_too_long_for_any_page_is_squeezed_onto_one_and_its_tail_follows(agencies):
+    """A province far larger than any real one: no layout error, the chart whole on one page
+    (squeezed below the readable size rather than lost), the signatures after it."""
+    from rasad_desktop.reports.chart import Figure
+    from rasad_desktop.reports.common import signatories
+    from rasad_desktop.reports.flowables import HEADING, RTLParagraph
+    from rasad_desktop.reports.signatories import SignatureBlock
+
+    info = PageInfo("اداره", "آزمایش", "۱۴۰۵/۰۱/۰۱", "1405/0001")
+    for lead in (0, 20):
+        table = rtl_table(["ردیف", "شرح", "مبلغ"], [[str(i), "دستگاه", "۱"] for i in range(lead)], WIDTHS)
+        figure = Figure(RTLParagraph("نمودار", HEADING), BarChart(bars(agencies)),
+                        [SignatureBlock(signatories(("مریم احمدی", "کارشناس"), ("علی رضایی", "مدیرکل")))])
+        found = pages(build_pdf([table, figure] if lead else [figure], info, orientation="landscape"))
+        chart = [p.number for p in found if sum("٪" in o.text for o in p.texts()) >= agencies]
+        assert len(chart) == 1, (agencies, lead)
+        signed = [p.number for p in found if any("رضایی" in o.text for o in p.texts())]
+        assert signed and signed[0] in (chart[0], chart[0] + 1), (agencies, lead)

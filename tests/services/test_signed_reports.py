@@ -12,7 +12,7 @@ import shutil
 import subprocess
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select, text, update
 
 from rasad_desktop.core.amounts import Unit
 from rasad_desktop.db.models import AuditLog, IssuedReport, SigningCertificate
@@ -97,6 +97,21 @@ def test_a_wrong_passphrase_issues_nothing(session, tiny, admin):
     assert err.value.code == "signing_passphrase"
     assert session.scalar(select(func.count()).select_from(IssuedReport)) == 1
     assert session.scalar(select(func.count()).select_from(AuditLog)) == before
+
+
+def test_a_sealed_key_swapped_in_the_database_signs_nothing(session, tiny, admin):
+    """Someone with write access puts another key (sealed with a passphrase they know) in
+    the office certificate's row: the key opened beside the render is checked against it."""
+    from rasad_desktop.formats import backup_container
+
+    reporting.issue(session, admin, MONITORING, OPTS, today=TODAY, credentials=SIGN)
+    theirs = backup_container.encrypt(signature.new_certificate("دفتر جعلی"), "their own passphrase", compress=False)
+    session.execute(update(SigningCertificate).values(sealed_key=theirs))
+    session.commit()
+    with pytest.raises(ValidationError) as err:
+        reporting.issue(session, admin, MONITORING, OPTS, today=TODAY, credentials=Credentials("their own passphrase"))
+    assert err.value.code == "signing_key_mismatch"
+    assert session.scalar(select(func.count()).select_from(IssuedReport)) == 1
 
 
 def test_a_short_first_passphrase_is_refused_before_anything_is_made(session, tiny, admin):
