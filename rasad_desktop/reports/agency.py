@@ -17,6 +17,7 @@ from rasad_desktop.reports.common import RenderOptions, amount, pct, rounding_no
 from rasad_desktop.reports.flowables import HEADING, SMALL, RTLParagraph, rtl_table
 from rasad_desktop.reports.monthly_chart import MonthlyChart
 from rasad_desktop.reports.page import PageInfo, build_pdf
+from rasad_desktop.reports.signatories import SignatureBlock
 
 LINE_HEADER = ["کد", "شرح ردیف", "مصوب", "سهم دوره", "وصولی", "درصد تحقق سهم دوره", "درصد تحقق سالانه",
                "وصولی مدت مشابه سال قبل", "درصد رشد"]
@@ -96,6 +97,8 @@ def render(data: dict[str, Any], info: PageInfo, opts: RenderOptions) -> bytes:
     story += [Spacer(1, 8), CondPageBreak(150), RTLParagraph("۲. روند ماهانه", HEADING),
               trend_table(data, opts), Spacer(1, 10),
               Figure(RTLParagraph("۳. وصولی ماهانه در مقایسه با سال قبل", HEADING),
-                     MonthlyChart(data["monthly"], data["monthly_last"], period.through_month, opts.unit))]
+                     MonthlyChart(data["monthly"], data["monthly_last"], period.through_month, opts.unit),
+                     # signed as the other reports are, on the chart's page when there is room
+                     [Spacer(1, 10), SignatureBlock(opts.signatories)] if opts.signatories else [])]
     return build_pdf(story, info, orientation="landscape", subject=info.number or "",
                      title=f"{info.title} — {a['name']}")  # the file names the agency it is about

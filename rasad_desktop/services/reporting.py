@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -282,6 +283,15 @@ class Verification:
     signed_at: dt.datetime | None = None
     anchor: str | None = None  # the audit chain's head it carries, «row:hash»
     registry_edited: bool = False  # issued_reports disagrees with the audit trail's record
+    file: str = "pdf"  # for "unknown", what the file is: pdf, not_pdf, damaged (cut short), draft
+
+
+def _what_file(pdf: bytes) -> str:
+    if b"%PDF-" not in pdf[:1024]:
+        return "not_pdf"
+    if b"%%EOF" not in pdf[-1024:]:
+        return "damaged"  # a PDF ends with %%EOF: this one was cut short (or is not whole)
+    return "draft" if re.search(rb"rasad:draft:v[0-9]+:[0-9a-f]{64}", pdf) else "pdf"
 
 
 def verify(session: Session, pdf: bytes) -> Verification:
@@ -302,13 +312,13 @@ def verify(session: Session, pdf: bytes) -> Verification:
     if found.signed and not found.intact:
         return replace(base, status="altered")
     if claim is None:  # not an issued report (a draft, another PDF), whoever signed it
-        return base
+        return replace(base, file=_what_file(pdf))
     if record is not None:  # this database issued it: the file must be that file
         if hashlib.sha256(found.signed_bytes).hexdigest() != record.sha256:
             return replace(base, status="altered")
         return replace(base, status="valid" if not found.signed or found.whole_file else "changed_after_signing")
     if not found.signed:
-        return base
+        return replace(base, file=_what_file(pdf))
     if not found.trusted:
         return replace(base, status="untrusted")
     return replace(base, status="valid" if found.whole_file else "changed_after_signing")

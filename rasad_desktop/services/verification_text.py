@@ -3,6 +3,8 @@ for the command line and the reports page."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.core.jalali import format_jalali
 from rasad_desktop.reports.signature import grouped
@@ -45,7 +47,7 @@ def verification_lines(lang: str, v: Verification) -> list[str]:
             " نیست. اگر از دفتری دیگر است، گواهی آن دفتر را با «certificate import» وارد کنید.",
             f"UNKNOWN SIGNER: the content is unchanged since it was signed, but it was signed{signer_en}, which is "
             "not trusted here. If it is from another office, import that office's certificate (certificate import)."),
-        "unknown": t(
+        "unknown": _unknown(t, v.file) or t(
             "ناشناخته در این‌جا: این فایل نه در فهرست گزارش‌های صادرشدهٔ این پایگاه داده است و نه با گواهی مورد "
             "اعتمادی امضا شده (شاید از دفتر دیگری است، یا فهرست گزارش‌های دفتر هنوز به این ایستگاه نرسیده است).",
             "NOT KNOWN HERE: this file is neither in this database's registry of issued reports nor signed with a "
@@ -74,3 +76,19 @@ def verification_lines(lang: str, v: Verification) -> list[str]:
                        "Warning: this report's row in the registry of issued reports disagrees with the audit trail; "
                        "someone edited the database directly. Run 'audit verify'."))
     return lines
+
+
+def _unknown(t: Callable[[str, str], str], file: str) -> str:
+    """"Not known here" for a file that cannot be a report at all: said as what it is."""
+    return {
+        "not_pdf": t("ناشناخته: این فایل PDF نیست و گزارشی در آن نیست که تصدیق شود.",
+                     "NOT KNOWN: this file is not a PDF; there is no report in it to verify."),
+        "damaged": t("ناشناخته: این فایل PDF ناقص یا آسیب‌دیده است (مثلاً نیمه‌کاره دریافت یا ذخیره شده)؛ نسخهٔ "
+                     "کامل آن را دوباره بگیرید.",
+                     "NOT KNOWN: this PDF is incomplete or damaged (received or saved only in part, for "
+                     "example); get the whole file again."),
+        "draft": t("ناشناخته: این فایل پیش‌نویس است. پیش‌نویس شماره و امضا ندارد و تصدیق‌شدنی نیست؛ فقط گزارش "
+                   "صادرشده اعتبار دارد.",
+                   "NOT KNOWN: this file is a draft. A draft has no number and no signature and cannot be "
+                   "verified; only an issued report counts."),
+    }.get(file, "")

@@ -396,7 +396,7 @@ def test_nothing_is_clipped_in_the_window_width(page, qtbot):
         assert top_left.x() >= 0 and top_left.x() + widget.width() <= page.width(), widget.objectName()
 
 
-def test_the_signing_passphrase_dialog_checks_a_new_passphrase_before_it_closes(qtbot):
+def test_the_signing_passphrase_dialog_checks_a_new_passphrase_before_it_closes(app, qtbot):
     from rasad_desktop.gui.dialogs.signing_passphrase import SigningPassphraseDialog
 
     first = SigningPassphraseDialog(None, first=True)

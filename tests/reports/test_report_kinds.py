@@ -248,3 +248,10 @@ def test_pages_render_to_images(pdfs, tmp_path):
                              capture_output=True, text=True)
         assert run.returncode == 0 and not run.stderr, (kind, run.stderr)
         assert list(tmp_path.glob(f"{kind}*.png"))
+
+
+@pytest.mark.parametrize("kind", ["monitoring", "agency", "circular", "comparison"])
+def test_every_report_carries_its_preparer_and_approver(pdfs, kind):
+    text = pdf_text(pdfs[kind])
+    for words in (["تهیهکننده"], ["مریم", "احمدی"], ["کارشناس", "رصد", "منابع"], ["تأییدکننده"], ["علی", "رضایی"]):  # ZWNJ left out
+        assert in_order(words, text), (kind, words)

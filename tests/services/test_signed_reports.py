@@ -294,7 +294,6 @@ def test_a_changed_copy_of_the_trusted_certificate_is_not_trusted():
     period (same name, same key) must still not pass for the office's certificate."""
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
-    from reportlab.pdfgen import canvas
 
     bundle = signature.new_certificate("دفتر")
     key = serialization.load_pem_private_key(bundle, None)
@@ -305,11 +304,7 @@ def test_a_changed_copy_of_the_trusted_certificate_is_not_trusted():
             .not_valid_after(original.not_valid_after_utc + dt.timedelta(days=1))
             .sign(key, hashes.SHA256()))
     signer = signature.Identity(signature.Certificate.of(twin), signature._signer(key, twin, []))
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf)
-    c.drawString(10, 10, "x")
-    c.save()
-    signed = signature.sign(buf.getvalue(), signer, reason="test")
+    signed = signature.sign(plain_pdf(), signer, reason="test")
     trusted_der = original.public_bytes(serialization.Encoding.DER)
     found = signature.inspect(signed, [trusted_der])
     assert found.intact and not found.trusted
@@ -337,3 +332,30 @@ def test_a_certificate_slipped_into_the_table_by_hand_is_not_trusted(session, ti
     assert forger.certificate.der in signing.trusted(session)
     assert reporting.verify(session, forged).status == "valid"  # now it is trusted: by the administrator
     assert reporting.verify(session, draft).status == "unknown"  # trusted, but a draft is no issued report
+
+
+def plain_pdf() -> bytes:
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.drawString(10, 10, "x")
+    c.save()
+    return buf.getvalue()
+
+
+def test_a_file_that_cannot_be_a_report_is_told_as_what_it_is(session, tiny, admin):
+    from rasad_desktop.services.verification_text import verification_lines
+
+    issued = reporting.issue(session, admin, MONITORING, OPTS, today=TODAY, credentials=SIGN)
+    draft = reporting.draft(session, MONITORING, OPTS, today=TODAY)
+    cases = {"not_pdf": "یک نامهٔ معمولی".encode(), "damaged": issued.pdf[:len(issued.pdf) // 3],
+             "draft": draft, "pdf": plain_pdf()}
+    for expected, data in cases.items():
+        found = reporting.verify(session, data)
+        assert (found.status, found.file) == ("unknown", expected), expected
+        head = verification_lines("fa", found)[0]
+        assert head.startswith("ناشناخته"), head
+    said = {k: verification_lines("en", reporting.verify(session, v))[0] for k, v in cases.items()}
+    assert "not a PDF" in said["not_pdf"] and "incomplete" in said["damaged"] and "draft" in said["draft"]
+    assert "another office" in said["pdf"]  # an ordinary PDF: perhaps from elsewhere
