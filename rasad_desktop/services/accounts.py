@@ -127,39 +127,31 @@ def create_user(
 
 
 def sign_in(session: Session, username: str, password: str, *, now: dt.datetime | None = None) -> SignIn:
-    """Check a user name and password. Distinct messages for a locked account and a
-    wrong password; five wrong passwords lock the account for fifteen minutes."""
+    """Check a user name and password; five wrong passwords lock the account for fifteen
+    minutes. Whoever does not know the password learns nothing about the name: an unknown,
+    disabled, locked or locked-out account answers «wrong» like a wrong password, with the
+    same work (one password check, one audited write). Only the right password is told
+    that its account is locked."""
     now = now or utcnow()
     wrong = SignInError(
         "نام کاربری یا گذرواژه نادرست است.", "The user name or password is wrong.", code="wrong_password"
     )
     user = get_user(session, username)
-    if user is None or not user.active:
-        verify_password(_dummy_hash(), password or "")
-        session.rollback()
+    real = user is not None and user.active
+    ok = verify_password(user.password_hash if user is not None and real else _dummy_hash(), password or "")
+    if user is None or not real:
+        _failed_unknown(session, username)
         raise wrong
-    if user.locked:
-        session.rollback()
-        raise SignInError(
-            "حساب کاربری شما قفل شده است؛ برای بازکردن آن با مدیر سامانه تماس بگیرید.",
-            "Your account is locked; ask the administrator to unlock it.",
-            code="account_locked",
-        )
-    if user.locked_until is not None and user.locked_until > now:
-        minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
-        session.rollback()
-        raise SignInError(
-            f"به دلیل ورود نادرست پیاپی، حساب شما تا {to_persian_digits(str(minutes))} دقیقهٔ دیگر قفل است.",
-            f"After repeated wrong passwords your account is locked for {minutes} more minutes.",
-            code="account_lockout",
-        )
-    ok = verify_password(user.password_hash, password or "")
+    refusal = _locked(user, now) if ok else None
     me = Actor(username=user.username, role=Role(user.role), user_id=user.id)
     with writing(session, me, Permission.SIGN_IN) as audit:
         user = session.get(User, me.user_id, populate_existing=True)
         if user is None:
             raise wrong
-        if not ok:
+        if refusal is not None or _locked(user, now) is not None:
+            audit.record("user.sign_in_refused", "user", user.username,
+                         after={"reason": "locked" if refusal is not None else "wrong_while_locked"})
+        elif not ok:
             user.failed_attempts += 1
             if user.failed_attempts >= office.get(session, "lockout_attempts"):
                 user.locked_until = now + dt.timedelta(minutes=office.get(session, "lockout_minutes"))
@@ -175,9 +167,37 @@ def sign_in(session: Session, username: str, password: str, *, now: dt.datetime 
             if needs_rehash(user.password_hash):
                 user.password_hash = hash_password(password)
             audit.record("user.sign_in", "user", user.username)
-    if not ok:
+    if refusal is not None:
+        raise refusal
+    if not ok or _locked(user, now) is not None:
         raise wrong
     return SignIn(me, user.full_name, user.must_change_password)
+
+
+def _locked(user: User, now: dt.datetime) -> SignInError | None:
+    """Why this account may not sign in now (told only to whoever typed its password)."""
+    if user.locked:
+        return SignInError(
+            "حساب کاربری شما قفل شده است؛ برای بازکردن آن با مدیر سامانه تماس بگیرید.",
+            "Your account is locked; ask the administrator to unlock it.",
+            code="account_locked",
+        )
+    if user.locked_until is not None and user.locked_until > now:
+        minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+        return SignInError(
+            f"به دلیل ورود نادرست پیاپی، حساب شما تا {to_persian_digits(str(minutes))} دقیقهٔ دیگر قفل است.",
+            f"After repeated wrong passwords your account is locked for {minutes} more minutes.",
+            code="account_lockout",
+        )
+    return None
+
+
+def _failed_unknown(session: Session, username: str) -> None:
+    """A sign-in with a name that has no active account: audited (someone may be guessing
+    names) in the same kind of write a real account's failure makes."""
+    typed = username.strip()[:64] or "—"
+    with writing(session, Actor(typed, Role.VIEWER), Permission.SIGN_IN, changes=False) as audit:
+        audit.record("user.sign_in_failed", "user", typed, after={"known": False})
 
 
 def change_password(session: Session, actor: Actor, old_password: str, new_password: str) -> None:

@@ -120,3 +120,32 @@ def test_a_broken_character_in_a_password_is_refused_not_a_crash(session, admin)
     with pytest.raises(SignInError) as wrong:
         accounts.sign_in(session, "zwnj", "رمز\ud800عبور")
     assert wrong.value.code == "wrong_password"
+
+
+def test_without_the_password_a_locked_or_unknown_name_answers_like_any_wrong_password(session, admin):
+    """Names cannot be enumerated: at every attempt count a real account (active, locked
+    out, locked by the administrator) and an unknown name give the same answer, and each
+    attempt is audited alike."""
+    from sqlalchemy import func, select
+
+    from rasad_desktop.db.models import AuditLog
+
+    accounts.create_user(session, admin, "ali", Role.VIEWER, "secret-pass-1")
+    accounts.create_user(session, admin, "reza", Role.VIEWER, "secret-pass-2")
+    accounts.set_locked(session, admin, "reza", True)
+    now = utcnow()
+    for attempt in range(accounts.MAX_FAILED_ATTEMPTS * 2):
+        for name in ("ali", "reza", "nobody"):
+            before = session.scalar(select(func.count()).select_from(AuditLog))
+            with pytest.raises(SignInError) as err:
+                accounts.sign_in(session, name, "guess", now=now)
+            assert (err.value.code, err.value.message_fa) == ("wrong_password", "نام کاربری یا گذرواژه نادرست است."), \
+                (attempt, name)
+            assert session.scalar(select(func.count()).select_from(AuditLog)) == before + 1, (attempt, name)
+    # only the right password learns why: locked out (ali) or locked by the administrator (reza)
+    for name, password, code in (("ali", "secret-pass-1", "account_lockout"), ("reza", "secret-pass-2", "account_locked")):
+        with pytest.raises(SignInError) as err:
+            accounts.sign_in(session, name, password, now=now)
+        assert err.value.code == code
+    unknown = session.scalars(select(AuditLog).where(AuditLog.entity_id == "nobody")).all()
+    assert len(unknown) == accounts.MAX_FAILED_ATTEMPTS * 2 and all(e.action == "user.sign_in_failed" for e in unknown)
