@@ -123,10 +123,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reason", default="", metavar="TEXT",
                    help="collections: why the figures with plausibility warnings are right (kept with each)")
 
-    p = command(sub, "users", "user accounts: list, add, reset a password, lock, unlock")
-    p.add_argument("action", choices=("list", "add", "reset", "lock", "unlock"))
+    p = command(sub, "users", "user accounts: list, add, reset a password, lock, unlock, change a role")
+    p.add_argument("action", choices=("list", "add", "reset", "lock", "unlock", "role"))
     p.add_argument("username", nargs="?", help="the account (all actions but list)")
-    p.add_argument("--role", choices=[r.value for r in Role], help="add: the new account's role")
+    p.add_argument("--role", choices=[r.value for r in Role], help="add: the new account's role; role: its new role")
     p.add_argument("--full-name", default="", help="add: the person's full name")
     p.add_argument("--title", default="", help="add: the person's title (سمت), printed under their name as preparer")
 

@@ -1,4 +1,4 @@
-"""``rasad-desktop users``: list, add, reset, lock and unlock accounts from the command line.
+"""``rasad-desktop users``: list, add, reset, lock, unlock accounts and change their role from the command line.
 
 The person at the command line controls the data folder and acts as the administrator
 (``Actor.console``), so this is also how IT gets a forgotten *administrator* password
@@ -29,8 +29,8 @@ def cmd_users(ctx: Context, args: argparse.Namespace) -> int:
 
     if args.action != "list" and not args.username:
         raise UsageError("نام کاربری را بنویسید، مانند: users reset admin", "Give the user name, e.g. users reset admin")
-    if args.action == "add" and not args.role:
-        raise UsageError("نقش کاربر تازه را با --role بدهید.", "Give the new account's role with --role.")
+    if args.action in ("add", "role") and not args.role:
+        raise UsageError("نقش کاربر را با --role بدهید.", "Give the account's role with --role.")
     db = ctx.open_db()
     actor = Actor.console()
     with db.session() as session:
@@ -53,6 +53,10 @@ def cmd_users(ctx: Context, args: argparse.Namespace) -> int:
                             f"users unlock {account.username}",
                             f"Account '{account.username}' is locked or inactive; to sign in, unlock it: "
                             f"users unlock {account.username}"))
+        elif args.action == "role":
+            accounts.set_role(session, actor, args.username, Role(args.role))
+            print(ctx.t(f"نقش «{args.username}» اکنون {Role(args.role).label('fa')} است.",
+                        f"'{args.username}' is now {Role(args.role).label('en')}."))
         else:
             accounts.set_locked(session, actor, args.username, args.action == "lock")
             print(ctx.t(f"حساب «{args.username}» {'قفل شد' if args.action == 'lock' else 'باز شد'}.",

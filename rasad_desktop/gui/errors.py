@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from rasad_desktop.core.errors import RasadError
 from rasad_desktop.gui.crash_log import PreviousCrash, environment_of, mark_seen, write_report
+from rasad_desktop.services.errors import SessionEnded
 from rasad_desktop.services.uow import translate_db_error
 
 log = logging.getLogger("rasad.gui")
@@ -40,6 +41,12 @@ def known_message(exc: BaseException, language: str = "fa") -> str | None:
     return None
 
 
+def _quit() -> None:
+    app = QApplication.instance()
+    if app is not None:
+        app.quit()
+
+
 class ErrorHandler:
     """Shows known failures as messages and unexpected ones as a crash report. ``database``
     tells the report the backend and schema revision (``Database.backend_and_revision``)."""
@@ -51,6 +58,7 @@ class ErrorHandler:
         self.no_dialogs = no_dialogs
         self.database = database
         self.last_crash_log: Path | None = None
+        self.on_session_ended: Callable[[], None] = _quit  # signing out closes Rasad (as the idle lock's)
 
     def __call__(self, parent: QWidget | None, exc: BaseException) -> None:
         message = known_message(exc, self.language)
@@ -60,6 +68,8 @@ class ErrorHandler:
         log.info("told the user: %s", message)  # the user's to act on, not a fault of the program
         if not self.no_dialogs:
             QMessageBox.warning(parent, QCoreApplication.translate("Errors", "Rasad"), message)
+        if isinstance(exc, SessionEnded):
+            self.on_session_ended()
 
     def crash(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None,
               parent: QWidget | None = None) -> None:

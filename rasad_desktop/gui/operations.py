@@ -22,7 +22,9 @@ from rasad_desktop.db.database import Database, Session
 from rasad_desktop.gui.context import AppContext, AppServices, Changes
 from rasad_desktop.gui.errors import known_message
 from rasad_desktop.gui.signals import emit
+from rasad_desktop.services.errors import SessionEnded
 from rasad_desktop.services.roles import Actor
+from rasad_desktop.services.session_check import check_current
 
 T = TypeVar("T")
 
@@ -108,6 +110,9 @@ class Task(Generic[T]):
 
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
+        if isinstance(exc, SessionEnded):  # never a dialog's message line: the session is over
+            self.services.runner.on_error(self.parent, exc)
+            return
         if self._on_failure is not None:
             self._on_failure(exc)
             return
@@ -136,7 +141,8 @@ class DatabaseOp(Task[T]):
     def __init__(self, parent: QWidget | None, ctx: AppContext, work: Callable[[Database, Actor], T],
                  changes: Changes, *, label: str = "") -> None:
         actor, db = ctx.actor, ctx.db
-        super().__init__(parent, ctx, lambda: work(db, actor), label=label, changes=changes | Changes.AUDIT)
+        super().__init__(parent, ctx, lambda: work(db, _checked(ctx, actor)), label=label,
+                         changes=changes | Changes.AUDIT)
 
 
 class ReadOp(Task[T]):
@@ -145,7 +151,8 @@ class ReadOp(Task[T]):
     def __init__(self, parent: QWidget | None, ctx: AppContext, query: Callable[[Session, Actor], T], *,
                  label: str = "") -> None:
         actor = ctx.actor
-        super().__init__(parent, ctx, lambda: _in_session(ctx, lambda s: query(s, actor)), label=label)
+        super().__init__(parent, ctx, lambda: _in_session(ctx, lambda s: query(s, check_current(s, actor))),
+                         label=label)
 
 
 class WriteOp(ReadOp[T]):
@@ -162,3 +169,7 @@ def _in_session(services: AppServices, work: Callable[[Session], T]) -> T:
     with services.db.session() as session:
         return work(session)
 
+
+
+def _checked(services: AppServices, actor: Actor) -> Actor:
+    return _in_session(services, lambda s: check_current(s, actor))

@@ -252,3 +252,24 @@ def set_locked(session: Session, actor: Actor, username: str, locked: bool) -> N
             user.locked_until = None
         audit.record("user.lock" if locked else "user.unlock", "user", user.username,
                      before=before, after=_user_state(user))
+
+
+def set_role(session: Session, actor: Actor, username: str, role: Role) -> None:
+    """Give an account another role; a signed-in holder is signed out at their next action
+    (services.session_check). An administrator cannot change their own role, so the office
+    always keeps one."""
+    if not isinstance(role, Role):
+        raise ValidationError("نقش کاربر معتبر نیست.", "The role is not valid.", code="role")
+    with writing(session, actor, Permission.MANAGE_USERS) as audit:
+        user = get_user(session, username)
+        if user is None:
+            raise NotFound(f"کاربر «{username}» پیدا نشد.", f"User '{username}' not found.", code="user_missing")
+        if actor.user_id == user.id:
+            raise ValidationError("مدیر سامانه نمی‌تواند نقش خودش را تغییر دهد.",
+                                  "You cannot change your own role.", code="self_role")
+        if user.role == role.value:
+            audit.nothing_changed()
+            return
+        before = _user_state(user)
+        user.role = role.value
+        audit.record("user.role", "user", user.username, before=before, after=_user_state(user))

@@ -27,3 +27,8 @@ class Conflict(ServiceError):
 
 class PeriodLocked(ServiceError):
     pass
+
+
+class SessionEnded(ServiceError):
+    """The signed-in user may no longer act as they signed in (locked, disabled, removed or
+    given another role since): the application signs them out."""

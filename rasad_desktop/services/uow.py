@@ -25,6 +25,7 @@ from rasad_desktop.db.engine import begin_write
 from rasad_desktop.db.models import AuditHead, AuditLog, utcnow
 from rasad_desktop.services.errors import Conflict, ServiceError
 from rasad_desktop.services.roles import Actor, Permission, require
+from rasad_desktop.services.session_check import check_current
 from rasad_desktop.services.sync import capture
 
 # Writes refused while maintenance is in force or a restore runs (settings, users, notices
@@ -102,6 +103,8 @@ def writing(session: Session, actor: Actor, permission: Permission, *, changes: 
         session.commit()  # end the read transaction; the write begins its own
     try:
         begin_write(session)
+        if permission is not Permission.SIGN_IN:  # sign-in checks the account itself
+            check_current(session, actor)
         if permission in DATA_ENTRY:
             from rasad_desktop.services.maintenance import check_open_for_entry  # it reads office settings
 

@@ -3521,8 +3521,20 @@ The decision goes to every workstation with the office's next packages.</source>
         <translation>افزودن کاربر…</translation>
     </message>
     <message>
+        <source>Change role</source>
+        <translation>تغییر نقش</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>تغییر نقش…</translation>
+    </message>
+    <message>
         <source>Lock</source>
         <translation>قفل کردن</translation>
+    </message>
+    <message>
+        <source>New role of {0}:</source>
+        <translation>نقش تازهٔ «{0}»:</translation>
     </message>
     <message>
         <source>New user's password</source>
@@ -3575,6 +3587,10 @@ The decision goes to every workstation with the office's next packages.</source>
     <message>
         <source>Users</source>
         <translation>کاربران</translation>
+    </message>
+    <message>
+        <source>{0} is now {1}; if signed in, they are signed out at their next action.</source>
+        <translation>نقش «{0}» اکنون {1} است؛ اگر وارد سامانه باشد، در نخستین کار بعدی‌اش از سامانه خارج می‌شود.</translation>
     </message>
 </context>
 <context>

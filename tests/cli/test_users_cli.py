@@ -69,6 +69,10 @@ def test_add_lock_unlock_and_list(data, run):
     db.close()
     code, text = run("users", "list", "--data-dir", str(data), "--lang", "en")
     assert "Data entry" in text and "active" in text
+    code, text = run("users", "role", "maryam", "--role", "viewer", "--data-dir", str(data))
+    assert code == 0 and "بیننده" in text
+    code, text = run("users", "list", "--data-dir", str(data), "--lang", "en")
+    assert "Viewer" in text and "Data entry" not in text
 
 
 def test_mistakes_are_explained(data, run):
@@ -79,4 +83,4 @@ def test_mistakes_are_explained(data, run):
     assert "rasad-desktop users: error: نام کاربری را بنویسید، مانند: users reset admin" in text
     code, text = run("users", "add", "ali", "--data-dir", str(data))
     assert code == 2 and text.startswith("usage: rasad-desktop users ")
-    assert "rasad-desktop users: error: نقش کاربر تازه را با --role بدهید." in text
+    assert "rasad-desktop users: error: نقش کاربر را با --role بدهید." in text

@@ -216,6 +216,35 @@ def test_the_administrator_cannot_lock_themself(users_page, gui_db):
     assert sign_in(gui_db, "boss", PASSWORD)
 
 
+
+def test_changing_a_role_signs_the_holder_out_at_their_next_read_or_write(users_page, make_ctx, tmp_path):
+    from rasad_desktop.gui.errors import ErrorHandler
+    from rasad_desktop.gui.operations import ReadOp, WriteOp
+    from rasad_desktop.services.errors import SessionEnded
+
+    clerk = make_ctx(Role.DATA_ENTRY)  # signed in before the administrator acts
+    page = users_page
+    page.select("boss")
+    assert not page.role_button.isEnabled()  # not one's own role
+    page.select("clerk")
+    page.choose_role = lambda username, current: Role.VIEWER if current is Role.DATA_ENTRY else None
+    page.role_button.click()
+    assert cell(page, "clerk", ROLE) == "بیننده"
+    assert "خارج می‌شود" in page.message.text()
+    # the clerk's next read, even one whose failures go to a dialog's message line, ends the session
+    shown_in_line: list[str] = []
+    ReadOp(None, clerk, lambda s, actor: 1).messages_to(shown_in_line.append).run_now()
+    assert shown_in_line == [] and isinstance(clerk.errors.seen[-1], SessionEnded)
+    assert not WriteOp(None, clerk, lambda s, actor: accounts.set_role(s, actor, "guest", Role.ADMIN),
+                       Changes.USERS).run_now()
+    assert [type(e) for e in clerk.errors.seen] == [SessionEnded, SessionEnded]  # not «may not manage users»
+    ended: list[bool] = []
+    handler = ErrorHandler(tmp_path / "logs", no_dialogs=True)
+    handler.on_session_ended = lambda: ended.append(True)
+    handler(None, clerk.errors.seen[-1])
+    assert ended == [True]
+
+
 def test_list_users_reads_the_states(make_ctx, gui_db):
     ctx = make_ctx(Role.ADMIN)
     with gui_db.session() as s:

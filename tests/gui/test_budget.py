@@ -35,7 +35,7 @@ from rasad_desktop.services.budget_admin import ApprovedChange, save_approved_ma
 from rasad_desktop.services.collections import Entry, save_month
 from rasad_desktop.services.errors import PeriodLocked, PermissionDenied
 from rasad_desktop.services.report_kinds.comparison import comparison
-from rasad_desktop.services.roles import Permission, Role
+from rasad_desktop.services.roles import Actor, Permission, Role
 
 
 # ----------------------------------------------------------------- helpers
@@ -493,6 +493,7 @@ def test_an_empty_database_starts_with_the_first_year(make_ctx, qtbot, tmp_path)
 
     ctx = make_ctx(Role.ADMIN)
     ctx.db = Database.open(f"sqlite:///{(tmp_path / 'empty.db').as_posix()}")
+    ctx.actor = Actor("setup", Role.ADMIN)  # the empty database has no accounts (the command line's kind of actor)
     try:
         page = BudgetPage(ctx)
         qtbot.addWidget(page)

@@ -149,3 +149,38 @@ def test_without_the_password_a_locked_or_unknown_name_answers_like_any_wrong_pa
         assert err.value.code == code
     unknown = session.scalars(select(AuditLog).where(AuditLog.entity_id == "nobody")).all()
     assert len(unknown) == accounts.MAX_FAILED_ATTEMPTS * 2 and all(e.action == "user.sign_in_failed" for e in unknown)
+
+
+
+def test_locking_or_demoting_a_signed_in_user_ends_their_session_at_the_next_action(session, admin):
+    from rasad_desktop.services.errors import SessionEnded
+    from rasad_desktop.services.roles import Actor
+    from rasad_desktop.services.session_check import check_current
+
+    accounts.create_user(session, admin, "mina", Role.ADMIN, "secret-pass-1")
+    accounts.create_user(session, admin, "omid", Role.ADMIN, "secret-pass-1")
+    mina = accounts.sign_in(session, "mina", "secret-pass-1").actor
+    omid = accounts.sign_in(session, "omid", "secret-pass-1").actor
+    assert check_current(session, mina) is mina
+    accounts.set_role(session, omid, "mina", Role.VIEWER)  # mina still holds an administrator's Actor
+    with pytest.raises(SessionEnded) as err:
+        accounts.reset_password(session, mina, "omid")
+    assert err.value.code == "session_ended" and "نقش" in err.value.message_fa
+    with pytest.raises(SessionEnded):
+        check_current(session, mina)  # a read too
+    mina = accounts.sign_in(session, "mina", "secret-pass-1").actor  # signing in again works, as a viewer
+    assert mina.role is Role.VIEWER
+
+    accounts.set_locked(session, omid, "mina", True)
+    with pytest.raises(SessionEnded) as err:
+        check_current(session, mina)
+    assert "قفل" in err.value.message_fa
+    accounts.set_locked(session, omid, "mina", False)
+    assert check_current(session, mina) is mina
+    with pytest.raises(ValidationError):
+        accounts.set_role(session, omid, "omid", Role.VIEWER)  # nobody changes their own role
+    with pytest.raises(PermissionDenied):
+        accounts.set_role(session, mina, "omid", Role.VIEWER)
+    ghost = Actor("mina", Role.VIEWER, user_id=9999)  # an account that is gone
+    with pytest.raises(SessionEnded):
+        check_current(session, ghost)

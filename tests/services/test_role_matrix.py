@@ -289,6 +289,9 @@ ROWS: list[Row] = [
         lambda c, a, user: accounts.reset_password(c.session, a, user.username), prepare=Cell.user),
     Row("accounts.set_locked", Permission.MANAGE_USERS,
         lambda c, a, user: accounts.set_locked(c.session, a, user.username, True), prepare=Cell.user),
+    Row("accounts.set_role", Permission.MANAGE_USERS,
+        lambda c, a, user: accounts.set_role(c.session, a, user.username, Role.VIEWER if user.role == "report_officer"
+                                             else Role.REPORT_OFFICER), prepare=Cell.user),
     Row("accounts.sign_in", Permission.SIGN_IN,
         lambda c, a, user: accounts.sign_in(c.session, user.username, PASSWORD), prepare=Cell.user,
         check=lambda c, a, signed: signed.actor.role is c.role, takes_actor=False),

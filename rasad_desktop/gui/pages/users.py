@@ -1,8 +1,9 @@
 """Users (administrator): accounts with roles; password reset by the administrator only, with a
-temporary password shown once and changed at the next sign-in; lock and unlock.
+temporary password shown once and changed at the next sign-in; lock and unlock; change a role
+(a signed-in holder is signed out at their next action).
 
 The dialogs are reached through attributes tests replace (``exec_dialog``, ``show_once``,
-``confirm``), so every path runs without a modal loop.
+``confirm``, ``choose_role``), so every path runs without a modal loop.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -147,6 +149,7 @@ class UsersPage(Page):
         self.exec_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec()
         self.show_once: Callable[[str, str, str, str], None] = self._show_once
         self.confirm: Callable[[str], bool] = self._confirm
+        self.choose_role: Callable[[str, Role], Role | None] = self._choose_role
         intro = QLabel(self.tr("A user who forgot their password asks you: reset it here and give them the "
                                "temporary password, which is shown only once and must be changed at their "
                                "next sign-in."), self)
@@ -172,11 +175,13 @@ class UsersPage(Page):
         self.lock_button.setObjectName("lock")
         self.unlock_button = QPushButton(self.tr("Unlock"), self)
         self.unlock_button.setObjectName("unlock")
+        self.role_button = QPushButton(self.tr("Change role…"), self)
+        self.role_button.setObjectName("changeRole")
         self.message = QLabel(self)
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.reset_button, self.lock_button, self.unlock_button):
+        for button in (self.add_button, self.reset_button, self.lock_button, self.unlock_button, self.role_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -189,6 +194,7 @@ class UsersPage(Page):
         self.reset_button.clicked.connect(self.reset_password)
         self.lock_button.clicked.connect(lambda: self.set_locked(True))
         self.unlock_button.clicked.connect(lambda: self.set_locked(False))
+        self.role_button.clicked.connect(self.change_role)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
         self._update_buttons()
@@ -224,6 +230,7 @@ class UsersPage(Page):
         self.reset_button.setEnabled(row is not None)
         self.lock_button.setEnabled(row is not None and row.state in ("active", "lockout"))
         self.unlock_button.setEnabled(row is not None and row.state in ("locked", "lockout"))
+        self.role_button.setEnabled(row is not None and row.username != self.ctx.actor.username)
 
     # --------------------------------------------------------------- actions
     def add_user(self) -> None:
@@ -269,6 +276,22 @@ class UsersPage(Page):
         WriteOp(self, self.ctx, lambda s, actor: accounts.set_locked(s, actor, username, locked), Changes.USERS) \
             .success(done).failure(self.show_failure).run()
 
+    def change_role(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        username = row.username
+        role = self.choose_role(username, row.role)
+        if role is None or role is row.role:
+            return
+
+        def done(_: object) -> None:
+            self._changed(username, self.tr("{0} is now {1}; if signed in, they are signed out at their next "
+                                            "action.").format(username, role.label(self.ctx.language)))
+
+        WriteOp(self, self.ctx, lambda s, actor: accounts.set_role(s, actor, username, role), Changes.USERS) \
+            .success(done).failure(self.show_failure).run()
+
     # --------------------------------------------------------------- helpers
     def _changed(self, username: str, text: str) -> None:
         """After a write (whose op announced it): select the user it was about."""
@@ -282,6 +305,13 @@ class UsersPage(Page):
         dialog = OneTimePasswordDialog(title, username, password, note, self)
         self.exec_dialog(dialog)
         dialog.deleteLater()
+
+    def _choose_role(self, username: str, current: Role) -> Role | None:
+        roles = list(Role)
+        labels = [r.label(self.ctx.language) for r in roles]
+        label, ok = QInputDialog.getItem(self, self.tr("Change role"), self.tr("New role of {0}:").format(username),
+                                         labels, roles.index(current), False)
+        return roles[labels.index(label)] if ok and label in labels else None
 
     def _confirm(self, text: str) -> bool:
         answer = QMessageBox.question(self, self.tr("Users"), text)
