@@ -112,8 +112,9 @@ def validate_mobile(text: str) -> str:
 
 
 def mask_mobile(mobile: str) -> str:
-    """0914•••4567: enough to recognise, not enough to call."""
-    return mobile[:4] + "•••" + mobile[-4:] if len(mobile) == 11 else "•••"
+    """0914•••••••: the operator's prefix only. The last four digits are the second factor
+    of a request lookup (services.requests.lookup), so no mask may show them."""
+    return mobile[:4] + "•••••••" if len(mobile) == 11 else "•••"
 
 
 def mask_national_id(national_id: str) -> str:

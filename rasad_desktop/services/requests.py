@@ -4,9 +4,11 @@ confidential).
 
 Workflow: registered → in review → answered → closed, and reopen (answered or closed →
 in review). Every step is a history event; internal notes are events the requester never
-sees, kept apart from the answer. National IDs and mobiles are masked for roles without
-``VIEW_PERSONAL_DATA``; looking a request up by code shows personal data only with the
-last four digits of the mobile as a second factor.
+sees, kept apart from the answer. National IDs, mobiles and the texts (the request, the
+answer, the history's words) are shown only to roles with ``VIEW_PERSONAL_DATA``, in every
+call; the mobile's mask never shows its last four digits, which are the second factor of
+``lookup``. Every lookup with a factor is audited, and wrong factors are limited per
+tracking code and per user (``LOOKUP_LIMITS``) so they cannot be guessed.
 """
 
 from __future__ import annotations
@@ -103,14 +105,16 @@ def due_date(session: Session, kind: str, registered: dt.date) -> dt.date:
     return add_working_days(registered, days, holidays(session), office.get(session, "thursday_off"))
 
 
-def _view(r: ServiceRequest, actor: Actor, agency_name: str = "") -> RequestView:
+def _view(r: ServiceRequest, actor: Actor, agency_name: str = "", *, answer_shown: bool = False) -> RequestView:
+    """``answer_shown``: the requester proved who they are (``lookup``), so the answer written
+    to them may be read out to them, whatever the role; their IDs stay masked."""
     personal = actor.can(Permission.VIEW_PERSONAL_DATA)
     return RequestView(
         r.id, r.tracking_code, r.kind, r.channel, r.status, r.requester_name,
         r.national_id if personal else mask_national_id(r.national_id),
         r.mobile if personal else mask_mobile(r.mobile),
-        agency_name, r.subject, r.body, r.answer, r.registered_at, r.registered_by, r.due_date,
-        r.answered_at, r.closed_at, not personal,
+        agency_name, r.subject, r.body if personal else "", r.answer if personal or answer_shown else "",
+        r.registered_at, r.registered_by, r.due_date, r.answered_at, r.closed_at, not personal,
     )
 
 
@@ -265,8 +269,9 @@ def history(session: Session, actor: Actor, tracking_code: str) -> list[EventVie
     require(actor, Permission.VIEW_REQUESTS)
     row = _find(session, tracking_code)
     internal_ok = actor.can(Permission.MANAGE_REQUESTS)
+    texts_ok = actor.can(Permission.VIEW_PERSONAL_DATA)  # an answer or a reason may name the requester
     q = select(RequestEvent).where(RequestEvent.request_id == row.id).order_by(RequestEvent.at, RequestEvent.id)
-    return [EventView(e.at, e.username, e.action, e.from_status, e.to_status, e.text, e.internal)
+    return [EventView(e.at, e.username, e.action, e.from_status, e.to_status, e.text if texts_ok else "", e.internal)
             for e in session.scalars(q) if internal_ok or not e.internal]
 
 
@@ -282,19 +287,53 @@ class PublicStatus:
     due_date: dt.date
 
 
-def lookup(session: Session, actor: Actor, tracking_code: str, mobile_last4: str | None = None
-           ) -> PublicStatus | RequestView:
+def lookup(session: Session, actor: Actor, tracking_code: str, mobile_last4: str | None = None, *,
+           now: dt.datetime | None = None) -> PublicStatus | RequestView:
     """Look a request up by its code. Without the last four digits of the mobile only the
-    status is told; with them (correct), the request itself, masked as the role requires."""
+    status is told; with them (correct), the request itself, masked as the role requires,
+    with its answer. Every lookup is audited; after ``LOOKUP_LIMITS`` wrong ones
+    the code, or the user, is refused for a day, even with the right digits."""
     require(actor, Permission.VIEW_REQUESTS)
     row = _find(session, tracking_code)
+    now = now or utcnow()
+    code = row.tracking_code
     if mobile_last4 is None:
+        with writing(session, actor, Permission.VIEW_REQUESTS, changes=False) as audit:
+            audit.record("request.lookup", "service_request", code, after={"factor": "none"})
         return PublicStatus(row.tracking_code, row.kind, row.status, row.registered_at, row.due_date)
     digits = to_latin_digits(str(mobile_last4)).strip()
-    if len(digits) != 4 or not digits.isdigit() or digits != row.mobile[-4:]:
+    right = len(digits) == 4 and digits.isdigit() and digits == row.mobile[-4:]
+    with writing(session, actor, Permission.VIEW_REQUESTS, changes=False) as audit:
+        limited = _lookup_limited(session, actor, code, now)
+        outcome = "limited" if limited else ("right" if right else "wrong")
+        audit.record("request.lookup", "service_request", code, after={"factor": outcome})
+    if limited:
+        raise ValidationError(
+            "برای این درخواست یا این کاربر، چهار رقم آخر همراه بیش از اندازه نادرست وارد شده است؛ "
+            "تا ۲۴ ساعت دیگر جست‌وجو با این رقم‌ها پذیرفته نمی‌شود. درخواست‌کننده می‌تواند حضوری مراجعه کند.",
+            "Too many wrong last-four digits for this request or this user; lookups with digits are refused "
+            "for 24 hours. The requester may come in person.", code="lookup_limited")
+    if not right:
         raise ValidationError("چهار رقم آخر شمارهٔ همراه با این درخواست نمی‌خواند.",
                               "The last four digits of the mobile do not match this request.", code="second_factor")
-    return _view(row, actor, _agency_name(session, row))
+    return _view(row, actor, _agency_name(session, row), answer_shown=True)
+
+
+LOOKUP_WINDOW = dt.timedelta(hours=24)
+LOOKUP_LIMITS = {"per_code": 5, "per_user": 20}  # wrong factors within the window
+
+
+def _lookup_limited(session: Session, actor: Actor, code: str, now: dt.datetime) -> bool:
+    """Whether this code, or this user, has had its wrong tries for the window (read in the
+    write that records the new try, so two workstations cannot both slip under a limit)."""
+    from rasad_desktop.db.models import AuditLog
+
+    wrong = select(func.count()).select_from(AuditLog).where(
+        AuditLog.action == "request.lookup", AuditLog.at >= now - LOOKUP_WINDOW,
+        AuditLog.after == '{"factor": "wrong"}')  # a refused try tells the guesser nothing: not counted
+    per_code = session.scalar(wrong.where(AuditLog.entity_id == code)) or 0
+    per_user = session.scalar(wrong.where(AuditLog.username == actor.username)) or 0
+    return per_code >= LOOKUP_LIMITS["per_code"] or per_user >= LOOKUP_LIMITS["per_user"]
 
 
 SEARCH_MAX = 300  # characters; a subject holds at most 300

@@ -573,6 +573,10 @@
         <translation>پاسخ به درخواست</translation>
     </message>
     <message>
+        <source>Request looked up by its code</source>
+        <translation>جست‌وجوی درخواست با کد رهگیری</translation>
+    </message>
+    <message>
         <source>Request registered</source>
         <translation>ثبت درخواست</translation>
     </message>
@@ -583,6 +587,10 @@
     <message>
         <source>Request status changed</source>
         <translation>تغییر وضعیت درخواست</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>تغییر نقش کاربر</translation>
     </message>
     <message>
         <source>Signed in</source>
@@ -2432,8 +2440,8 @@
         <translation>متن:</translation>
     </message>
     <message>
-        <source>The national ID and the mobile are masked: your role may not see requesters' personal data.</source>
-        <translation>کد ملی و شمارهٔ همراه پوشانده شده‌اند: نقش شما اجازهٔ دیدن اطلاعات شخصی متقاضیان را ندارد.</translation>
+        <source>The national ID, the mobile and the texts are hidden: your role may not see requesters' personal data.</source>
+        <translation>کد ملی، شمارهٔ همراه و متن‌ها پوشانده شده‌اند: نقش شما اجازهٔ دیدن اطلاعات شخصی متقاضیان را ندارد.</translation>
     </message>
     <message>
         <source>Tracking code:</source>

@@ -60,6 +60,81 @@ def test_lookup_tells_only_the_status_without_the_second_factor(session, admin, 
     assert full.masked and full.mobile != MOBILE and full.national_id != "0499370899"
 
 
+
+def _lookups(session, code: str) -> list[str]:  # type: ignore[no-untyped-def]
+    import json
+
+    from sqlalchemy import select
+
+    from rasad_desktop.db.models import AuditLog
+
+    return [json.loads(a)["factor"] for a in session.scalars(
+        select(AuditLog.after).where(AuditLog.action == "request.lookup", AuditLog.entity_id == code)
+        .order_by(AuditLog.id))]
+
+
+def test_wrong_second_factors_are_limited_per_code_and_every_lookup_is_audited(session, admin, viewer):
+    import datetime as dt
+
+    from rasad_desktop.db.models import utcnow
+
+    code = _register(session, admin).tracking_code
+    now = utcnow()
+    rq.lookup(session, viewer, code, now=now)
+    for guess in range(rq.LOOKUP_LIMITS["per_code"]):
+        with pytest.raises(ValidationError) as err:
+            rq.lookup(session, viewer, code, f"{guess:04d}", now=now)
+        assert err.value.code == "second_factor"
+    with pytest.raises(ValidationError) as err:  # the right digits no longer help: guessing stops here
+        rq.lookup(session, viewer, code, MOBILE[-4:], now=now)
+    assert err.value.code == "lookup_limited" and "۲۴ ساعت" in err.value.message_fa
+    clerk = Actor("counter", Role.DATA_ENTRY)  # another user is refused too: the limit is the code's
+    with pytest.raises(ValidationError):
+        rq.lookup(session, clerk, code, MOBILE[-4:], now=now)
+    assert _lookups(session, code) == ["none"] + ["wrong"] * 5 + ["limited", "limited"]
+    later = now + rq.LOOKUP_WINDOW + dt.timedelta(hours=1)
+    assert rq.lookup(session, viewer, code, MOBILE[-4:], now=later).tracking_code == code
+    assert _lookups(session, code)[-1] == "right"
+
+
+def test_wrong_second_factors_are_limited_per_user_across_codes(session, admin):
+    codes = [_register(session, admin, subject=f"موضوع {i}").tracking_code for i in range(5)]
+    guesser = Actor("guesser", Role.VIEWER)
+    tries = 0
+    for code in codes:  # four wrong tries on each code: under the code's limit every time
+        for guess in range(4):
+            try:
+                rq.lookup(session, guesser, code, f"{guess:04d}")
+            except ValidationError as err:
+                assert err.code == "second_factor"
+                tries += 1
+    assert tries == rq.LOOKUP_LIMITS["per_user"]
+    with pytest.raises(ValidationError) as err:
+        rq.lookup(session, guesser, codes[0], MOBILE[-4:])
+    assert err.value.code == "lookup_limited"
+    assert rq.lookup(session, Actor("other", Role.VIEWER), codes[0], MOBILE[-4:]).tracking_code == codes[0]
+
+
+def test_no_service_call_shows_a_viewer_the_personal_data_the_texts_or_the_factor(session, admin, viewer):
+    code = _register(session, admin).tracking_code
+    rq.answer(session, admin, code, "آقای رضایی، سهم شما ۱۲ میلیون ریال است.")
+    views = [rq.get(session, viewer, code), *rq.search(session, viewer), *rq.overdue(session, viewer, dt_today())]
+    for view in views:
+        shown = repr(view)
+        assert "0499370899" not in shown and MOBILE not in shown and MOBILE[-4:] not in shown
+        assert view.body == "" and view.answer == "" and view.masked
+    assert all(e.text == "" for e in rq.history(session, viewer, code))
+    staff = rq.get(session, admin, code)
+    assert staff.body == "متن درخواست" and staff.mobile == MOBILE and not staff.masked
+    assert any(e.text.startswith("آقای رضایی") for e in rq.history(session, admin, code))
+
+
+def dt_today():  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    return dt.date.today() + dt.timedelta(days=400)  # every request is overdue by then
+
+
 def test_codes_from_two_workstations_at_the_same_moment_differ(session, admin):
     a, b = _register(session, admin, workstation=1), _register(session, admin, workstation=2)
     c = _register(session, admin, workstation=1)

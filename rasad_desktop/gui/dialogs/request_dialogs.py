@@ -88,8 +88,8 @@ class RequestFields(QWidget):
         big.setPointSize(big.pointSize() + 3)
         big.setWeight(QFont.Weight.Bold)
         self.values["code"].setFont(big)
-        self.masked_note = QLabel(self.tr("The national ID and the mobile are masked: your role may not see "
-                                          "requesters' personal data."), self)
+        self.masked_note = QLabel(self.tr("The national ID, the mobile and the texts are hidden: your role may "
+                                          "not see requesters' personal data."), self)
         self.masked_note.setObjectName("maskedNote")
         self.status_note = QLabel(self.tr("Only the status is shown. Enter the last four digits of the "
                                           "requester's mobile to see the request."), self)
