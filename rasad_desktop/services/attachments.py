@@ -1,5 +1,7 @@
-"""Files attached to requests and complaints: checked (size and real type, not just the
-name), copied into the data folder under a random name, recorded with their SHA-256."""
+"""Files attached to requests and complaints: checked (size, and the whole structure of
+their type — ``formats.attachment_check`` —, not just the name or the first bytes), copied
+into the data folder under a random name and flushed to the disk before the commit (and
+removed if the commit fails), recorded with their SHA-256."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from sqlalchemy.orm import Session
 from rasad_desktop.config import attachments_dir
 from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.db.models import RequestAttachment, RequestEvent, ServiceRequest, utcnow
-from rasad_desktop.formats import atomic
+from rasad_desktop.formats import atomic, attachment_check
 from rasad_desktop.services import office, validate
 from rasad_desktop.services.errors import NotFound, ValidationError
 from rasad_desktop.services.requests import _find
@@ -51,7 +53,8 @@ def folder(data_dir: Path) -> Path:
 
 
 def attachment_type(name: str, head: bytes, data: bytes) -> str:
-    """The media type of an acceptable file (by its name and first bytes); refuses others."""
+    """The media type of an acceptable file (by its name, its first bytes and then its whole
+    structure: ``formats.attachment_check``); refuses others with a ValidationError."""
     ext = Path(name).suffix.lower()
     if ext not in TYPES:
         raise ValidationError(
@@ -66,53 +69,74 @@ def attachment_type(name: str, head: bytes, data: bytes) -> str:
             f"The content of '{name}' does not match its extension ({ext}); it was not accepted.",
             code="attachment_content",
         )
-    if ext == ".txt":
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError:
-            raise ValidationError("فایل متنی باید با کدگذاری UTF-8 باشد.", "A text file must be UTF-8.",
-                                  code="attachment_text") from None
-        if b"\x00" in data:
-            raise ValidationError("این فایل متنی نیست.", "This is not a text file.", code="attachment_text")
+    try:
+        attachment_check.check(ext, name, data)
+    except attachment_check.Refused as err:
+        raise ValidationError(err.message_fa, err.message_en, code=err.code) from None
     return media
 
 
 def add_attachment(session: Session, actor: Actor, tracking_code: str, source: Path, data_dir: Path,
                    *, now: dt.datetime | None = None) -> AttachmentView:
-    """Copy ``source`` into the data folder and attach it to the request."""
+    """Copy ``source`` into the data folder and attach it to the request. The copy (one, under
+    a random name) is on the disk before the commit; if anything fails after it was written —
+    the audit, the flush, the commit — it is removed again."""
     now = now or utcnow()
-    with writing(session, actor, Permission.MANAGE_REQUESTS) as audit:
-        row = _find(session, tracking_code)
-        source = Path(source)
-        name = validate.text(source.name, "نام فایل", "File name", max_len=255)
-        limit = office.get(session, "attachment_max_mb") * 1024 * 1024
-        try:
-            size = source.stat().st_size
-            if size > limit:
-                raise ValidationError(
-                    f"حجم فایل بیش از {localize_digits(str(limit // (1024 * 1024)))} مگابایت است.",
-                    f"The file is larger than {limit // (1024 * 1024)} MB.", code="attachment_size")
-            data = source.read_bytes()
-        except OSError as err:
-            raise ValidationError(f"فایل «{name}» خوانده نشد.", f"'{name}' could not be read: {err}",
-                                  code="attachment_read") from None
-        if not data:
-            raise ValidationError("فایل خالی است.", "The file is empty.", code="attachment_empty")
-        media = attachment_type(name, data[:16], data)
-        stored = f"{uuid.uuid4().hex}{Path(name).suffix.lower()}"
-        target_dir = folder(data_dir)
-        atomic.write_bytes(target_dir / stored, data)
-        digest = hashlib.sha256(data).hexdigest()
-        att = RequestAttachment(request_id=row.id, file_name=name, stored_name=stored, size=len(data),
-                                sha256=digest, media_type=media, added_at=now, added_by=actor.username)
-        session.add(att)
-        session.add(RequestEvent(request_id=row.id, at=now, username=actor.username, action="attachment",
-                                 text=name))
-        session.flush()
-        audit.record("request.attachment", "service_request", row.tracking_code,
-                     after={"file": name, "size": len(data), "sha256": digest})
-        view = AttachmentView(att.id, name, len(data), digest, media, now, actor.username, target_dir / stored)
+    stored_path: Path | None = None
+    committed = False
+    try:
+        with writing(session, actor, Permission.MANAGE_REQUESTS) as audit:
+            row = _find(session, tracking_code)
+            source = Path(source)
+            name = validate.text(source.name, "نام فایل", "File name", max_len=255)
+            limit = office.get(session, "attachment_max_mb") * 1024 * 1024
+            try:
+                size = source.stat().st_size
+                if size > limit:
+                    raise _too_large(limit)
+                data = source.read_bytes()
+            except OSError as err:
+                raise ValidationError(f"فایل «{name}» خوانده نشد.", f"'{name}' could not be read: {err}",
+                                      code="attachment_read") from None
+            if not data:
+                raise ValidationError("فایل خالی است.", "The file is empty.", code="attachment_empty")
+            if len(data) > limit:  # grew between stat and read
+                raise _too_large(limit)
+            media = attachment_type(name, data[:16], data)
+            stored = f"{uuid.uuid4().hex}{Path(name).suffix.lower()}"
+            target_dir = folder(data_dir)
+            stored_path = target_dir / stored
+            atomic.write_bytes(stored_path, data)  # flushed (file and folder) before the commit
+            digest = hashlib.sha256(data).hexdigest()
+            att = RequestAttachment(request_id=row.id, file_name=name, stored_name=stored, size=len(data),
+                                    sha256=digest, media_type=media, added_at=now, added_by=actor.username)
+            session.add(att)
+            session.add(RequestEvent(request_id=row.id, at=now, username=actor.username, action="attachment",
+                                     text=name))
+            session.flush()
+            audit.record("request.attachment", "service_request", row.tracking_code,
+                         after={"file": name, "size": len(data), "sha256": digest})
+            view = AttachmentView(att.id, name, len(data), digest, media, now, actor.username, stored_path)
+        committed = True  # ``writing`` commits as its block ends
+    except BaseException:
+        if stored_path is not None and not committed:
+            _remove(stored_path)
+        raise
     return view
+
+
+def _too_large(limit: int) -> ValidationError:
+    return ValidationError(f"حجم فایل بیش از {localize_digits(str(limit // (1024 * 1024)))} مگابایت است.",
+                           f"The file is larger than {limit // (1024 * 1024)} MB.", code="attachment_size")
+
+
+def _remove(path: Path) -> None:
+    """Delete a copy whose database row was not committed (an orphan otherwise)."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        return
+    atomic.fsync_dir(path.parent)
 
 
 def attachments(session: Session, actor: Actor, tracking_code: str, data_dir: Path) -> list[AttachmentView]:

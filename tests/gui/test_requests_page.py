@@ -419,8 +419,10 @@ def test_attach_a_file_and_save_a_copy(make_ctx, gui_db, qtbot, tmp_path):
     qtbot.addWidget(page)
     page.show()
     page.open_request(view.tracking_code)
+    import sample_files
+
     scan = tmp_path / "letter.pdf"
-    scan.write_bytes(b"%PDF-1.4 scanned letter")
+    scan.write_bytes(sample_files.pdf())  # a real PDF: attachments are checked on their structure
     page.attachments.choose_file = lambda: str(scan)
     page.attachments.attach()
     assert page.attachments.list.count() == 1 and "letter.pdf" in page.attachments.list.item(0).text()

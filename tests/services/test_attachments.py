@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
+import sample_files
 
 from rasad_desktop.services import attachments, office, requests
 from rasad_desktop.services.errors import PermissionDenied, ValidationError
 from rasad_desktop.services.roles import Actor, Role
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+PNG = sample_files.image("PNG")  # a real image: attachments are checked on their whole structure
 
 
 @pytest.fixture

@@ -34,8 +34,10 @@ def request_code(session, admin):  # type: ignore[no-untyped-def]
 
 
 def _entry_writes(session, admin, code, tmp_path):  # type: ignore[no-untyped-def]
+    import sample_files
+
     scan = tmp_path / "scan.pdf"
-    scan.write_bytes(b"%PDF-1.4 scan")
+    scan.write_bytes(sample_files.pdf())  # a real PDF: attachments are checked on their structure
     return {
         "save_month": lambda: save_month(session, admin, 1404, 8, "1", [Entry("110104", 5_000)]),
         "set_approved": lambda: budget.set_approved(session, admin, 1404, "1", "110104", 9_000_000),

@@ -219,7 +219,9 @@ def test_a_package_that_fails_leaves_no_attachment_files(world: Any, monkeypatch
     office, a, _ = world
     code = a.register()
     office.take(a.export())
-    pdf = b"%PDF-1.4\n" + b"x" * 100
+    import sample_files
+
+    pdf = sample_files.pdf()  # a real PDF: the office checks an attachment's structure on arrival
     package = sealed(a, [_attachment(a, code, pdf, "رسید.pdf", "application/pdf")],
                      files={hashlib.sha256(pdf).hexdigest(): pdf}, number=8)
     before = set(folder(office.data_dir).glob("*"))
