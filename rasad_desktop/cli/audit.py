@@ -1,8 +1,11 @@
-"""``rasad-desktop audit verify`` and ``rasad-desktop audit list``.
+"""``rasad-desktop audit verify``, ``audit list`` and ``audit baseline``.
 
-``verify`` walks the whole hash chain of the audit trail: exit status 0 when it is intact,
-1 when a row was edited, deleted or inserted afterwards (each problem is printed, naming
-its row). ``list`` prints the newest entries as an aligned table, like ``summary``.
+``verify`` walks the whole hash chain of the audit trail, then compares the data with the
+trail's seals (services.reconcile): exit status 0 when both are intact, 1 when a row of the
+trail or of the data was edited, deleted or inserted outside Rasad (each problem is
+printed, naming its row or what the data is). ``list`` prints the newest entries as an
+aligned table, like ``summary``. ``baseline`` seals the data as it is now (a database
+written before seals existed), recorded in the trail.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from rasad_desktop.services.audit import changed_parts
 
 if TYPE_CHECKING:
     from rasad_desktop.cli.context import Context
-    from rasad_desktop.services.audit import Anchor, AuditEntry
+    from rasad_desktop.services.audit import Anchor, AuditEntry, ChainProblem
+    from rasad_desktop.services.reconcile import StateProblem
 
 JSON_WIDTH = 60  # a longer before / after value is cut with "…" (the GUI shows it whole)
 MAX_LIMIT = 100_000
@@ -32,11 +36,31 @@ HEADERS = {
 def cmd_audit(ctx: Context, args: argparse.Namespace) -> int:
     if args.action == "verify":
         return _verify(ctx, args.anchor or [], args.reports)
+    if args.action == "baseline":
+        return _baseline(ctx)
     return _list(ctx, args.limit)
+
+
+def _baseline(ctx: Context) -> int:
+    from rasad_desktop.services.reconcile import baseline
+    from rasad_desktop.services.roles import Actor
+
+    db = ctx.open_db()
+    try:
+        with db.session() as session:
+            n = baseline(session, Actor.console())
+    finally:
+        db.close()
+    print(ctx.t(f"وضعیت کنونی {ctx.digits(str(n))} بخش داده مهر شد؛ از این پس audit verify هر تغییری بیرون از "
+                "سامانه را در آن‌ها پیدا می‌کند. این کار با نام شما در گزارش رویدادها ثبت شد.",
+                f"The current state of {n} parts of the data was sealed; from now on audit verify finds any change "
+                "made to them outside Rasad. This was recorded in the audit trail under your name."))
+    return 0
 
 
 def _verify(ctx: Context, anchor_texts: list[str], reports_dir: str | None = None) -> int:
     from rasad_desktop.services.audit import Anchor, chain_head, verify_chain
+    from rasad_desktop.services.reconcile import reconcile
 
     anchors = [Anchor.parse(t) for t in anchor_texts]
     if reports_dir is not None:
@@ -44,18 +68,29 @@ def _verify(ctx: Context, anchor_texts: list[str], reports_dir: str | None = Non
     db = ctx.open_db()
     try:
         with db.session() as session:
-            count, problems = verify_chain(session, anchors)
+            count, chain_problems = verify_chain(session, anchors)
             head = chain_head(session)
+            state = reconcile(session)
     finally:
         db.close()
+    problems: list[ChainProblem | StateProblem] = [*chain_problems, *state.problems]
     n = ctx.digits(str(count))
     print(ctx.t(f"{n} ردیف گزارش رویدادها بررسی شد.", f"{count} audit rows checked."))
+    print(ctx.t(f"{ctx.digits(str(state.buckets))} بخش داده (وصولی‌ها، مبلغ‌های مصوب و برنامه‌ها، ماه‌های بسته، "
+                "کاربران، گزارش‌های صادرشده) با آخرین مقدار ثبت‌شده در گزارش رویدادها مقایسه شد.",
+                f"{state.buckets} parts of the data (collections, approved amounts and schedules, closed months, "
+                "users, issued reports) compared with the latest values the audit trail recorded."))
+    if state.baseline_at is not None:
+        print(ctx.t(f"گزارش رویدادها از مهر پایهٔ {local_time(state.baseline_at)} به بعد دربارهٔ داده‌ها گواهی می‌دهد.",
+                    f"The trail vouches for the data from the baseline of {local_time(state.baseline_at, 'latin')} on."))
     if anchors and not problems:
         k = ctx.digits(str(len(anchors)))
         print(ctx.t(f"{k} لنگر یادداشت‌شده با زنجیره یکی است.", f"{len(anchors)} recorded anchor(s) match the trail."))
     if not problems:
-        print(ctx.t("نتیجه: سالم — هیچ ردیفی پس از ثبت تغییر نکرده، حذف یا افزوده نشده است.",
-                    "Result: intact — no row was changed, deleted or added after it was written."))
+        print(ctx.t("نتیجه: سالم — هیچ ردیفی پس از ثبت تغییر نکرده، حذف یا افزوده نشده و داده‌ها همان است که "
+                    "گزارش رویدادها ثبت کرده است.",
+                    "Result: intact — no row was changed, deleted or added after it was written, and the data is "
+                    "what the trail recorded."))
         if head is not None:
             print(ctx.t(f"لنگر امروز (بیرون از سامانه یادداشت کنید و بعدها با --anchor بدهید): {head}",
                         f"Today's anchor (write it down outside the system; give it later with --anchor): {head}"))

@@ -2,8 +2,10 @@
 
 The passphrase comes from standard input (one line) with ``--passphrase-stdin`` or when
 standard input is not a terminal; on a terminal it is asked for without echo — twice for a
-backup. A restore on a terminal asks for confirmation first. The command line acts as the
-console administrator (``Actor.console()``).
+backup. A restore first prints where the backup comes from (office, identity, users, rows);
+on a terminal it then asks for confirmation; without one, a backup from another installation
+needs ``--accept-foreign``. The command line acts as the console administrator
+(``Actor.console()``).
 """
 
 from __future__ import annotations
@@ -66,7 +68,7 @@ def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
     from rasad_desktop.services.attachments import folder
-    from rasad_desktop.services.backup import clear_restore_flag, restore_backup
+    from rasad_desktop.services.backup import ForeignBackup, clear_restore_flag, inspect, restore_backup
     from rasad_desktop.services.roles import Actor
 
     if getattr(args, "clear_flag", False):
@@ -86,22 +88,39 @@ def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
     if not source.is_file():
         raise BackupCliProblem(f"فایل «{source}» پیدا نشد.", f"The file '{source}' was not found.")
     passphrase = _read_passphrase(ctx, args, twice=False)
-    if sys.stdin.isatty():
-        print(ctx.t(
-            f"همهٔ داده‌های فعلی با محتوای «{source.name}» جایگزین می‌شود (رونوشتی از داده‌های فعلی در "
-            "پوشهٔ backups نگه داشته می‌شود).",
-            f"All current data will be replaced by the contents of '{source.name}' (a copy of the current "
-            "data is kept in the backups folder).",
-        ))
-        answer = input(ctx.t("برای ادامه «بله» بنویسید: ", "Type 'yes' to continue: ")).strip().lower()
-        if answer not in ("بله", "yes"):
-            print(ctx.t("بازگردانی لغو شد؛ چیزی تغییر نکرد.", "Restore cancelled; nothing was changed."),
-                  file=sys.stderr)
-            return 1
     db = ctx.open_db()
     try:
-        info = restore_backup(db, Actor.console(), source, passphrase, backup_dir=ctx.data_dir / "backups",
-                              attachments_dir=folder(ctx.data_dir))
+        actor = Actor.console()
+        origin = inspect(db, actor, source, passphrase)  # where it comes from, before anything changes
+        print(ctx.t(f"نسخهٔ پشتیبان «{source.name}»:", f"Backup '{source.name}':"))
+        for line in origin.lines(ctx.lang):
+            print("  " + line)
+        if sys.stdin.isatty():
+            print(ctx.t(
+                f"همهٔ داده‌های فعلی با محتوای «{source.name}» جایگزین می‌شود (رونوشتی از داده‌های فعلی در "
+                "پوشهٔ backups نگه داشته می‌شود).",
+                f"All current data will be replaced by the contents of '{source.name}' (a copy of the current "
+                "data is kept in the backups folder).",
+            ))
+            if origin.foreign:
+                print(ctx.t("این نسخه از این نصب برنامه نیست: کاربران بالا جای کاربران فعلی را می‌گیرند.",
+                            "This backup is not from this installation: the users above replace the current ones."))
+            answer = input(ctx.t("برای ادامه «بله» بنویسید: ", "Type 'yes' to continue: ")).strip().lower()
+            if answer not in ("بله", "yes"):
+                print(ctx.t("بازگردانی لغو شد؛ چیزی تغییر نکرد.", "Restore cancelled; nothing was changed."),
+                      file=sys.stderr)
+                return 1
+            accept = origin.foreign
+        else:
+            accept = bool(getattr(args, "accept_foreign", False))
+        try:
+            info = restore_backup(db, actor, source, passphrase, backup_dir=ctx.data_dir / "backups",
+                                  attachments_dir=folder(ctx.data_dir), accept_foreign=accept)
+        except ForeignBackup as err:
+            raise BackupCliProblem(
+                err.message_fa + " اگر همین را می‌خواهید، فرمان را با --accept-foreign دوباره اجرا کنید.",
+                err.message_en + " If that is what you want, run the command again with --accept-foreign.",
+                code=err.code) from None
     finally:
         db.close()
     print(ctx.t(

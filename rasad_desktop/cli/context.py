@@ -31,12 +31,17 @@ class Context:
     def open_db(self) -> Database:
         """The database, brought up to date; office settings an older ``settings.json`` of
         this data folder held are adopted into it once; a workstation's database found in a
-        data folder it was not enrolled in is marked a copy (the GUI and every command go here)."""
+        data folder it was not enrolled in is marked a copy; what a killed backup or restore
+        left beside the database is deleted (the GUI and every command go here)."""
         from rasad_desktop.services.office import adopt_settings_file
         from rasad_desktop.services.sync.node import check_copy
 
         self.data_dir.mkdir(parents=True, exist_ok=True)
         db = Database.open(self.url, backup_dir=self.data_dir / "backups")
+        if db.file is not None:  # decrypted copies a killed backup or restore left behind
+            from rasad_desktop.services.backup import remove_leftovers
+
+            remove_leftovers(db.file.parent, self.data_dir / "backups")
         adopt_settings_file(db, self.settings)
         with db.session() as session:
             check_copy(session, self.data_dir)  # a workstation's database restored or copied elsewhere

@@ -90,9 +90,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="only clear a restore-in-progress flag left by a restore that was killed")
     p.add_argument("--passphrase-stdin", action="store_true",
                    help="read the passphrase from standard input instead of asking for it")
+    p.add_argument("--accept-foreign", action="store_true",
+                   help="without a terminal: restore even a backup from another installation (its office and "
+                        "users are printed first); on a terminal you are asked")
 
-    p = command(sub, "audit", "the audit trail: verify its hash chain, or list recent entries")
-    p.add_argument("action", choices=("verify", "list"))
+    p = command(sub, "audit", "the audit trail: verify its hash chain and the data against it, list recent "
+                              "entries, or seal today's data as a baseline")
+    p.add_argument("action", choices=("verify", "list", "baseline"))
     p.add_argument("--limit", type=int, default=50, help="list: how many entries (newest first)")
     p.add_argument("--anchor", action="append", metavar="ROW:HEX",
                    help="verify: an anchor printed by an earlier verify; the trail must still match it (repeatable)")

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,6 +14,9 @@ from sqlalchemy.orm import Session
 from rasad_desktop.core.audit_hash import FIELDS, row_hash
 from rasad_desktop.db.models import AuditHead, AuditLog
 from rasad_desktop.services.roles import Actor, Permission, require
+
+if TYPE_CHECKING:
+    from rasad_desktop.services.reconcile import StateProblem
 
 
 @dataclass(frozen=True)
@@ -168,13 +172,23 @@ class TrailCheck:
     checked: int
     problems: list[ChainProblem]
     head: Anchor | None  # the anchor to write down when the trail is intact
+    buckets: int = 0  # parts of the data compared with the trail's seals
+    state: tuple[StateProblem, ...] = ()  # the data changed outside Rasad
+
+    @property
+    def intact(self) -> bool:
+        return not self.problems and not self.state
 
 
 def check_trail(session: Session, actor: Actor) -> TrailCheck:
-    """The hash-chain check of the audit page (administrator only)."""
+    """The audit page's check (administrator only): the hash chain, then the data against
+    the trail's seals (services.reconcile)."""
+    from rasad_desktop.services.reconcile import reconcile
+
     require(actor, Permission.VIEW_AUDIT)
     count, problems = verify_chain(session)
-    return TrailCheck(count, problems, chain_head(session))
+    state = reconcile(session)
+    return TrailCheck(count, problems, chain_head(session), state.buckets, tuple(state.problems))
 
 
 def intact_record(session: Session, action: str, entity: str, entity_id: str, *,

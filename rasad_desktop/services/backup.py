@@ -19,6 +19,17 @@ copy replaces the live contents through the backup API — not a file copy, so t
 connections and the WAL stay consistent. Any failure after the safety copy puts the
 previous data back; the flag is cleared in every case.
 
+Decrypted data only ever sits in a private scratch folder next to the database
+(``formats.scratch``: mode 0700, locked by its process while the work runs), removed
+afterwards; ``remove_leftovers``, called at every start, deletes those a killed process left
+(and a safety copy cut short), never one a running backup or restore is using.
+
+Before a restore replaces anything it reads where the backup comes from (``inspect``: the
+office, its identity, its users, its rows). A backup from another installation of the
+program — or one that does not say, while this database belongs to an installation — is
+refused (``ForeignBackup``, naming the office and the users) unless the caller passes
+``accept_foreign=True`` after showing that to the person restoring.
+
 SQLite only: a PostgreSQL server is backed up on the server with ``pg_dump``.
 """
 
@@ -26,32 +37,35 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
+import shutil
 import sqlite3
-import tempfile
 import time
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from rasad_desktop.core.digits import to_persian_digits
+from rasad_desktop.core.digits import localize_digits, to_persian_digits
 from rasad_desktop.core.errors import RasadError
 from rasad_desktop.core.file_errors import file_problem
+from rasad_desktop.core.jalali import format_jalali
+from rasad_desktop.core.settings_schema import BY_KEY as DECLARED
 from rasad_desktop.db.database import Database
 from rasad_desktop.db.engine import BUSY_TIMEOUT_MS, is_sqlite, sqlite_driver, sqlite_path
 from rasad_desktop.db.migrate import HEAD, MIGRATIONS_DIR
 from rasad_desktop.db.models import OfficeSetting, utcnow
-from rasad_desktop.formats import atomic
+from rasad_desktop.formats import atomic, scratch
 from rasad_desktop.formats import backup_container as container
 from rasad_desktop.formats import backup_contents as contents_format
 from rasad_desktop.formats.backup_container import BackupError
 from rasad_desktop.services.errors import ServiceError, ValidationError
 from rasad_desktop.services.office import RESTORE_FLAG, restore_in_progress
-from rasad_desktop.services.roles import Actor, Permission, require
+from rasad_desktop.services.roles import Actor, Permission, Role, require
 from rasad_desktop.services.uow import writing
 
 MIN_PASSPHRASE = 8
@@ -59,6 +73,9 @@ BACKUP_SUFFIX = ".rbk"
 SAFETY_COPIES_KEPT = 3  # copies of the data made before restores that are kept
 # a backup call may wait this long for other users' writes to finish
 COPY_DEADLINE_S = 60.0
+WORKDIR_PREFIX = ".rasad-backup-"  # the scratch folders, next to the database
+SAFETY_PREFIX = "pre-restore-"
+USERS_SHOWN = 20  # a preview names this many users, then says how many more
 
 
 @dataclass(frozen=True)
@@ -84,6 +101,111 @@ class RestoreInfo:
     safety_copy: Path  # the database as it was before the restore
     seconds: float = 0.0
     attachments: int = 0  # attachment files written back to the data folder
+    foreign: bool = False  # it came from another installation (or did not say) and was accepted
+
+
+@dataclass(frozen=True)
+class BackupUser:
+    username: str
+    full_name: str
+    role: str  # as stored: admin, data_entry, report_officer, viewer
+    active: bool
+
+    def role_label(self, lang: str = "fa") -> str:
+        try:
+            return Role(self.role).label(lang)
+        except ValueError:
+            return self.role
+
+
+@dataclass(frozen=True)
+class BackupOrigin:
+    """Where a backup comes from, read from its decrypted copy (``inspect``)."""
+
+    source: Path
+    sha256: str
+    created_at: dt.datetime  # UTC, naive
+    revision: str  # the schema it was made with
+    office_name: str  # the office name in its settings (the default when it has none)
+    office_id: str | None  # its office's identity; None: it does not say (older, or nothing recorded yet)
+    station: int | None  # a workstation's number; None: an office's database
+    same_installation: bool  # the same office and the same database role as this one
+    this_office_id: str | None  # this database's office identity (None: it has recorded nothing yet)
+    users: tuple[BackupUser, ...]
+    counts: dict[str, int] = field(repr=False)
+
+    @property
+    def foreign(self) -> bool:
+        """Restoring it needs an explicit yes: this database belongs to an installation, and the
+        backup comes from another one or does not say which."""
+        return self.this_office_id is not None and not self.same_installation
+
+    def users_text(self, lang: str = "fa") -> str:
+        shown = [f"{u.username} ({u.role_label(lang)}{'' if u.active else (', disabled' if lang == 'en' else '، غیرفعال')})"
+                 for u in self.users[:USERS_SHOWN]]
+        more = len(self.users) - len(shown)
+        if lang == "en":
+            return ", ".join(shown) + (f" and {more} more" if more > 0 else "") if shown else "none"
+        text = "، ".join(shown) + (f" و {localize_digits(str(more))} کاربر دیگر" if more > 0 else "")
+        return text if shown else "هیچ"
+
+    def lines(self, lang: str = "fa") -> list[str]:
+        """The preview shown before a restore, one line each."""
+        en = lang == "en"
+        ident = self.office_id or ("none" if en else "ندارد")
+        if self.station is not None:
+            ident += f", workstation {self.station}" if en else f"، ایستگاه کاری {localize_digits(str(self.station))}"
+        made = format_jalali(self.created_at, "latin" if en else "fa")
+        c = self.counts
+        if en:
+            out = [f"Office: «{self.office_name}» (identity: {ident})",
+                   f"Made on: {made}; schema: {self.revision}",
+                   f"Users ({len(self.users)}): {self.users_text('en')}",
+                   f"Rows: {c.get('agencies', 0)} agencies, {c.get('collections', 0)} collected figures, "
+                   f"{c.get('service_requests', 0)} requests, {c.get('issued_reports', 0)} issued reports"]
+        else:
+            n = lambda key: localize_digits(str(c.get(key, 0)))  # noqa: E731
+            out = [f"دفتر: «{self.office_name}» (شناسه: {ident})",
+                   f"ساخته‌شده در: {made}؛ طرح پایگاه داده: {self.revision}",
+                   f"کاربران ({localize_digits(str(len(self.users)))}): {self.users_text('fa')}",
+                   f"ردیف‌ها: {n('agencies')} دستگاه، {n('collections')} رقم وصولی، {n('service_requests')} "
+                   f"درخواست، {n('issued_reports')} گزارش صادرشده"]
+        if not self.users:
+            out.append("It holds no user account: after the restore, whoever opens the program next creates the "
+                       "first administrator." if en else "هیچ حساب کاربری در آن نیست: پس از بازگردانی، نخستین "
+                       "کسی که برنامه را باز کند مدیر سامانه را می‌سازد.")
+        if self.same_installation:
+            out.append("It comes from this installation." if en else "این نسخه از همین نصب برنامه است.")
+        elif self.office_id is None and self.this_office_id is not None:
+            out.append("It does not say which installation it comes from (its office identity is missing)." if en
+                       else "معلوم نیست این نسخه از کدام نصب برنامه است (شناسهٔ دفتر در آن نیست).")
+        elif self.this_office_id is not None:
+            out.append("It comes from another installation of the program, not from this one." if en
+                       else "این نسخه از نصب دیگری از برنامه است، نه از این یکی.")
+        return out
+
+
+class ForeignBackup(BackupError, ServiceError):
+    """A backup from another installation, refused until the person restoring has seen where
+    it comes from and said yes (``accept_foreign=True``). Nothing was changed."""
+
+    def __init__(self, origin: BackupOrigin) -> None:
+        self.origin = origin
+        where_fa = ("معلوم نیست از کدام نصب برنامه است" if origin.office_id is None
+                    else "از نصب دیگری از برنامه است، نه از این یکی")
+        where_en = ("does not say which installation it comes from" if origin.office_id is None
+                    else "comes from another installation of the program, not from this one")
+        super().__init__(
+            f"این نسخهٔ پشتیبان {where_fa}: دفتر «{origin.office_name}» (شناسه: {origin.office_id or 'ندارد'})، "
+            f"ساخته‌شده در {format_jalali(origin.created_at)}، با کاربران: {origin.users_text('fa')}. "
+            "بازگرداندن آن همهٔ داده‌ها و حساب‌های کاربری این‌جا را با این‌ها جایگزین می‌کند؛ فقط پس از تأیید "
+            "آشکار بازگردانده می‌شود. پایگاه دادهٔ فعلی دست نخورد.",
+            f"This backup {where_en}: office «{origin.office_name}» (identity: {origin.office_id or 'none'}), made "
+            f"on {format_jalali(origin.created_at, 'latin')}, with the users: {origin.users_text('en')}. Restoring "
+            "it replaces all data and user accounts here with these; it is restored only when that is confirmed "
+            "explicitly. The current database was not changed.",
+            code="backup_foreign",
+        )
 
 
 # ------------------------------------------------------------------------------ messages
@@ -140,15 +262,40 @@ def _live_file(db: Database) -> Path:
 
 @contextmanager
 def _workdir(near: Path) -> Iterator[Path]:
-    """A private temporary folder next to the database (decrypted copies never go to a shared
-    temporary folder); removed afterwards, whatever happens."""
+    """A private scratch folder next to the database (decrypted copies never go to a shared
+    temporary folder), locked by this process while the work runs; removed afterwards,
+    whatever happens — and at the next start if this process is killed (``remove_leftovers``)."""
     try:
-        near.mkdir(parents=True, exist_ok=True)
-        tmp = tempfile.TemporaryDirectory(prefix=".rasad-backup-", dir=near, ignore_cleanup_errors=True)
+        folder = scratch.Scratch.create(near, WORKDIR_PREFIX)
     except OSError as err:
         raise _file_problem(near, err, writing_file=True) from None
-    with tmp as name:
-        yield Path(name)
+    with folder as path:
+        yield path
+
+
+def remove_leftovers(folder: Path, backup_dir: Path | None = None) -> list[Path]:
+    """At start-up: delete what backups and restores killed half-way left behind — their
+    scratch folders next to the database in ``folder`` (decrypted copies of the whole
+    database) and, in ``backup_dir``, a safety copy cut short — but never the folder of a
+    backup or restore still running in another process. Returns what was deleted; never
+    raises (what cannot be deleted now is tried again at the next start). The finished
+    safety copies (``pre-restore-*.db``) are kept: they are how a restore is undone."""
+    removed = scratch.remove_stale(folder, WORKDIR_PREFIX)
+    if backup_dir is None:
+        return removed
+    try:
+        running = any(p.name.startswith(WORKDIR_PREFIX) and p.is_dir() for p in folder.iterdir())
+        parts = [] if running else [p for p in backup_dir.iterdir() if p.name.startswith(SAFETY_PREFIX)
+                                    and atomic.PART_SUFFIX in p.name and p.is_file()]
+    except OSError:
+        return removed
+    for path in parts:  # a safety copy is written only while its restore's scratch folder is locked
+        try:
+            path.unlink()
+            removed.append(path)
+        except OSError:
+            pass
+    return removed
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -303,44 +450,126 @@ def _verify_written(path: Path, passphrase: str, scratch: Path, revision: str, c
 
 
 # ------------------------------------------------------------------------------ restore
+def _read_source(source: Path, passphrase: str) -> tuple[bytes, str]:
+    if not passphrase:
+        raise ValidationError("عبارت عبور نسخهٔ پشتیبان را وارد کنید.", "Enter the backup's passphrase.",
+                              code="backup_passphrase_short")
+    try:
+        data = source.read_bytes()
+    except OSError as err:
+        raise _file_problem(source, err, writing_file=False) from None
+    return data, hashlib.sha256(data).hexdigest()
+
+
+def _open_copy(data: bytes, passphrase: str, copy: Path) -> tuple[container.Header, contents_format.Contents, str]:
+    """Decrypt the backup into ``copy`` (in a scratch folder) and check it: the header, the
+    contents (the database written to ``copy``, the attachments kept in memory), the revision."""
+    header, plain = container.decrypt(data, passphrase)
+    del data
+    inside = contents_format.unpack(plain, header.version)
+    del plain
+    try:
+        copy.write_bytes(inside.database)
+    except OSError as err:
+        raise _file_problem(copy, err, writing_file=True) from None
+    revision = _check_copy(copy)
+    if contents_format.mismatched(copy, inside.files):
+        raise container.damaged("پیوست‌های درون آن با پایگاه داده نمی‌خواند", "its attachments do not match its database")
+    return header, inside, revision
+
+
+def inspect(db: Database, actor: Actor, source: Path, passphrase: str) -> BackupOrigin:
+    """Where the backup in ``source`` comes from — its office and identity, whether that is
+    this installation, when it was made, its schema, its users and roles, its rows — read
+    from a decrypted copy in a private scratch folder (removed afterwards). Nothing changes.
+    Raises the same errors as a restore for a wrong passphrase or a damaged file."""
+    require(actor, Permission.BACKUP)
+    live = _live_file(db)
+    source = Path(source)
+    data, sha = _read_source(source, passphrase)
+    with _workdir(live.parent) as work:
+        copy = work / "inspect.db"
+        header, _inside, revision = _open_copy(data, passphrase, copy)
+        del data, _inside
+        return _origin(copy, live, source, sha, header, revision)
+
+
+def _clean_text(value: object, limit: int = 100) -> str:
+    """A name from a backup, safe to show: no control or direction-changing characters
+    (ZWNJ kept), at most ``limit`` characters."""
+    text = str(value) if value is not None else ""
+    kept = "".join(ch for ch in text if ch == "\u200c" or unicodedata.category(ch) not in ("Cc", "Cf", "Zl", "Zp"))
+    return kept.strip()[:limit]
+
+
+def _identity(conn: sqlite3.Connection, tables: list[str]) -> tuple[str, str, int | None] | None:
+    """(office id, role, station) of a database's node row; None when it has none."""
+    if "sync_node" not in tables:
+        return None
+    row = conn.execute("SELECT office_id, role, station FROM sync_node WHERE id = 1").fetchone()
+    if row is None or not row[0]:
+        return None
+    return _clean_text(row[0], 64), _clean_text(row[1], 20), None if row[2] is None else int(row[2])
+
+
+def _origin(copy: Path, live: Path, source: Path, sha: str, header: container.Header, revision: str) -> BackupOrigin:
+    default_name = str(DECLARED["office_fa"].default)
+    try:
+        with closing(_connect(copy)) as conn:
+            tables = _tables(conn)
+            ident = _identity(conn, tables)
+            name = default_name
+            if "office_settings" in tables:
+                row = conn.execute("SELECT value FROM office_settings WHERE key = 'office_fa'").fetchone()
+                try:
+                    value = json.loads(row[0]) if row is not None else None
+                except (TypeError, ValueError):
+                    value = None
+                name = _clean_text(value) if isinstance(value, str) and _clean_text(value) else default_name
+            users = tuple(BackupUser(_clean_text(r[0], 64), _clean_text(r[1], 200), _clean_text(r[2], 20), bool(r[3]))
+                          for r in conn.execute("SELECT username, full_name, role, active FROM users ORDER BY id"))
+            counts = _counts(conn)
+    except (sqlite3.Error, ValueError, TypeError):
+        raise container.damaged("جدول‌های پایگاه دادهٔ درون آن نامعتبر است", "the tables of its database are not "
+                                "valid") from None
+    try:
+        with closing(_connect(live)) as conn:
+            here = _identity(conn, _tables(conn))
+    except sqlite3.Error as err:
+        raise _sqlite_problem(err) from None
+    return BackupOrigin(source, sha, header.created_at, revision, name, ident[0] if ident else None,
+                        ident[2] if ident else None, ident is not None and ident == here,
+                        here[0] if here else None, users, counts)
+
+
 def restore_backup(db: Database, actor: Actor, source: Path, passphrase: str, *, backup_dir: Path,
-                   attachments_dir: Path | None = None, progress: Callable[[str], None] | None = None
-                   ) -> RestoreInfo:
+                   attachments_dir: Path | None = None, progress: Callable[[str], None] | None = None,
+                   accept_foreign: bool = False) -> RestoreInfo:
     """Replace the live database's contents with the backup in ``source``, and put the
     attachment files it holds into ``attachments_dir`` (before the database changes: their
     names are random, so a file no database lists yet harms nothing).
 
     Everything about the backup is checked on a decrypted temporary copy first; the live
     database changes only after that, with the restore flag set and a safety copy of the
-    current data in ``backup_dir``. ``progress`` (optional) hears each step's name."""
+    current data in ``backup_dir``. A backup from another installation (``inspect``) is
+    refused with ``ForeignBackup`` unless ``accept_foreign`` — pass it only after the person
+    restoring has seen where it comes from and said yes. ``progress`` (optional) hears each
+    step's name."""
     require(actor, Permission.BACKUP)
     live = _live_file(db)
-    if not passphrase:
-        raise ValidationError("عبارت عبور نسخهٔ پشتیبان را وارد کنید.", "Enter the backup's passphrase.",
-                              code="backup_passphrase_short")
     step = progress or (lambda _name: None)
     started = time.perf_counter()
     source = Path(source)
-    try:
-        data = source.read_bytes()
-    except OSError as err:
-        raise _file_problem(source, err, writing_file=False) from None
-    sha = hashlib.sha256(data).hexdigest()
+    data, sha = _read_source(source, passphrase)
     with _workdir(live.parent) as work:
         step("decrypt")
         copy = work / "restore.db"
-        header, plain = container.decrypt(data, passphrase)
+        header, inside, backup_revision = _open_copy(data, passphrase, copy)
         del data
-        inside = contents_format.unpack(plain, header.version)
-        del plain
-        try:
-            copy.write_bytes(inside.database)
-        except OSError as err:
-            raise _file_problem(copy, err, writing_file=True) from None
         step("check")
-        backup_revision = _check_copy(copy)
-        if contents_format.mismatched(copy, inside.files):
-            raise container.damaged("پیوست‌های درون آن با پایگاه داده نمی‌خواند", "its attachments do not match its database")
+        origin = _origin(copy, live, source, sha, header, backup_revision)
+        if origin.foreign and not accept_foreign:
+            raise ForeignBackup(origin)
         upgraded = backup_revision != HEAD
         if upgraded:
             step("upgrade")
@@ -368,7 +597,7 @@ def restore_backup(db: Database, actor: Actor, source: Path, passphrase: str, *,
             copy_database(copy, live)
             _verify_live(live, expected)
             step("finish")
-            _finish(db, actor, source, sha, header, backup_revision, upgraded, safety)
+            _finish(db, actor, source, sha, header, backup_revision, upgraded, safety, origin)
         except BaseException as exc:
             _undo(db, actor, live, source, safety if replaced else None, exc)
             converted = _as_service_error(exc, live)
@@ -377,7 +606,7 @@ def restore_backup(db: Database, actor: Actor, source: Path, passphrase: str, *,
             raise converted from exc
     prune_safety_copies(backup_dir, keep=SAFETY_COPIES_KEPT)
     return RestoreInfo(source, sha, header.created_at, backup_revision, upgraded, safety,
-                       time.perf_counter() - started, written)
+                       time.perf_counter() - started, written, origin.foreign)
 
 
 def _check_copy(copy: Path) -> str:
@@ -480,23 +709,33 @@ def prune_safety_copies(backup_dir: Path, keep: int) -> list[Path]:
 
 
 def safety_copy(db: Database, backup_dir: Path) -> Path:
-    """A plain copy of the current database (``VACUUM INTO``), kept in ``backup_dir``."""
+    """A plain copy of the current database, kept in ``backup_dir``: made with ``VACUUM
+    INTO`` in a scratch folder, then written to ``backup_dir`` through ``formats.atomic``, so a
+    copy cut short by a killed process never sits there under a finished copy's name (the
+    part file it may leave goes at the next start, ``remove_leftovers``)."""
+    live = _live_file(db)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     try:
         backup_dir.mkdir(parents=True, exist_ok=True)
-        target = backup_dir / f"pre-restore-{stamp}.db"
+        target = backup_dir / f"{SAFETY_PREFIX}{stamp}.db"
         n = 1
         while target.exists():
             n += 1
-            target = backup_dir / f"pre-restore-{stamp}-{n}.db"
+            target = backup_dir / f"{SAFETY_PREFIX}{stamp}-{n}.db"
     except OSError as err:
         raise _file_problem(backup_dir, err, writing_file=True) from None
-    try:
-        with db.engine.connect() as conn:
-            sqlite_driver(conn).execute("VACUUM INTO ?", (str(target),))
-    except sqlite3.Error as err:
-        target.unlink(missing_ok=True)
-        raise _sqlite_problem(err) from None
+    with _workdir(live.parent) as work:
+        plain = work / "safety.db"
+        try:
+            with db.engine.connect() as conn:
+                sqlite_driver(conn).execute("VACUUM INTO ?", (str(plain),))
+        except sqlite3.Error as err:
+            raise _sqlite_problem(err) from None
+        try:
+            with plain.open("rb") as src, atomic.replacing(target) as out:
+                shutil.copyfileobj(src, out, 1 << 20)
+        except OSError as err:
+            raise _file_problem(target, err, writing_file=True) from None
     return target
 
 
@@ -510,13 +749,18 @@ def _verify_live(live: Path, expected: dict[str, int]) -> None:
 
 
 def _finish(db: Database, actor: Actor, source: Path, sha: str, header: container.Header, revision: str, upgraded: bool,
-            safety: Path) -> None:
-    """Clear the flag and record the restore, in one transaction of the restored database."""
-    with db.session() as session, writing(session, actor, Permission.BACKUP) as audit:
+            safety: Path, origin: BackupOrigin) -> None:
+    """Clear the flag and record the restore, in one transaction of the restored database.
+    The person who restored is recorded by name only: their account (if any) belongs to the
+    data that was replaced, and the restored accounts may not hold it, or hold another person
+    under its number — the session ends after a restore anyway."""
+    recorder = replace(actor, user_id=None)
+    with db.session() as session, writing(session, recorder, Permission.BACKUP) as audit:
         _put_flag(session, False)
         audit.record("backup.restore", "backup", source.name, after={
             "file": str(source), "sha256": sha, "backup_created_at": header.created_at.isoformat(),
-            "backup_revision": revision, "upgraded": upgraded, "safety_copy": str(safety)})
+            "backup_revision": revision, "upgraded": upgraded, "safety_copy": str(safety),
+            "office_id": origin.office_id, "foreign": origin.foreign})
 
 
 def _undo(db: Database, actor: Actor, live: Path, source: Path, safety: Path | None, exc: BaseException) -> None:

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from rasad_desktop.core.audit_hash import FIELDS, row_hash
 from rasad_desktop.db.engine import begin_write
 from rasad_desktop.db.models import AuditHead, AuditLog, utcnow
+from rasad_desktop.services import state_seal
 from rasad_desktop.services.errors import Conflict, ServiceError
 from rasad_desktop.services.roles import Actor, Permission, require
 from rasad_desktop.services.session_check import check_current
@@ -112,14 +113,19 @@ def writing(session: Session, actor: Actor, permission: Permission, *, changes: 
         audit = Audit(session, actor)
         if changes:
             capture.start(session)
+        state_seal.start(session)
         yield audit
         if audit.count == 0 and not audit.no_op:
             raise RuntimeError("a write must record at least one audit entry")
         capture.finish(session, actor.username, audit._at)
+        seals = state_seal.finish(session)
+        if seals:  # the trail vouches for what this write left in the data
+            audit.record(state_seal.ACTION, "state", "", after=seals)
         audit._chain()
         session.commit()
     except BaseException as exc:
         capture.stop(session)
+        state_seal.stop(session)
         session.rollback()
         translated = translate_db_error(exc)
         if translated is not None:

@@ -672,6 +672,14 @@
         <translation>گزارش رویدادها سالم است: {0} رویداد بررسی شد و هیچ‌کدام پس از ثبت تغییر نکرده، حذف یا افزوده نشده است.</translation>
     </message>
     <message>
+        <source>The data matches the trail: {0} parts of it (collections, approved amounts, closed months, users, issued reports) compared.</source>
+        <translation>داده‌ها با گزارش رویدادها می‌خواند: {0} بخش از آن (وصولی‌ها، مبلغ‌های مصوب، ماه‌های بسته، کاربران، گزارش‌های صادرشده) مقایسه شد.</translation>
+    </message>
+    <message>
+        <source>The data was changed outside Rasad: {0} parts differ from what the trail recorded.</source>
+        <translation>داده‌ها بیرون از سامانه تغییر کرده‌اند: {0} بخش با آنچه گزارش رویدادها ثبت کرده است نمی‌خواند.</translation>
+    </message>
+    <message>
         <source>The newest {0} records are shown; narrow the filters to reach older ones.</source>
         <translation>{0} رویداد تازه‌تر نمایش داده شده است؛ برای دیدن رویدادهای قدیمی‌تر پالایه‌ها را محدودتر کنید.</translation>
     </message>
@@ -1632,6 +1640,10 @@
         <translation>هنوز نسخهٔ پشتیبانی در پوشهٔ {0} نیست.</translation>
     </message>
     <message>
+        <source>Opening the backup…</source>
+        <translation>در حال باز کردن نسخهٔ پشتیبان…</translation>
+    </message>
+    <message>
         <source>Other file</source>
         <translation>فایل دیگر</translation>
     </message>
@@ -1650,6 +1662,10 @@
     <message>
         <source>Restore from a backup…</source>
         <translation>بازگردانی از نسخهٔ پشتیبان…</translation>
+    </message>
+    <message>
+        <source>Restoring it replaces all data and all user accounts here with those above. Restore it?</source>
+        <translation>بازگرداندن آن همهٔ داده‌ها و همهٔ حساب‌های کاربری این‌جا را با آن‌چه در بالا آمده جایگزین می‌کند. بازگردانده شود؟</translation>
     </message>
     <message>
         <source>Restoring the backup…</source>
@@ -1678,6 +1694,14 @@
     <message>
         <source>The mark was cleared; data entry is open again.</source>
         <translation>علامت برداشته شد؛ ورود اطلاعات دوباره باز است.</translation>
+    </message>
+    <message>
+        <source>The restore was cancelled; nothing was changed.</source>
+        <translation>بازگردانی لغو شد؛ چیزی تغییر نکرد.</translation>
+    </message>
+    <message>
+        <source>This backup is not from this installation of Rasad:</source>
+        <translation>این نسخهٔ پشتیبان از این نصب رصد نیست:</translation>
     </message>
     <message>
         <source>Warning: {0} attachment files were missing from the data folder or had changed; they are not in this backup.</source>

@@ -35,7 +35,8 @@ def _db(data_dir) -> Database:  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def demo(data_dir, capsys):  # type: ignore[no-untyped-def]
-    """The demo province plus a user with a few sign-ins: eight audit rows."""
+    """The demo province plus a user with a few sign-ins: ten audit rows (three of them the
+    seals of the writes that changed vouched-for data: the demo, the account, the reset)."""
     assert _run(capsys, "demo", "--data-dir", str(data_dir), "--year", "1404", "--months", "3")[0] == 0
     db = _db(data_dir)
     with db.session() as s:
@@ -49,7 +50,7 @@ def demo(data_dir, capsys):  # type: ignore[no-untyped-def]
         accounts.reset_password(s, Actor("setup", Role.ADMIN), "sara")
         ids = list(s.scalars(select(AuditLog.id).order_by(AuditLog.id)))
     db.close()
-    assert len(ids) == 7
+    assert len(ids) == 10
     return ids
 
 
@@ -63,7 +64,8 @@ def _tamper(data_dir, sql: str, **params: object) -> None:  # type: ignore[no-un
 def test_verify_a_fresh_demo_is_intact(data_dir, capsys, demo):
     code, out, err = _run(capsys, "audit", "verify", "--data-dir", str(data_dir))
     assert code == 0 and err == ""
-    assert "۷ ردیف گزارش رویدادها بررسی شد." in out
+    assert "۱۰ ردیف گزارش رویدادها بررسی شد." in out
+    assert "با آخرین مقدار ثبت‌شده در گزارش رویدادها مقایسه شد" in out
     assert "سالم" in out and "دستکاری" not in out
 
 
@@ -100,16 +102,37 @@ def test_a_deleted_row_and_a_deleted_newest_row_are_both_reported(data_dir, caps
     _tamper(data_dir, "DELETE FROM audit_log WHERE id IN (:a, :b)", a=demo[2], b=demo[-1])
     code, out, _ = _run(capsys, "audit", "verify", "--data-dir", str(data_dir))
     assert code == 1
-    assert "۶ ردیف" not in out and "۵ ردیف گزارش رویدادها بررسی شد." in out
+    assert "۸ ردیف گزارش رویدادها بررسی شد." in out
     assert f"ردیف‌هایی پیش از ردیف {localize_digits(str(demo[3]))} " in out
     assert f"(پس از ردیف {localize_digits(str(demo[-2]))})" in out
-    assert "۲ مشکل" in out
+    # the newest row was the password reset's seal: the account no longer matches the trail
+    assert "کاربر «sara»: بیرون از سامانه تغییر کرده است" in out
+    assert "۳ مشکل" in out
+
+
+def test_data_changed_by_sql_fails_the_check_naming_it_and_a_baseline_vouches_anew(data_dir, capsys, demo):
+    _tamper(data_dir, "UPDATE users SET role = 'admin' WHERE username = 'sara'")
+    _tamper(data_dir, "UPDATE collections SET amount = amount + 1000 WHERE id = (SELECT min(id) FROM collections)")
+    code, out, _ = _run(capsys, "audit", "verify", "--data-dir", str(data_dir))
+    assert code == 1 and "سالم" not in out and "۲ مشکل" in out
+    assert "کاربر «sara»: بیرون از سامانه تغییر کرده است" in out
+    assert re.search(r"وصولی‌های دستگاه «.+» \([۰-۹]+\) در سال ۱۴۰[۳۴]: بیرون از سامانه تغییر کرده است "
+                     r"\(جمع مبلغ‌ها ۱٬۰۰۰ ریال بیشتر", out)
+    code, out, _ = _run(capsys, "audit", "baseline", "--data-dir", str(data_dir))
+    assert code == 0 and "مهر شد" in out
+    code, out, _ = _run(capsys, "audit", "verify", "--data-dir", str(data_dir))
+    assert code == 0 and "سالم" in out and "مهر پایهٔ ۱۴" in out  # vouched for from the baseline, said so
+    _tamper(data_dir, "DELETE FROM audit_log")
+    _tamper(data_dir, "DELETE FROM audit_head")
+    code, out, _ = _run(capsys, "audit", "verify", "--data-dir", str(data_dir))
+    assert code == 1 and "۰ ردیف" in out and "سالم" not in out  # an emptied trail on data is never intact
+    assert "رصد هرگز آن را ثبت نکرده است" in out
 
 
 def test_verify_in_english(data_dir, capsys, demo):
     _tamper(data_dir, "UPDATE audit_log SET after = '{}' WHERE id = :id", id=demo[0])
     code, out, _ = _run(capsys, "--lang", "en", "audit", "verify", "--data-dir", str(data_dir))
-    assert code == 1 and "7 audit rows checked." in out and "TAMPERED" in out
+    assert code == 1 and "10 audit rows checked." in out and "TAMPERED" in out
     assert f"Audit row {demo[0]} was changed after it was written." in out
 
 
@@ -124,13 +147,14 @@ def test_list_prints_the_newest_entries_aligned(data_dir, capsys, demo):
     body = table[2:]
     numbers = [int(localize_digits(line.split("│")[0].strip(), "latin")) for line in body]
     assert numbers == sorted(demo[-5:], reverse=True)  # newest first
-    assert "user.reset_password" in body[0] and "sara" in body[0]
+    assert "state.seal" in body[0] and '"k": "sar' in body[0]  # the reset's seal: the account it vouches for
+    assert "user.reset_password" in body[1] and "sara" in body[1]
     assert "user.sign_in_failed" in out and "user.sign_in " in out
     # Jalali date and time with Persian digits
     assert all(re.search(r"۱۴\d\d/[۰-۹]{2}/[۰-۹]{2} [۰-۹]{2}:[۰-۹]{2}:[۰-۹]{2}", line) for line in body)
     # before → after: of a long record only the fields that changed
-    assert '{"must_change_password": false} → {"must_change_password": true}' in body[0]
-    assert "full_name" not in body[0]
+    assert '{"must_change_password": false} → {"must_change_password": true}' in body[1]
+    assert "full_name" not in body[1]
     # every column separator sits at the same display column on every line
     def columns(line: str) -> list[int]:
         return [display_width(line[:i]) for i, ch in enumerate(line) if ch in "│┼"]
@@ -139,7 +163,7 @@ def test_list_prints_the_newest_entries_aligned(data_dir, capsys, demo):
 
 def test_list_in_english_with_latin_digits(data_dir, capsys, demo):
     code, out, _ = _run(capsys, "--lang", "en", "audit", "list", "--data-dir", str(data_dir), "--limit", "50")
-    assert code == 0 and "The newest 7 entries" in out and "Before → after" in out
+    assert code == 0 and "The newest 10 entries" in out and "Before → after" in out
     assert "demo.load" in out.splitlines()[-1] and not re.search("[۰-۹]", out)
 
 

@@ -180,3 +180,59 @@ def test_messages_in_english(dirs, capsys, monkeypatch, backed_up):
     code, _, err = _run(capsys, monkeypatch, "wrong-passphrase\n", "--lang", "en", "restore", "--data-dir",
                         str(data), str(out_file))
     assert code == 1 and "passphrase is wrong" in err
+
+
+def _users(folder) -> list[str]:  # type: ignore[no-untyped-def]
+    with closing(sqlite3.connect(str(folder / "rasad.db"))) as conn:
+        return [r[0] for r in conn.execute("SELECT username FROM users ORDER BY username")]
+
+
+@pytest.fixture
+def other_installation(dirs, capsys, monkeypatch, tmp_path):  # type: ignore[no-untyped-def]
+    """A backup of data folder A (its administrator «admin»), and data folder B, an installation
+    of its own (administrator «bahram»)."""
+    data, _ = dirs
+    assert _run(capsys, monkeypatch, "Admin-pass-1405\n", "init", "--data-dir", str(data))[0] == 0
+    out_file = tmp_path / "a.rbk"
+    assert _run(capsys, monkeypatch, PASS + "\n", "backup", "--data-dir", str(data), "--out", str(out_file))[0] == 0
+    other = tmp_path / "b"
+    assert _run(capsys, monkeypatch, "Bahram-pass-1405\n", "init", "--data-dir", str(other), "--admin", "bahram")[0] == 0
+    return out_file, other
+
+
+def test_a_backup_from_another_installation_needs_accept_foreign_without_a_terminal(capsys, monkeypatch,
+                                                                                   other_installation):
+    out_file, other = other_installation
+    before = fingerprint(other)
+    code, out, err = _run(capsys, monkeypatch, PASS + "\n", "restore", "--data-dir", str(other), str(out_file))
+    assert code == 1 and fingerprint(other) == before and _users(other) == ["bahram"]
+    assert "دفتر: «" in out and "کاربران (۱): admin (مدیر سامانه)" in out  # where it comes from, printed first
+    assert "این نسخه از نصب دیگری از برنامه است" in out
+    assert "از نصب دیگری از برنامه است" in err and "admin (مدیر سامانه)" in err and "--accept-foreign" in err
+    assert "Traceback" not in err
+    code, out, err = _run(capsys, monkeypatch, PASS + "\n", "restore", "--data-dir", str(other), str(out_file),
+                          "--accept-foreign")
+    assert code == 0 and "بازگردانده شد" in out, err
+    assert _users(other) == ["admin"]
+
+
+def test_on_a_terminal_a_foreign_backup_is_shown_and_asked_about(capsys, monkeypatch, other_installation):
+    out_file, other = other_installation
+    monkeypatch.setattr(getpass, "getpass", lambda prompt="": PASS)
+    before = fingerprint(other)
+    code, out, err = _run(capsys, monkeypatch, "نه\n", "restore", "--data-dir", str(other), str(out_file), tty=True)
+    assert code == 1 and "لغو شد" in err and fingerprint(other) == before
+    assert "admin (مدیر سامانه)" in out and "این نسخه از این نصب برنامه نیست" in out
+    code, out, err = _run(capsys, monkeypatch, "بله\n", "restore", "--data-dir", str(other), str(out_file), tty=True)
+    assert code == 0 and "بازگردانده شد" in out, err
+    assert _users(other) == ["admin"]
+
+
+def test_a_backup_of_this_installation_is_printed_and_restored_without_the_flag(dirs, capsys, monkeypatch,
+                                                                             other_installation):
+    data, _ = dirs
+    out_file, _ = other_installation
+    code, out, err = _run(capsys, monkeypatch, PASS + "\n", "--lang", "en", "restore", "--data-dir", str(data),
+                          str(out_file))
+    assert code == 0, err
+    assert "Users (1): admin (Administrator)" in out and "It comes from this installation." in out

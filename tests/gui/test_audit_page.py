@@ -118,7 +118,8 @@ def test_of_two_records_only_the_changed_fields_are_shown(page, ctx):
     with ctx.db.session() as s:
         accounts.set_locked(s, ctx.actor, "guest", True)
     page.refresh()
-    index = page.model.index(0, 0)
+    assert page.model.data(page.model.index(0, ACTION)) == "state.seal"  # the lock's seal comes last
+    index = page.model.index(1, 0)
     assert page.model.data(index.siblingAtColumn(ACTION)) == "user.lock"
     assert page.model.data(index.siblingAtColumn(BEFORE)) == LRI + '{"locked": false}' + PDI
     assert page.model.data(index.siblingAtColumn(AFTER)) == LRI + '{"locked": true}' + PDI
@@ -233,13 +234,24 @@ def test_at_most_the_newest_rows_are_listed(page, ctx, monkeypatch):
 
 
 # ------------------------------------------------------------------------------ verifying
+def test_verify_names_data_changed_by_sql(page, gui_db, qtbot):
+    with gui_db.engine.begin() as conn:
+        conn.execute(text("UPDATE users SET role = 'admin' WHERE username = 'guest'"))
+    qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
+    assert page.result.property("state") == "tampered"
+    lines = page.result.text().splitlines()
+    assert lines[0] == "داده‌ها بیرون از سامانه تغییر کرده‌اند: ۱ بخش با آنچه گزارش رویدادها ثبت کرده است نمی‌خواند."
+    assert lines[1] == "• نقش، قفل یا گذرواژهٔ کاربر «guest»: بیرون از سامانه تغییر کرده است."
+
+
 def test_verify_says_intact_then_finds_a_tampered_row(page, gui_db, qtbot):
     count = len(all_rows(gui_db))
     qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
     assert page.result.property("state") == "intact"
-    first, second = page.result.text().split("\n")
+    first, data, second = page.result.text().split("\n")
     assert first == (f"گزارش رویدادها سالم است: {localize_digits(str(count))} رویداد بررسی شد و "
                      "هیچ‌کدام پس از ثبت تغییر نکرده، حذف یا افزوده نشده است.")
+    assert data.startswith("داده‌ها با گزارش رویدادها می‌خواند: ") and page.last_check.buckets > 10
     newest = max(r.id for r in all_rows(gui_db))
     assert second.startswith("لنگر برای یادداشت") and f"\u2068{newest}:" in second  # isolated, Latin digits
     assert (page.last_check.checked, page.last_check.problems) == (count, [])
@@ -271,8 +283,11 @@ def test_verify_reports_a_deleted_row_and_lists_many_problems_briefly(page, gui_
     page.verify()
     lines = page.result.text().splitlines()
     assert f"• ردیف‌هایی پیش از ردیف {localize_digits(str(ids[2]))} گزارش رویدادها حذف یا جابه‌جا شده‌اند." in lines
-    problems = len(page.last_check.problems)
-    assert problems > 3 and len(lines) == 1 + 3 + 1
+    # the deleted row was the first account's seal: that account is now data the trail never vouched for
+    assert lines[1].startswith("داده‌ها بیرون از سامانه تغییر کرده‌اند: ۱ بخش")
+    assert "«boss»" in page.last_check.state[0].message()
+    problems = len(page.last_check.problems) + len(page.last_check.state)
+    assert problems > 3 and len(lines) == 2 + 3 + 1
     assert lines[-1] == f"…و {localize_digits(str(problems - 3))} مشکل دیگر."
 
 

@@ -209,7 +209,7 @@ def test_approved_amounts_typed_in_persian_digits_are_saved_as_integers(page, gu
     assert approved_of(gui_db, "101", "110104") == (40_000_000_000_000, None)
     assert approved_of(gui_db, "101", "110112") == (9_200_000_000_000, 9_000_000_000_000)
     assert approved_of(gui_db, "101", lines[2])[0] == 7_500_000_000
-    assert count(gui_db, AuditLog) == audits + 3  # one record per changed line, one transaction
+    assert count(gui_db, AuditLog) == audits + 3 + 1  # one record per changed line and its seal, one transaction
     assert not tab.model.is_dirty and not tab.save_button.isEnabled()
     assert tab.model.data(tab.model.index(0, A_APPROVED), Qt.ItemDataRole.UserRole) == 40_000_000_000_000
 

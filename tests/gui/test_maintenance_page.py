@@ -9,6 +9,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+import pytest
 from keys import type_text
 from PySide6.QtWidgets import QDialog
 
@@ -216,3 +217,71 @@ def test_the_work_runs_off_the_ui_thread(qtbot, make_ctx, persian):
     page.restore_button.click()
     qtbot.waitUntil(lambda: page.restore_button.isEnabled(), timeout=30_000)
     assert changes == [Changes.RESTORE | Changes.AUDIT] and "بازگردانده شد" in page.message.text() and ctx.errors.seen == []
+
+
+def _other_installation(folder: Path) -> Path:
+    """A backup made by another installation: its own office, name and accounts."""
+    from rasad_desktop.db.database import Database
+    from rasad_desktop.services import accounts
+    from rasad_desktop.services.roles import Actor
+
+    setup = Actor("setup", Role.ADMIN)
+    db = Database.open(f"sqlite:///{(folder / 'rasad.db').as_posix()}")
+    try:
+        with db.session() as s:
+            office.save_office_settings(s, setup, {"office_fa": "ادارهٔ کل شهرستان دیگر"})
+        for name, role in (("negin", Role.ADMIN), ("kaveh", Role.VIEWER)):
+            with db.session() as s:
+                accounts.create_user(s, setup, name, role, f"Pass-{name}-8642")
+        return backup.make_backup(db, setup, folder / "other.rbk", PASS).path
+    finally:
+        db.close()
+
+
+def _usernames(db) -> list[str]:  # type: ignore[no-untyped-def]
+    with closing(sqlite3.connect(str(db.file))) as conn:
+        return [r[0] for r in conn.execute("SELECT username FROM users ORDER BY username")]
+
+
+def test_a_backup_from_another_installation_is_shown_and_restored_only_after_yes(qtbot, make_ctx, persian,
+                                                                               tmp_path):
+    ctx = make_ctx()
+    (tmp_path / "other").mkdir()
+    other = _other_installation(tmp_path / "other")
+    before, users_before = fingerprint(ctx.db), _usernames(ctx.db)
+    asked: list[str] = []
+
+    def answer(yes: bool):  # type: ignore[no-untyped-def]
+        def ask(text: str) -> bool:
+            asked.append(text)
+            return yes
+        return ask
+    page = page_for(qtbot, ctx, Dialogs(), open_=other)
+    page.confirm_foreign = answer(False)
+    changes: list[Changes] = []
+    ctx.events.data_changed.connect(changes.append)
+
+    page.restore_button.click()
+    assert len(asked) == 1 and asked[0].startswith("این نسخهٔ پشتیبان از این نصب رصد نیست:")
+    assert "«ادارهٔ کل شهرستان دیگر»" in asked[0] and "negin (مدیر سامانه)" in asked[0]
+    assert "kaveh (بیننده)" in asked[0] and "بازگردانده شود؟" in asked[0]
+    assert "لغو شد" in page.message.text() and changes == [] and ctx.errors.seen == []
+    assert fingerprint(ctx.db) == before and _usernames(ctx.db) == users_before
+    assert not list((ctx.data_dir / "backups").glob("pre-restore-*")) if (ctx.data_dir / "backups").exists() else True
+    assert not list(ctx.db.file.parent.glob(backup.WORKDIR_PREFIX + "*"))
+    assert page.restore_button.isEnabled()
+
+    page.confirm_foreign = answer(True)
+    page.restore_button.click()
+    assert len(asked) == 2 and changes == [Changes.RESTORE | Changes.AUDIT] and ctx.errors.seen == []
+    assert _usernames(ctx.db) == ["kaveh", "negin"] and "بازگردانده شد" in page.message.text()
+
+
+def test_a_backup_of_this_installation_is_not_asked_about(qtbot, make_ctx, persian):
+    ctx = make_ctx()
+    target = ctx.data_dir / "backups" / "own.rbk"
+    page = page_for(qtbot, ctx, Dialogs(), save=target, open_=target)
+    page.backup_button.click()
+    page.confirm_foreign = lambda text: pytest.fail("asked about a backup of this installation")  # type: ignore[assignment]
+    page.restore_button.click()
+    assert "بازگردانده شد" in page.message.text() and ctx.errors.seen == []

@@ -84,9 +84,9 @@ def test_each_write_links_its_rows_into_the_chain(database, session, admin, writ
     save_month(session, admin, 1404, 2, "1", [Entry("110104", 1), Entry("210101", 2)])
     session.rollback()
     new = session.scalars(select(AuditLog).order_by(AuditLog.id).offset(n)).all()
-    assert [r.action for r in new] == ["collection.set", "collection.set"]
-    assert new[0].prev_hash == rows[-1].hash and new[1].prev_hash == new[0].hash
-    assert check(database) == (n + 2, [])
+    assert [r.action for r in new] == ["collection.set", "collection.set", "state.seal"]  # the seal comes last
+    assert new[0].prev_hash == rows[-1].hash and new[1].prev_hash == new[0].hash and new[2].prev_hash == new[1].hash
+    assert check(database) == (n + 3, [])
 
 
 def test_a_refused_write_leaves_the_chain_and_its_head_alone(database, session, admin, written):
@@ -118,8 +118,8 @@ def test_the_chain_stays_intact_over_many_writes_on_the_demo_province(database, 
     total = session.scalar(select(func.count()).select_from(AuditLog))
     assert total >= 25
     assert check(database) == (total, [])
-    newest = search(session, admin, limit=3)
-    assert [e.action for e in newest] == ["notice.post", "office.set", "period.lock"]
+    newest = search(session, admin, limit=4)
+    assert [e.action for e in newest] == ["notice.post", "office.set", "state.seal", "period.lock"]
 
 
 # ------------------------------------------------------------------------------ tampering
@@ -266,9 +266,9 @@ def test_the_migration_chains_rows_written_before_it(blank_url, tmp_path):
             # new writes carry on from the migrated rows
             accounts.create_user(s, Actor("setup", Role.ADMIN), "reza", Role.VIEWER, "secret-pass-1")
             s.rollback()
-            newest = s.scalars(select(AuditLog).order_by(AuditLog.id.desc())).first()
-            assert newest.prev_hash == rows[2].hash
-        assert check(db) == (4, [])
+            created, seal = s.scalars(select(AuditLog).order_by(AuditLog.id.desc()).limit(2)).all()[::-1]
+            assert created.prev_hash == rows[2].hash and seal.prev_hash == created.hash
+        assert check(db) == (5, [])
         raw(db, "UPDATE audit_log SET after = :after WHERE id = 2", after='{"amount": 1}')
         assert check(db)[1] == [ChainProblem(2, "edited")]
     finally:
@@ -290,7 +290,7 @@ def test_the_migration_of_an_empty_trail_starts_an_empty_chain(blank_url, tmp_pa
         assert check(db) == (0, [])
         with db.session() as s:
             accounts.create_user(s, Actor("setup", Role.ADMIN), "reza", Role.VIEWER, "secret-pass-1")
-        assert check(db) == (1, [])
+        assert check(db) == (2, [])  # the account and its seal
     finally:
         db.close()
 

@@ -127,7 +127,9 @@ def test_several_approved_amounts_are_saved_together_and_audited(session, tiny, 
     assert _assignment(session, 1404, "1", "210101").revised is None
     assert _assignment(session, 1404, "1", "140101", "national").approved == 70_000
     rows = _audits(session, before)
-    assert [r.action for r in rows] == ["approved.set"] * 3
+    assert [r.action for r in rows] == ["approved.set"] * 3 + ["state.seal"]  # one seal for the write
+    assert list(json.loads(rows[3].after)) == [f"b/{_assignment(session, 1404, '1', '110104').fiscal_year_id}/"
+                                               f"{_assignment(session, 1404, '1', '110104').agency_id}"]
     assert json.loads(rows[0].before) == {"approved": 1_200_000, "revised": None}
     assert json.loads(rows[0].after) == {"approved": 1_500_000, "revised": None}
     assert rows[2].entity_id == "1404/1/140101/national" and rows[2].before is None

@@ -56,6 +56,7 @@ from rasad_desktop.services import (
     notices,
     office,
     passwords,
+    reconcile,
     reporting,
     requests,
     signing,
@@ -352,6 +353,8 @@ ROWS: list[Row] = [
     Row("notices.post_notice", Permission.POST_NOTICES,
         lambda c, a, _: notices.post_notice(c.session, a, f"اطلاعیه {c.n}", "", dt.datetime(2090, 1, 1),
                                             dt.datetime(2090, 1, 1, 2), kind="info")),
+    Row("reconcile.baseline", Permission.MANAGE_SETTINGS, lambda c, a, _: reconcile.baseline(c.session, a),
+        direct=False),  # through writing
     Row("office.set_policy", Permission.MANAGE_SETTINGS,
         lambda c, a, _: office.set_policy(c.session, a, "attachment_max_mb", 5 + c.n % 50),
         check=lambda c, a, _: office.get(c.session, "attachment_max_mb") == 5 + c.n % 50,
@@ -445,6 +448,10 @@ ROWS: list[Row] = [
         lambda c, a, source: backup.restore_backup(c.world.db, a, source or c.world.folder / "none.rbk", PASSPHRASE,
                                                    backup_dir=c.world.folder / "safety"),
         prepare=_backup_file, check=_audited("backup.restore"), sqlite_only=True),
+    Row("backup.inspect", Permission.BACKUP,
+        lambda c, a, source: backup.inspect(c.world.db, a, source or c.world.folder / "none.rbk", PASSPHRASE),
+        prepare=_backup_file, check=lambda c, a, origin: origin.same_installation and not origin.foreign,
+        writes=False, sqlite_only=True),
     # ------------------------------------------------------------ several workstations
     Row("enrolment.add", Permission.MANAGE_WORKSTATIONS,
         lambda c, a, _: enrolment.add(c.session, a, f"ایستگاه {c.n}", c.world.data_dir),

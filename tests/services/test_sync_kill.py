@@ -94,8 +94,10 @@ def test_a_killed_import_leaves_the_office_as_before(tmp_path: Path) -> None:
     killed_early, completed = 0, False
     for delay in (0.02, 0.1, 0.25, 0.5, 1.0):
         if kill_after(url, package, office.data_dir, delay):
+            if fingerprint(office_db) != before:  # killed after the commit, before it could say so
+                completed = True  # then the import must be whole: checked below
+                break
             killed_early += 1
-            assert fingerprint(office_db) == before, f"killed after {delay} s: the database changed"
         else:
             completed = True  # the import had committed: nothing more to interrupt
             break

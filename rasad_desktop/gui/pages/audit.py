@@ -276,11 +276,14 @@ class AuditPage(Page):
         lang = self.ctx.language
         self.refresh()  # show the rows as they are now, marked where the check found a problem
         self.model.set_problems({p.audit_id: p.message(lang) for p in problems})
-        if not problems:
+        if check.intact:
             self.result.setProperty("state", "intact")
             self.result.setStyleSheet(INTACT_STYLE)
             text = self.tr("The audit trail is intact: {0} records checked; none was changed, "
                            "deleted or added afterwards.").format(fmt.number(count, lang))
+            text += "\n" + self.tr("The data matches the trail: {0} parts of it (collections, approved amounts, "
+                                   "closed months, users, issued reports) compared.").format(
+                fmt.number(check.buckets, lang))
             if head is not None:  # Latin digits: it is copied and typed back as it is
                 text += "\n" + self.tr("Anchor to write down outside the system (audit verify --anchor checks "
                                         "it later): {0}").format(fmt.isolate(str(head)))
@@ -288,11 +291,17 @@ class AuditPage(Page):
             return
         self.result.setProperty("state", "tampered")
         self.result.setStyleSheet(ERROR_STYLE + " font-weight: bold;")
-        lines = [self.tr("The audit trail has been tampered with: {0} problems in {1} records checked.")
-                 .format(fmt.number(len(problems), lang), fmt.number(count, lang))]
-        lines += [f"• {p.message(lang)}" for p in problems[:SHOWN_PROBLEMS]]
-        if len(problems) > SHOWN_PROBLEMS:
-            lines.append(self.tr("…and {0} more.").format(fmt.number(len(problems) - SHOWN_PROBLEMS, lang)))
+        lines = []
+        if problems:
+            lines.append(self.tr("The audit trail has been tampered with: {0} problems in {1} records checked.")
+                         .format(fmt.number(len(problems), lang), fmt.number(count, lang)))
+        if check.state:
+            lines.append(self.tr("The data was changed outside Rasad: {0} parts differ from what the trail "
+                                 "recorded.").format(fmt.number(len(check.state), lang)))
+        found = [p.message(lang) for p in problems] + [p.message(lang) for p in check.state]
+        lines += [f"• {m}" for m in found[:SHOWN_PROBLEMS]]
+        if len(found) > SHOWN_PROBLEMS:
+            lines.append(self.tr("…and {0} more.").format(fmt.number(len(found) - SHOWN_PROBLEMS, lang)))
         self.result.setText("\n".join(lines))
 
     def _failed(self, exc: BaseException) -> None:

@@ -1,9 +1,11 @@
 """Backups (administrator): an encrypted, verified backup now; restoring one, with the
 passphrase and a typed confirmation; the files in the data folder's ``backups`` folder.
+Before a restore the backup is opened to see where it comes from; one from another
+installation is shown (office, identity, users) and restored only after a Yes.
 
 The file choosers and dialogs are reached through attributes tests replace
-(``choose_save_path``, ``choose_open_path``, ``exec_dialog``), so every path runs without a
-modal loop. The work runs through ``ctx.runner`` (progress when it is slow).
+(``choose_save_path``, ``choose_open_path``, ``exec_dialog``, ``confirm_foreign``), so every
+path runs without a modal loop. The work runs through ``ctx.runner`` (progress when it is slow).
 """
 
 from __future__ import annotations
@@ -159,6 +161,7 @@ class MaintenancePage(Page):
         self.choose_save_path: Callable[[Path], Path | None] = self._choose_save_path
         self.choose_open_path: Callable[[Path], Path | None] = self._choose_open_path
         self.confirm: Callable[[str], bool] = self._confirm
+        self.confirm_foreign: Callable[[str], bool] = self._confirm  # a backup from another installation
         self.busy = False
         self._build()
         self._lay_out()
@@ -226,6 +229,11 @@ class MaintenancePage(Page):
 
     # --------------------------------------------------------------- showing
     def refresh(self) -> None:
+        self._list_files()
+        flagged = ReadOp(self, self.ctx, lambda s, _: restore_in_progress(s)).fetch()
+        self._show_flag(bool(flagged) and not self.busy)
+
+    def _list_files(self) -> None:
         files = backup.list_backups(self.folder)
         kinds = {"backup": self.tr("Encrypted backup"), "pre-restore": self.tr("Copy before a restore"),
                  "pre-upgrade": self.tr("Copy before an upgrade"), "other": self.tr("Other file")}
@@ -243,8 +251,6 @@ class MaintenancePage(Page):
         folder = f"{LRM}{self.folder}{LRM}"  # a path reads left to right, also inside Persian text
         self.folder_label.setText(self.tr("Files in {0}:").format(folder) if files
                                   else self.tr("No backups yet in {0}.").format(folder))
-        flagged = ReadOp(self, self.ctx, lambda s, _: restore_in_progress(s)).fetch()
-        self._show_flag(bool(flagged) and not self.busy)
 
     def file_names(self) -> list[str]:
         return [item.text() for r in range(self.table.rowCount()) if (item := self.table.item(r, NAME)) is not None]
@@ -295,6 +301,17 @@ class MaintenancePage(Page):
             return
         folder, attachments_dir = self.folder, attachments.folder(self.ctx.data_dir)
 
+        def inspected(origin: backup.BackupOrigin) -> None:
+            if origin.foreign:
+                text = "\n".join([self.tr("This backup is not from this installation of Rasad:"),
+                                   *origin.lines(self.ctx.language), "",
+                                   self.tr("Restoring it replaces all data and all user accounts here with those "
+                                           "above. Restore it?")])
+                if not self.confirm_foreign(text):
+                    self._done(self.tr("The restore was cancelled; nothing was changed."))
+                    return
+            restore_it(origin.foreign)
+
         def done(info: backup.RestoreInfo) -> None:
             text = self.tr("The data was restored from {0} (made on {1}). The data as it was before is kept in "
                            "{2}.").format(info.source.name, fmt.date_time(info.backup_created_at, self.ctx.language),
@@ -305,11 +322,20 @@ class MaintenancePage(Page):
                 text += " " + self.tr("{0} attachment files were put back in the data folder.").format(
                     fmt.number(info.attachments, self.ctx.language))
             self._done(text)
-            self.refresh()
+            # the list only: the restored data may not hold this account (the session ends with the restore)
+            self._list_files()
+            self._show_flag(False)
 
-        self._busy_op(lambda db, actor: backup.restore_backup(db, actor, source, passphrase, backup_dir=folder,
-                                                              attachments_dir=attachments_dir),
-                      self.tr("Restoring the backup…"), Changes.RESTORE).success(done).run()
+        def restore_it(accept_foreign: bool) -> None:
+            self._busy_op(lambda db, actor: backup.restore_backup(db, actor, source, passphrase, backup_dir=folder,
+                                                                  attachments_dir=attachments_dir,
+                                                                  accept_foreign=accept_foreign),
+                          self.tr("Restoring the backup…"), Changes.RESTORE).success(done).run()
+
+        preview = self._busy_op(lambda db, actor: backup.inspect(db, actor, source, passphrase),
+                                self.tr("Opening the backup…"), Changes.NONE)
+        preview.changes = Changes.NONE  # it only reads (no audit record): no screen needs to refresh
+        preview.success(inspected).run()
 
     def clear_flag(self) -> None:
         if not self.confirm(self.tr("Clear the mark only if no restore is running on any computer. Clear it?")):
