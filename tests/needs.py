@@ -73,3 +73,20 @@ def drop_postgres(name: str) -> None:
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
+
+
+def drop_postgres_logins(name: str) -> None:
+    """Drop the server logins and groups ``db.server_setup`` made for database ``name``
+    (roles are the server's: dropping the database leaves them). Call after dropping it."""
+    from sqlalchemy import create_engine, text
+
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    pattern = name.replace("_", "\\_") + "\\_%"
+    with admin.connect() as conn:
+        groups = list(conn.execute(text("SELECT rolname FROM pg_roles WHERE rolname LIKE :p"), {"p": pattern}).scalars())
+        members = list(conn.execute(text(
+            "SELECT DISTINCT u.rolname FROM pg_auth_members m JOIN pg_roles u ON u.oid = m.member "
+            "JOIN pg_roles g ON g.oid = m.roleid WHERE g.rolname = ANY(:g)"), {"g": groups}).scalars())
+        for role in [*members, *groups]:
+            conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
+    admin.dispose()

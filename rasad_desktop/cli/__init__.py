@@ -75,6 +75,7 @@ def _commands() -> dict[str, Command]:
     from rasad_desktop.cli.exchange import cmd_export, cmd_import
     from rasad_desktop.cli.init import cmd_init
     from rasad_desktop.cli.reports import cmd_report, cmd_verify
+    from rasad_desktop.cli.server import cmd_server
     from rasad_desktop.cli.summary import cmd_summary
     from rasad_desktop.cli.sync import cmd_sync, cmd_workstation, cmd_workstations
     from rasad_desktop.cli.users import cmd_users
@@ -83,4 +84,4 @@ def _commands() -> dict[str, Command]:
             "verify": cmd_verify, "backup": cmd_backup, "restore": cmd_restore, "audit": cmd_audit,
             "export": cmd_export, "import": cmd_import, "users": cmd_users, "workstations": cmd_workstations,
             "workstation": cmd_workstation, "sync": cmd_sync,
-            "certificate": cmd_certificate}
+            "certificate": cmd_certificate, "server": cmd_server}

@@ -42,6 +42,8 @@ class Context:
             from rasad_desktop.services.backup import remove_leftovers
 
             remove_leftovers(db.file.parent, self.data_dir / "backups")
+        if db.per_user:  # nothing can be read before someone signs in with their own login
+            return db
         adopt_settings_file(db, self.settings)
         with db.session() as session:
             check_copy(session, self.data_dir)  # a workstation's database restored or copied elsewhere

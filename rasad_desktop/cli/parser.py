@@ -147,6 +147,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--code-stdin", action="store_true",
                    help="join: read the enrolment code from standard input instead of asking for it")
 
+    p = command(sub, "server", "on a shared PostgreSQL server (with the owner's --database-url): make the server "
+                               "enforce the roles with a login per user")
+    p.add_argument("action", choices=("setup",))
+    p.add_argument("--admin", default="admin", metavar="NAME",
+                   help="a database without users: the first administrator's name (default: admin)")
+    p.add_argument("--full-name", default="مدیر سامانه", help="the first administrator's full name")
+
     p = command(sub, "sync", "synchronisation packages between the office and its workstations")
     p.add_argument("action", choices=("export", "import", "conflicts", "resolve"))
     p.add_argument("target", nargs="?", metavar="FILE.rsp|ID", help="import: the package; resolve: the conflict's ID")

@@ -18,6 +18,8 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from rasad_desktop.db import logins
+
 BUSY_TIMEOUT_MS = 15_000
 WRITE_OPTION = "rasad_write"
 
@@ -43,7 +45,10 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         engine = create_engine(url, echo=echo, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         _configure_sqlite(engine)
         return engine
-    return create_engine(url, echo=echo, pool_pre_ping=True)
+    engine = create_engine(url, echo=echo, pool_pre_ping=True)
+    if logins.per_user(url):
+        logins.install(engine)
+    return engine
 
 
 def _configure_sqlite(engine: Engine) -> None:

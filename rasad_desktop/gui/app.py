@@ -79,7 +79,8 @@ def start(services: AppServices, *, exec_dialog: Callable[[QDialog], int] | None
     run = exec_dialog or (lambda dialog: dialog.exec())
     accepted = QDialog.DialogCode.Accepted
     username, note = "", ""
-    users = StartOp(None, services, count_users).fetch()
+    # on a server with a login per user, nothing is read before sign-in: IT made the accounts
+    users = 1 if services.db.per_user else StartOp(None, services, count_users).fetch()
     if users is None:
         return None
     first = users == 0

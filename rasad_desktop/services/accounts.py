@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from rasad_desktop.core.digits import to_persian_digits
 from rasad_desktop.db.models import User, utcnow
-from rasad_desktop.services import office, validate
+from rasad_desktop.services import office, server_accounts, validate
 from rasad_desktop.services.errors import NotFound, ServiceError, ValidationError
 from rasad_desktop.services.passwords import (
     check_policy,
@@ -114,7 +114,7 @@ def create_user(
             full_name=validate.text(full_name, "نام و نام خانوادگی", "Full name", max_len=200, required=False),
             title=validate.text(title, "سمت", "Title", max_len=100, required=False),
             role=role.value,
-            password_hash=hash_password(password),
+            password_hash=server_accounts.stored_hash(session, password),
             must_change_password=bool(generated) if must_change_password is None else must_change_password,
             failed_attempts=0,
             locked=False,
@@ -122,6 +122,7 @@ def create_user(
         )
         session.add(user)
         session.flush()
+        server_accounts.apply(session, user, password)
         audit.record("user.create", "user", name, after=_user_state(user))
     return user, generated
 
@@ -136,6 +137,8 @@ def sign_in(session: Session, username: str, password: str, *, now: dt.datetime 
     wrong = SignInError(
         "نام کاربری یا گذرواژه نادرست است.", "The user name or password is wrong.", code="wrong_password"
     )
+    if server_accounts.per_user(session):
+        return _sign_in_as_login(session, username, password, wrong)
     user = get_user(session, username)
     real = user is not None and user.active
     ok = verify_password(user.password_hash if user is not None and real else _dummy_hash(), password or "")
@@ -174,6 +177,26 @@ def sign_in(session: Session, username: str, password: str, *, now: dt.datetime 
     return SignIn(me, user.full_name, user.must_change_password)
 
 
+def _sign_in_as_login(session: Session, username: str, password: str, wrong: SignInError) -> SignIn:
+    """On a server that enforces the roles, the server checks the password (and counts
+    nothing: brute force is its business, see the IT guide); the row must agree."""
+    name = (username or "").strip().lower()
+    try:
+        server_accounts.connect(session, name, password or "")
+    except server_accounts.ServerSignInError as exc:
+        raise (wrong if exc.code == "wrong_password" else SignInError(exc.message_fa, exc.message_en,
+                                                                        code=exc.code)) from exc
+    user = get_user(session, name)
+    if user is None or not user.active:
+        raise wrong
+    server_accounts.check_groups(session, user)
+    me = Actor(username=user.username, role=Role(user.role), user_id=user.id)
+    with writing(session, me, Permission.SIGN_IN) as audit:
+        server_accounts.note_sign_in(session)
+        audit.record("user.sign_in", "user", user.username)
+    return SignIn(me, user.full_name, user.must_change_password)
+
+
 def _locked(user: User, now: dt.datetime) -> SignInError | None:
     """Why this account may not sign in now (told only to whoever typed its password)."""
     if user.locked:
@@ -206,6 +229,10 @@ def change_password(session: Session, actor: Actor, old_password: str, new_passw
         user = session.get(User, actor.user_id) if actor.user_id else None
         if user is None:
             raise NotFound("کاربر پیدا نشد.", "User not found.", code="user_missing")
+        if server_accounts.per_user(session):
+            _change_login_password(session, user, old_password, new_password)
+            audit.record("user.change_password", "user", user.username)
+            return
         if not verify_password(user.password_hash, old_password or ""):
             raise ValidationError("گذرواژهٔ فعلی نادرست است.", "The current password is wrong.", code="old_password")
         check_policy(new_password, user.username)
@@ -220,6 +247,18 @@ def change_password(session: Session, actor: Actor, old_password: str, new_passw
         audit.record("user.change_password", "user", user.username)
 
 
+def _change_login_password(session: Session, user: User, old_password: str, new_password: str) -> None:
+    if not server_accounts.password_accepted(session, user.username, old_password or ""):
+        raise ValidationError("گذرواژهٔ فعلی نادرست است.", "The current password is wrong.", code="old_password")
+    check_policy(new_password, user.username)
+    if new_password == old_password:
+        raise ValidationError("گذرواژهٔ تازه باید با گذرواژهٔ فعلی فرق داشته باشد.",
+                              "The new password must differ from the current one.", code="same_password")
+    server_accounts.change_own_password(session, user.username, new_password)
+    server_accounts.remember(session, user.username, new_password)
+    session.refresh(user)
+
+
 def reset_password(session: Session, actor: Actor, username: str) -> str:
     """Administrator reset: a temporary password, shown once, changed at next sign-in."""
     with writing(session, actor, Permission.MANAGE_USERS) as audit:
@@ -228,10 +267,11 @@ def reset_password(session: Session, actor: Actor, username: str) -> str:
             raise NotFound(f"کاربر «{username}» پیدا نشد.", f"User '{username}' not found.", code="user_missing")
         temporary = generate_password()
         before = _user_state(user)
-        user.password_hash = hash_password(temporary)
+        user.password_hash = server_accounts.stored_hash(session, temporary)
         user.must_change_password = True
         user.failed_attempts = 0
         user.locked_until = None
+        server_accounts.apply(session, user, temporary)
         audit.record("user.reset_password", "user", user.username, before=before, after=_user_state(user))
     return temporary
 
@@ -250,8 +290,22 @@ def set_locked(session: Session, actor: Actor, username: str, locked: bool) -> N
         if not locked:
             user.failed_attempts = 0
             user.locked_until = None
+        server_accounts.apply(session, user)
         audit.record("user.lock" if locked else "user.unlock", "user", user.username,
                      before=before, after=_user_state(user))
+
+
+def refresh_login(session: Session, actor: Actor, username: str) -> None:
+    """Make an account's server login follow it again (``rasad-cli server setup``)."""
+    with writing(session, actor, Permission.MANAGE_USERS) as audit:
+        user = get_user(session, username)
+        if user is None:
+            raise NotFound(f"کاربر «{username}» پیدا نشد.", f"User '{username}' not found.", code="user_missing")
+        if not server_accounts.enforced(session):
+            audit.nothing_changed()  # no login to follow the account
+            return
+        server_accounts.apply(session, user)
+        audit.record("user.login", "user", user.username, after=_user_state(user))
 
 
 def set_role(session: Session, actor: Actor, username: str, role: Role) -> None:
@@ -272,4 +326,5 @@ def set_role(session: Session, actor: Actor, username: str, role: Role) -> None:
             return
         before = _user_state(user)
         user.role = role.value
+        server_accounts.apply(session, user)
         audit.record("user.role", "user", user.username, before=before, after=_user_state(user))

@@ -24,7 +24,7 @@ from rasad_desktop.core.audit_hash import FIELDS, row_hash
 from rasad_desktop.db.engine import begin_write
 from rasad_desktop.db.models import AuditHead, AuditLog, utcnow
 from rasad_desktop.services import state_seal
-from rasad_desktop.services.errors import Conflict, ServiceError
+from rasad_desktop.services.errors import Conflict, PermissionDenied, ServiceError
 from rasad_desktop.services.roles import Actor, Permission, require
 from rasad_desktop.services.session_check import check_current
 from rasad_desktop.services.sync import capture
@@ -64,10 +64,13 @@ class Audit:
         if head is None:
             head = AuditHead(id=1, last_id=0, last_hash="")
             self.session.add(head)
+        last_id, last_hash = head.last_id, head.last_hash
         for row in sorted(self.rows, key=lambda r: r.id):
-            row.prev_hash = head.last_hash
+            row.prev_hash = last_hash
             row.hash = row_hash(row.prev_hash, {f: getattr(row, f) for f in FIELDS})
-            head.last_id, head.last_hash = row.id, row.hash
+            last_id, last_hash = row.id, row.hash
+        self.session.flush()  # the rows are chained before the head moves onto them (a server checks)
+        head.last_id, head.last_hash = last_id, last_hash
 
     def record(
         self,
@@ -135,6 +138,19 @@ def writing(session: Session, actor: Actor, permission: Permission, *, changes: 
 
 def translate_db_error(exc: BaseException) -> ServiceError | None:
     """A Persian message for database failures a user can act on; None otherwise."""
+    sqlstate = getattr(getattr(exc, "orig", None), "sqlstate", None)
+    if sqlstate == "RS001":  # db.server_setup: the name is another server role's
+        return Conflict(
+            "در سرور پایگاه داده نقش دیگری با همین نام هست که از آنِ رصد نیست؛ نام کاربری دیگری برگزینید.",
+            "The database server has another role of this name that is not Rasad's; choose another user name.",
+            code="server_name_taken",
+        )
+    if sqlstate == "42501":  # the server refused the role
+        return PermissionDenied(
+            "سرور پایگاه داده این کار را برای نقش شما نمی‌پذیرد؛ چیزی ذخیره نشد.",
+            "The database server does not allow this for your role; nothing was saved.",
+            code="server_permission",
+        )
     if isinstance(exc, sa_exc.IntegrityError):
         return Conflict(
             "این تغییر با اطلاعات موجود تداخل دارد (رکورد تکراری یا وابسته)؛ چیزی ذخیره نشد.",

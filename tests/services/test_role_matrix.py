@@ -25,13 +25,14 @@ import datetime as dt
 import itertools
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 from argon2 import PasswordHasher
-from needs import BACKENDS, POSTGRES_URL
+from needs import BACKENDS, POSTGRES, POSTGRES_URL, drop_postgres_logins
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
@@ -99,6 +100,10 @@ class World:
     tracking_code: str
     attachment_id: int
     counter: Iterator[int] = field(default_factory=itertools.count)
+    # a server that enforces the roles: each role's own signed-in login, and the names' tag
+    logins: dict[Role, tuple[Database, Actor]] = field(default_factory=dict)
+    tag: str = ""
+    workstation_url: str = ""
 
     @property
     def data_dir(self) -> Path:
@@ -135,7 +140,28 @@ def _postgres_database() -> tuple[str, Callable[[], None]]:
     return make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False), drop
 
 
-@pytest.fixture(scope="module", params=BACKENDS)
+# "logins": PostgreSQL enforcing the roles, every allowed cell run on its role's own login
+WORLDS = [*BACKENDS, pytest.param("logins", marks=POSTGRES.unless(bool(POSTGRES_URL)))]
+
+
+def _logins(world: World) -> None:
+    """Set the server up, give every role a signed-in login of its own."""
+    from rasad_desktop.db import logins, server_setup
+
+    with world.db.engine.begin() as conn:
+        server_setup.apply(conn)
+    world.tag = uuid.uuid4().hex[:6]
+    world.workstation_url = logins.workstation_url(world.db.url)
+    for role in Role:
+        with world.db.session() as s:
+            user, _ = accounts.create_user(s, ADMIN, f"{role.value.replace('_', '')}m{world.tag}", role, PASSWORD)
+        db = Database.open(world.workstation_url)
+        with db.session() as s:
+            signed = accounts.sign_in(s, user.username, PASSWORD)
+        world.logins[role] = (db, signed.actor)
+
+
+@pytest.fixture(scope="module", params=WORLDS)
 def world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
           cheap_hashing: None) -> Iterator[World]:
     folder = tmp_path_factory.mktemp(f"matrix-{request.param}")
@@ -145,6 +171,7 @@ def world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     else:
         url, drop = _postgres_database()
         db = Database.open(url)
+    made = None
     try:
         with db.session() as s:
             for year in (1403, 1404):
@@ -163,11 +190,17 @@ def world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
             scan.write_text("پیوست", encoding="utf-8")
             attached = attachments.add_attachment(s, ADMIN, view.tracking_code, scan, folder / "data")
             scan.unlink()
-        yield World(db, request.param, folder, view.tracking_code, attached.id)
+        made = World(db, request.param, folder, view.tracking_code, attached.id)
+        if request.param == "logins":
+            _logins(made)
+        yield made
     finally:
+        for login_db, _ in (made.logins.values() if made else ()):
+            login_db.close()
         db.close()
         if drop is not None:
             drop()
+            drop_postgres_logins(make_url(db.url).database or "")
 
 
 # ------------------------------------------------------------------ the table
@@ -181,7 +214,7 @@ class Cell:
     n: int  # unique in the module: names and numbers no other cell uses
 
     def user(self, role: Role | None = None) -> accounts.User:
-        user, _ = accounts.create_user(self.session, ADMIN, f"user{self.n}", role or self.role or Role.VIEWER,
+        user, _ = accounts.create_user(self.session, ADMIN, f"user{self.n}{self.world.tag}", role or self.role or Role.VIEWER,
                                        PASSWORD)
         return user
 
@@ -285,7 +318,7 @@ def _holiday_day(cell: Cell, offset: int = 0) -> dt.date:
 ROWS: list[Row] = [
     # ------------------------------------------------------------ accounts
     Row("accounts.create_user", Permission.MANAGE_USERS,
-        lambda c, a, _: accounts.create_user(c.session, a, f"new{c.n}", Role.VIEWER, PASSWORD)),
+        lambda c, a, _: accounts.create_user(c.session, a, f"new{c.n}{c.world.tag}", Role.VIEWER, PASSWORD)),
     Row("accounts.reset_password", Permission.MANAGE_USERS,
         lambda c, a, user: accounts.reset_password(c.session, a, user.username), prepare=Cell.user),
     Row("accounts.set_locked", Permission.MANAGE_USERS,
@@ -293,6 +326,9 @@ ROWS: list[Row] = [
     Row("accounts.set_role", Permission.MANAGE_USERS,
         lambda c, a, user: accounts.set_role(c.session, a, user.username, Role.VIEWER if user.role == "report_officer"
                                              else Role.REPORT_OFFICER), prepare=Cell.user),
+    Row("accounts.refresh_login", Permission.MANAGE_USERS,
+        lambda c, a, user: accounts.refresh_login(c.session, a, user.username), prepare=Cell.user,
+        writes=False),
     Row("accounts.sign_in", Permission.SIGN_IN,
         lambda c, a, user: accounts.sign_in(c.session, user.username, PASSWORD), prepare=Cell.user,
         check=lambda c, a, signed: signed.actor.role is c.role, takes_actor=False),
@@ -573,10 +609,13 @@ CELLS = [
 @pytest.mark.parametrize("row, role", CELLS)
 def test_role_matrix(world: World, row: Row, role: Role | None) -> None:
     actor = Actor(f"{role.value}-matrix", role) if role is not None else None
-    with world.db.session() as s:
+    with world.db.session() as s, ExitStack() as own:
         cell = Cell(s, world, role, next(world.counter))
         prepared = row.prepare(cell)
         before, files, audits = dump(s), world.files(), audit_count(s)
+        if world.logins and role is not None and row.name not in ON_ANOTHER_DATABASE:
+            db, actor = _login_for(world, row, role, prepared, own)  # the call reaches the server as the role
+            cell.session = own.enter_context(db.session())
         if not allowed(row.permission, role):
             with pytest.raises(PermissionDenied) as refused:
                 row.call(cell, actor, prepared)
@@ -595,6 +634,22 @@ def test_role_matrix(world: World, row: Row, role: Role | None) -> None:
             assert audit_count(s) > audits, "an allowed write left no audit record"
         if row.check is not None:
             assert row.check(cell, actor, result) is not False
+
+
+ON_ANOTHER_DATABASE = ("enrolment.join",)  # runs on a new workstation's own database, not the server's
+
+
+def _login_for(world: World, row: Row, role: Role, prepared: Any, own: ExitStack) -> tuple[Database, Actor]:
+    """The role's signed-in login; signing in (and changing one's password) on a
+    workstation of its own, so the role's login stays signed in for the next cells."""
+    if row.name not in ("accounts.sign_in", "accounts.change_password"):
+        return world.logins[role]
+    db = Database.open(world.workstation_url)
+    own.callback(db.close)
+    if row.name == "accounts.change_password":
+        with db.session() as s:
+            accounts.sign_in(s, prepared.username, PASSWORD)
+    return db, world.logins[role][1]
 
 
 # ------------------------------------------------------------------ the table is complete
