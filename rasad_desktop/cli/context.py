@@ -34,6 +34,7 @@ class Context:
         data folder it was not enrolled in is marked a copy; what a killed backup or restore
         left beside the database is deleted (the GUI and every command go here)."""
         from rasad_desktop.services.office import adopt_settings_file
+        from rasad_desktop.services.personal import seal_written_before
         from rasad_desktop.services.sync.node import check_copy
 
         self.data_dir.mkdir(parents=True, exist_ok=True)
@@ -47,6 +48,8 @@ class Context:
         adopt_settings_file(db, self.settings)
         with db.session() as session:
             check_copy(session, self.data_dir)  # a workstation's database restored or copied elsewhere
+        with db.session() as session:
+            seal_written_before(session)  # requesters' IDs an older version stored in clear
         return db
 
 

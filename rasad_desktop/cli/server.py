@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 def cmd_server(ctx: Context, args: argparse.Namespace) -> int:
     from rasad_desktop.db import logins, server_setup
     from rasad_desktop.db.models import User
-    from rasad_desktop.services import accounts
+    from rasad_desktop.services import accounts, personal
     from rasad_desktop.services.roles import Actor, Role
 
     url = make_url(ctx.url)
@@ -41,6 +41,11 @@ def cmd_server(ctx: Context, args: argparse.Namespace) -> int:
         server_setup.apply(conn)
     print(ctx.t("گروه‌ها، دسترسی‌ها و تابع‌های سرور آماده شد.", "The server's groups, grants and functions are ready."))
     actor = Actor.console()
+    with db.session() as session:
+        sealed = personal.seal_written_before(session, actor)  # the key made (once), IDs in clear sealed
+        if sealed:
+            print(ctx.t(f"کد ملی و شمارهٔ همراه {sealed} درخواست رمز شد.",
+                        f"The national IDs and mobiles of {sealed} requests were sealed."))
     with db.session() as session:
         if accounts.count_users(session) == 0:
             password = sys.stdin.readline().rstrip("\r\n") if not sys.stdin.isatty() else None

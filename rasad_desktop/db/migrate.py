@@ -21,7 +21,7 @@ from rasad_desktop.db.engine import is_sqlite, sqlite_driver, sqlite_path
 if TYPE_CHECKING:
     from alembic.config import Config  # imported only when an upgrade runs (≈ 0.4 s)
 
-HEAD = "0006_signing_certificates"
+HEAD = "0007_personal_data_sealed"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 

@@ -309,8 +309,9 @@ class ServiceRequest(Base):
     kind: Mapped[str] = mapped_column(String(12))  # request, complaint, suggestion
     channel: Mapped[str] = mapped_column(String(12))  # in_person, phone, letter, portal
     requester_name: Mapped[str] = mapped_column(String(200))
-    national_id: Mapped[str] = mapped_column(String(10))
-    mobile: Mapped[str] = mapped_column(String(11))
+    national_id: Mapped[str] = mapped_column(String(120))  # sealed (core.sealed_text), never in clear
+    mobile: Mapped[str] = mapped_column(String(120))  # sealed
+    mobile_factor: Mapped[str] = mapped_column(String(64), default="", server_default="")  # the lookup's check
     agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"), nullable=True)
     subject: Mapped[str] = mapped_column(String(300))
     body: Mapped[str] = mapped_column(Text)
@@ -332,6 +333,17 @@ class ServiceRequest(Base):
         CheckConstraint("status IN ('registered', 'in_review', 'answered', 'closed')", name="status_values"),
         Index("ix_service_requests_status_due", "status", "due_date"),
     )
+
+
+class OfficeSecret(Base):
+    """Secrets of the office kept in a server's database (its personal-data key); readable by
+    the owner only where the server enforces the roles (db.server_setup). SQLite keeps
+    none: its key is in a file outside the database (formats.key_file)."""
+
+    __tablename__ = "office_secrets"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class RequestEvent(Base):

@@ -14,6 +14,9 @@ their role (``db.logins``). The grants below let a group do only what its role m
   rest, but issued reports and audit rows are insert-only for everyone;
 - a locked or inactive account's login may not connect (NOLOGIN) and leaves its group, so
   its sessions still open lose their privileges at once;
+- the office's personal-data key (``office_secrets``) is read by no group: the server hands
+  it to administrators and data entry only (``rasad_personal_key``), and checks a lookup's
+  second factor for the others (``rasad_factor_matches``, with its own limit of tries);
 - logins, passwords and group membership change only through ``rasad_apply_account``, a
   definer function that checks the caller is an administrator (or the owner) and touches
   only Rasad's own logins; a user changes their own password through
@@ -24,6 +27,7 @@ Running it again after an upgrade (new tables) is safe: it revokes and grants af
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -48,8 +52,9 @@ WRITES: dict[str, dict[str, str]] = {
     },
     "report_officer": {"issued_reports": "INSERT", "signing_certificates": "INSERT", **_CAPTURE},
 }
+OWNER_ONLY = ("office_secrets", "rasad_factor_tries")  # the personal-data key and its guard: no group reads them
 ADMIN_EXCEPT = {  # the administrator writes every table but these, which are limited for all
-    "audit_log": None, "audit_head": None, "alembic_version": None,
+    "office_secrets": None, "rasad_factor_tries": None, "audit_log": None, "audit_head": None, "alembic_version": None,
     "issued_reports": "INSERT", "users": "INSERT, UPDATE", "sync_node": "UPDATE",
 }
 TRAIL = {"audit_log": "INSERT, UPDATE (prev_hash, hash)", "audit_head": "UPDATE (last_id, last_hash)"}
@@ -114,6 +119,41 @@ BEGIN
       EXECUTE format('REVOKE %I FROM %I', rasad_group(r), p_username);
     END IF;
   END LOOP;
+END
+$$;
+
+-- the personal-data key, to the groups whose role may see requesters' IDs only
+CREATE OR REPLACE FUNCTION rasad_personal_key() RETURNS bytea
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT value FROM office_secrets WHERE name = 'personal_key'
+    AND (pg_has_role(session_user, rasad_group('admin'), 'MEMBER')
+         OR pg_has_role(session_user, rasad_group('data_entry'), 'MEMBER') OR rasad_is_owner())
+$$;
+
+CREATE TABLE IF NOT EXISTS rasad_factor_tries (
+  at timestamptz NOT NULL DEFAULT now(), login text NOT NULL, code text NOT NULL, ok boolean NOT NULL);
+REVOKE ALL ON rasad_factor_tries FROM PUBLIC;
+
+-- a lookup's second factor checked where the key stays: 5 wrong tries per code and 20 per
+-- login in 24 hours, whatever the program on the workstation does
+CREATE OR REPLACE FUNCTION rasad_factor_matches(p_code text, p_digits text) RETURNS boolean
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+DECLARE
+  k bytea;
+  matched boolean;
+BEGIN
+  IF (SELECT count(*) FROM rasad_factor_tries t
+      WHERE NOT t.ok AND t.code = p_code AND t.at > now() - interval '24 hours') >= 5
+     OR (SELECT count(*) FROM rasad_factor_tries t
+         WHERE NOT t.ok AND t.login = session_user AND t.at > now() - interval '24 hours') >= 20 THEN
+    RETURN false;
+  END IF;
+  SELECT value INTO k FROM office_secrets WHERE name = 'personal_key';
+  SELECT coalesce(bool_or(mobile_factor = encode(sha256(k || convert_to('rasad-factor:' || p_code || ':' || p_digits,
+                                                                        'UTF8')), 'hex')), false)
+    INTO matched FROM service_requests WHERE tracking_code = p_code AND mobile_factor <> '';
+  INSERT INTO rasad_factor_tries (login, code, ok) VALUES (session_user, p_code, matched);
+  RETURN matched;
 END
 $$;
 
@@ -190,6 +230,7 @@ CREATE TRIGGER rasad_insert_only BEFORE UPDATE OR DELETE ON issued_reports
 """
 
 _GRANTED_FUNCTIONS = ("rasad_apply_account(text, text)", "rasad_change_own_password(text)", "rasad_signed_in()",
+                      "rasad_personal_key()", "rasad_factor_matches(text, text)",
                       "rasad_group(text)", "rasad_is_login(text)", "rasad_is_owner()")
 
 
@@ -210,7 +251,7 @@ def statements(conn: Connection, tables: list[str]) -> list[str]:
            f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM PUBLIC, {every}",
            f"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC, {every}",
            f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {every}"]
-    out += [f"GRANT SELECT ON {_q(conn, t)} TO {every}" for t in tables]
+    out += [f"GRANT SELECT ON {_q(conn, t)} TO {every}" for t in tables if t not in OWNER_ONLY]
     out += [f"GRANT {privileges} ON {_q(conn, t)} TO {every}" for t, privileges in TRAIL.items()]
     for role, writes in WRITES.items():
         out += [f"GRANT {privileges} ON {_q(conn, t)} TO {groups[role]}" for t, privileges in writes.items()]
@@ -231,6 +272,9 @@ def apply(conn: Connection) -> None:
             conn.exec_driver_sql(f"CREATE ROLE {_q(conn, name)} NOLOGIN")
     raw: Any = conn.connection.driver_connection
     raw.execute(_FUNCTIONS)  # without parameters: its % signs are PL/pgSQL's
+    if not conn.execute(text("SELECT 1 FROM office_secrets WHERE name = 'personal_key'")).scalar():
+        conn.execute(text("INSERT INTO office_secrets (name, value) VALUES ('personal_key', :k)"),
+                     {"k": secrets.token_bytes(32)})  # the requesters' IDs are sealed with it (services.personal)
     tables = list(conn.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).scalars())
     for statement in statements(conn, tables):
         conn.exec_driver_sql(statement)

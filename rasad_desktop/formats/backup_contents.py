@@ -37,15 +37,19 @@ class _Malformed(ValueError):
     """The decrypted contents are not laid out as the format says."""
 
 
+KEY_ENTRY = "personal-data.key"  # the office's personal-data key, beside the attachments
+
+
 @dataclass(frozen=True)
 class Contents:
     database: bytes
     files: dict[str, bytes]  # stored name → bytes
+    key: bytes | None = None  # the key the database's requesters' IDs are sealed with
 
 
-def pack(database: bytes, files: dict[str, bytes]) -> bytes:
+def pack(database: bytes, files: dict[str, bytes], key: bytes | None = None) -> bytes:
     parts = [_LEN.pack(len(database)), database]
-    for name, data in files.items():
+    for name, data in (*files.items(), *(((KEY_ENTRY, key),) if key is not None else ())):
         raw = name.encode("ascii")
         parts += [_NAME_LEN.pack(len(raw)), raw, _LEN.pack(len(data)), data]
     return b"".join(parts)
@@ -74,15 +78,21 @@ def _unpack(plain: bytes) -> Contents:
 
     database = take(_LEN.unpack(take(_LEN.size))[0])
     files: dict[str, bytes] = {}
+    key: bytes | None = None
     while pos < len(view):
         try:
             name = take(_NAME_LEN.unpack(take(_NAME_LEN.size))[0]).decode("ascii")
         except UnicodeDecodeError:
             raise _Malformed("a file name is not ASCII") from None
+        if name == KEY_ENTRY and key is None:
+            key = take(_LEN.unpack(take(_LEN.size))[0])
+            if len(key) != 32:
+                raise _Malformed("a key of the wrong size")
+            continue
         if not STORED_NAME.fullmatch(name) or name in files:
             raise _Malformed(f"unexpected file name {name!r}")
         files[name] = take(_LEN.unpack(take(_LEN.size))[0])
-    return Contents(database, files)
+    return Contents(database, files, key)
 
 
 def listed(database: Path) -> dict[str, str]:

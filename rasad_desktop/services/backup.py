@@ -59,10 +59,11 @@ from rasad_desktop.db.database import Database
 from rasad_desktop.db.engine import BUSY_TIMEOUT_MS, is_sqlite, sqlite_driver, sqlite_path
 from rasad_desktop.db.migrate import HEAD, MIGRATIONS_DIR
 from rasad_desktop.db.models import OfficeSetting, utcnow
-from rasad_desktop.formats import atomic, scratch
+from rasad_desktop.formats import atomic, key_file, scratch
 from rasad_desktop.formats import backup_container as container
 from rasad_desktop.formats import backup_contents as contents_format
 from rasad_desktop.formats.backup_container import BackupError
+from rasad_desktop.services import personal
 from rasad_desktop.services.errors import ServiceError, ValidationError
 from rasad_desktop.services.office import RESTORE_FLAG, restore_in_progress
 from rasad_desktop.services.roles import Actor, Permission, Role, require
@@ -373,7 +374,9 @@ def make_backup(db: Database, actor: Actor, target: Path, passphrase: str, *,
         snapshot = work / "snapshot.db"
         revision, counts = _snapshot(db, snapshot)
         files, lost = contents_format.collect(snapshot, attachments_dir)
-        blob = container.encrypt(contents_format.pack(snapshot.read_bytes(), files), passphrase,
+        with db.session() as session:  # the requesters' IDs open with it: it travels inside, encrypted
+            key = personal.key(session)
+        blob = container.encrypt(contents_format.pack(snapshot.read_bytes(), files, key), passphrase,
                        created=int(created.replace(tzinfo=dt.UTC).timestamp()))
         snapshot.unlink()
         sha = hashlib.sha256(blob).hexdigest()
@@ -582,11 +585,13 @@ def restore_backup(db: Database, actor: Actor, source: Path, passphrase: str, *,
                 written = contents_format.write_files(attachments_dir, inside.files)
             except OSError as err:
                 raise _file_problem(attachments_dir, err, writing_file=True) from None
+        carried_key = inside.key
         del inside
 
         step("flag")
         _set_flag(db, actor, source, sha)
         replaced = False
+        previous_key: bytes | None | object = _KEPT
         safety: Path | None = None
         try:
             step("safety copy")
@@ -596,9 +601,11 @@ def restore_backup(db: Database, actor: Actor, source: Path, passphrase: str, *,
             replaced = True  # from here on, a failure puts the safety copy back
             copy_database(copy, live)
             _verify_live(live, expected)
+            previous_key = _install_key(db, live, carried_key)
             step("finish")
             _finish(db, actor, source, sha, header, backup_revision, upgraded, safety, origin)
         except BaseException as exc:
+            _put_back_key(db, live, previous_key)
             _undo(db, actor, live, source, safety if replaced else None, exc)
             converted = _as_service_error(exc, live)
             if converted is exc:
@@ -607,6 +614,36 @@ def restore_backup(db: Database, actor: Actor, source: Path, passphrase: str, *,
     prune_safety_copies(backup_dir, keep=SAFETY_COPIES_KEPT)
     return RestoreInfo(source, sha, header.created_at, backup_revision, upgraded, safety,
                        time.perf_counter() - started, written, origin.foreign)
+
+
+_KEPT = object()  # the key file was not touched
+
+
+def _install_key(db: Database, live: Path, new: bytes | None) -> bytes | None | object:
+    """Put the backup's key beside the restored database (its data is sealed with it) and
+    return the key that was there (None: none), to go back if the restore is undone. A
+    backup without a key (an older version's: its IDs in clear) leaves the key file alone."""
+    if new is None:
+        return _KEPT
+    path = key_file.path_for(live.parent)
+    try:
+        before = key_file.load(path)
+    except key_file.KeyFileError:
+        before = None
+    key_file.save(path, new)
+    personal.forget(db.engine)
+    return before
+
+
+def _put_back_key(db: Database, live: Path, before: bytes | None | object) -> None:
+    if before is _KEPT:
+        return
+    path = key_file.path_for(live.parent)
+    if isinstance(before, bytes):
+        key_file.save(path, before)
+    else:
+        path.unlink(missing_ok=True)
+    personal.forget(db.engine)
 
 
 def _check_copy(copy: Path) -> str:

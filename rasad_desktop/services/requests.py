@@ -35,6 +35,7 @@ from rasad_desktop.core.text import normalize
 from rasad_desktop.core.workdays import add_working_days
 from rasad_desktop.db.models import Holiday, RequestEvent, ServiceRequest, utcnow
 from rasad_desktop.services import office, validate
+from rasad_desktop.services import personal as personal_data
 from rasad_desktop.services.budget import find_agency
 from rasad_desktop.services.errors import Conflict, NotFound, ValidationError
 from rasad_desktop.services.roles import Actor, Permission, require
@@ -105,14 +106,18 @@ def due_date(session: Session, kind: str, registered: dt.date) -> dt.date:
     return add_working_days(registered, days, holidays(session), office.get(session, "thursday_off"))
 
 
-def _view(r: ServiceRequest, actor: Actor, agency_name: str = "", *, answer_shown: bool = False) -> RequestView:
+def _view(session: Session, r: ServiceRequest, actor: Actor, agency_name: str = "", *,
+          answer_shown: bool = False) -> RequestView:
     """``answer_shown``: the requester proved who they are (``lookup``), so the answer written
-    to them may be read out to them, whatever the role; their IDs stay masked."""
+    to them may be read out to them, whatever the role; their IDs stay masked. IDs are opened
+    from their seal here (services.personal); where the key is not, nothing of them shows."""
     personal = actor.can(Permission.VIEW_PERSONAL_DATA)
+    national_id = personal_data.reveal(session, r.national_id, personal_data.NATIONAL_ID)
+    mobile = personal_data.reveal(session, r.mobile, personal_data.MOBILE)
     return RequestView(
         r.id, r.tracking_code, r.kind, r.channel, r.status, r.requester_name,
-        r.national_id if personal else mask_national_id(r.national_id),
-        r.mobile if personal else mask_mobile(r.mobile),
+        personal_data.UNREADABLE if national_id is None else national_id if personal else mask_national_id(national_id),
+        personal_data.UNREADABLE if mobile is None else mobile if personal else mask_mobile(mobile),
         agency_name, r.subject, r.body if personal else "", r.answer if personal or answer_shown else "",
         r.registered_at, r.registered_by, r.due_date, r.answered_at, r.closed_at, not personal,
     )
@@ -158,9 +163,10 @@ def register(session: Session, actor: Actor, new: NewRequest, *, workstation: in
             raise Conflict("ظرفیت کد پیگیری امروز این ایستگاه پر شده است.",
                            "This workstation has used all of today's tracking codes.", code="serial_full")
         code = TrackingCode(j.year, j.month, j.day, workstation, serial)
+        sealed_id, sealed_mobile, factor = personal_data.seal(session, code.digits, national_id, mobile)
         row = ServiceRequest(
-            tracking_code=code.digits, kind=kind, channel=channel, requester_name=name, national_id=national_id,
-            mobile=mobile, agency_id=agency.id if agency else None, subject=subject, body=body, status="registered",
+            tracking_code=code.digits, kind=kind, channel=channel, requester_name=name, national_id=sealed_id,
+            mobile=sealed_mobile, mobile_factor=factor, agency_id=agency.id if agency else None, subject=subject, body=body, status="registered",
             answer="", registered_at=now, registered_by=actor.username,
             due_date=due_date(session, kind, local_day), jalali_day=day_key, workstation=workstation, serial=serial,
         )
@@ -170,7 +176,7 @@ def register(session: Session, actor: Actor, new: NewRequest, *, workstation: in
                                  to_status="registered"))
         audit.record("request.register", "service_request", code.digits,
                      after={"kind": kind, "channel": channel, "subject": subject, "due_date": row.due_date})
-        view = _view(row, actor, agency.name if agency else "")
+        view = _view(session, row, actor, agency.name if agency else "")
     return view
 
 
@@ -215,7 +221,7 @@ def move(session: Session, actor: Actor, tracking_code: str, to_status: str, *, 
         row.closed_at = now if to_status == "closed" else None
         audit.record("request.reopen" if reopen else "request.status", "service_request", row.tracking_code,
                      before={"status": before}, after={"status": to_status})
-        view = _view(row, actor)
+        view = _view(session, row, actor)
     return view
 
 
@@ -234,7 +240,7 @@ def answer(session: Session, actor: Actor, tracking_code: str, text: str, *,
         row.status, row.answer, row.answered_at = "answered", reply, now
         audit.record("request.answer", "service_request", row.tracking_code, before=before,
                      after={"status": "answered", "answer": reply})
-        view = _view(row, actor)
+        view = _view(session, row, actor)
     return view
 
 
@@ -253,7 +259,7 @@ def add_note(session: Session, actor: Actor, tracking_code: str, text: str, *,
 def get(session: Session, actor: Actor, tracking_code: str) -> RequestView:
     require(actor, Permission.VIEW_REQUESTS)
     row = _find(session, tracking_code)
-    return _view(row, actor, _agency_name(session, row))
+    return _view(session, row, actor, _agency_name(session, row))
 
 
 def _agency_name(session: Session, row: ServiceRequest) -> str:
@@ -302,7 +308,7 @@ def lookup(session: Session, actor: Actor, tracking_code: str, mobile_last4: str
             audit.record("request.lookup", "service_request", code, after={"factor": "none"})
         return PublicStatus(row.tracking_code, row.kind, row.status, row.registered_at, row.due_date)
     digits = to_latin_digits(str(mobile_last4)).strip()
-    right = len(digits) == 4 and digits.isdigit() and digits == row.mobile[-4:]
+    right = len(digits) == 4 and digits.isdigit() and personal_data.factor_matches(session, row, digits)
     with writing(session, actor, Permission.VIEW_REQUESTS, changes=False) as audit:
         limited = _lookup_limited(session, actor, code, now)
         outcome = "limited" if limited else ("right" if right else "wrong")
@@ -316,7 +322,7 @@ def lookup(session: Session, actor: Actor, tracking_code: str, mobile_last4: str
     if not right:
         raise ValidationError("چهار رقم آخر شمارهٔ همراه با این درخواست نمی‌خواند.",
                               "The last four digits of the mobile do not match this request.", code="second_factor")
-    return _view(row, actor, _agency_name(session, row), answer_shown=True)
+    return _view(session, row, actor, _agency_name(session, row), answer_shown=True)
 
 
 LOOKUP_WINDOW = dt.timedelta(hours=24)
@@ -360,7 +366,7 @@ def search(session: Session, actor: Actor, *, status: str | None = None, kind: s
         q = q.where(or_(*(column.like(n, escape="\\") for n in needles
                           for column in (ServiceRequest.subject, ServiceRequest.requester_name)),
                         ServiceRequest.tracking_code.like(code, escape="\\")))
-    return [_view(r, actor) for r in session.scalars(q)]
+    return [_view(session, r, actor) for r in session.scalars(q)]
 
 
 def _like(text: str) -> str:

@@ -23,7 +23,7 @@ from sqlalchemy.exc import DBAPIError
 from rasad_desktop.db import logins, server_setup
 from rasad_desktop.db.database import Database
 from rasad_desktop.db.models import AuditLog, Base, Collection, User
-from rasad_desktop.services import accounts, audit, demo, requests, server_accounts
+from rasad_desktop.services import accounts, audit, demo, personal, requests, server_accounts
 from rasad_desktop.services.accounts import SignInError
 from rasad_desktop.services.errors import PermissionDenied, SessionEnded
 from rasad_desktop.services.roles import Actor, Role
@@ -116,6 +116,10 @@ EVERY_ROLE = [
     "DROP TABLE collections",
     "ALTER TABLE audit_log DISABLE TRIGGER rasad_audit_guard",
     "CREATE ROLE planted LOGIN PASSWORD 'x'",
+    "SELECT value FROM office_secrets",  # the personal-data key: no group reads it
+    "UPDATE office_secrets SET value = ''",
+    "SELECT * FROM rasad_factor_tries",
+    "DELETE FROM rasad_factor_tries",
     "ALTER ROLE postgres PASSWORD 'taken-over'",
 ]
 NOT_ADMIN = [
@@ -239,6 +243,40 @@ def test_each_role_does_its_work_on_its_own_login(server: Server) -> None:
             assert check.intact and check.checked > 0, check
     finally:
         admin_db.close()
+
+
+def test_the_key_reaches_only_roles_that_see_personal_data(server: Server) -> None:
+    entry, clerk = server.signed_in(Role.DATA_ENTRY)
+    try:
+        with entry.session() as s:
+            code = requests.register(s, clerk.actor, requests.NewRequest(
+                "request", "phone", "علی رضایی", "0499370899", "09127654321", "موضوع", "متن"),
+                workstation=1).tracking_code
+            assert len(s.execute(text("SELECT rasad_personal_key()")).scalar() or b"") == 32
+            assert requests.get(s, clerk.actor, code).mobile == "09127654321"
+    finally:
+        entry.close()
+    for role in (Role.VIEWER, Role.REPORT_OFFICER):
+        db, seen = server.signed_in(role)
+        try:
+            with db.session() as s:
+                assert s.execute(text("SELECT rasad_personal_key()")).scalar() is None
+                stored = s.execute(text("SELECT national_id, mobile FROM service_requests WHERE tracking_code = :c"),
+                                   {"c": code}).one()
+                assert "0499370899" not in stored[0] and "7654321" not in stored[1]
+                view = requests.get(s, seen.actor, code)
+                assert view.national_id == personal.UNREADABLE and "4321" not in view.mobile
+        finally:
+            db.close()
+    db, seen = server.signed_in(Role.VIEWER)
+    try:  # the server checks the second factor itself, and limits the tries whatever the program does
+        with db.engine.connect() as conn:
+            tries = [conn.execute(text("SELECT rasad_factor_matches(:c, :d)"), {"c": code, "d": d}).scalar()
+                     for d in ("0000", "1111", "2222", "3333", "4444", "4321")]
+            conn.commit()
+        assert tries == [False] * 6  # the right digits too, after five wrong ones
+    finally:
+        db.close()
 
 
 def test_locking_resetting_and_demoting_reach_the_login(server: Server) -> None:

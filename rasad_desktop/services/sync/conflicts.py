@@ -210,7 +210,7 @@ def resolve(session: Session, actor: Actor, change_id: int, keep: str, data_dir:
             key = json.loads(row.key)
             theirs = None if row.after is None else json.loads(row.after)
             ours = kind.read(refs, key)
-            if kind.same(ours, theirs):
+            if kind.same(ours, theirs, refs):
                 pass  # the two agree by now: nothing to send
             elif keep == "workstation":
                 kind.put(refs, key, theirs)

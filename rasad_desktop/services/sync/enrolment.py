@@ -46,7 +46,7 @@ from rasad_desktop.formats.sync_package import (
     seal,
     split,
 )
-from rasad_desktop.services import validate
+from rasad_desktop.services import personal, validate
 from rasad_desktop.services.errors import Conflict, NotFound, ValidationError
 from rasad_desktop.services.roles import Actor, Permission, require
 from rasad_desktop.services.sync import node as nodes
@@ -121,6 +121,7 @@ def add(session: Session, actor: Actor, name: str, data_dir: Path, *, office_sta
         rows, carried = snapshot(session, data_dir)
         doc = {"office_public_key": _b64(node.office_public_key), "number": number, "name": name,
                "signing_key": _b64(signing), "package_key": _b64(package),
+               "personal_key": _b64(personal.ensure(session)),  # the requesters' IDs travel sealed with it
                "heads": {str(o): s for o, s in heads.items()}, "entities": rows}
         code, salt = new_enrolment_code(), secrets.token_bytes(16)
         header = {"kind": "enrolment", "office_id": node.office_id, "recipient": number, "name": name,
@@ -191,6 +192,8 @@ def _join(session: Session, actor: Actor, doc: Any, h: Any, office_public: bytes
             raise PackageError("فایل عضویت خراب است.", "The enrolment file is damaged.", code="package_damaged") from None
         if _unb64(doc["office_public_key"]) != office_public or not 1 <= number <= MAX_STATION:
             raise PackageError("فایل عضویت خراب است.", "The enrolment file is damaged.", code="package_damaged")
+        if isinstance(doc.get("personal_key"), str):  # from an office of this version on
+            personal.install(session, _unb64(doc["personal_key"]))
         _load(session, entities, files)
         node = nodes.this(session, for_update=True)
         node.role, node.office_id, node.station, node.name = "workstation", str(h["office_id"]), number, str(doc["name"])

@@ -36,6 +36,7 @@ from rasad_desktop.db.models import (
     ServiceRequest,
     User,
 )
+from rasad_desktop.services import personal
 
 Key = list[Any]
 Values = dict[str, Any]
@@ -167,10 +168,15 @@ class Kind:
     # every row of these years, by key text: one query instead of one per change (many changes)
     preload: Callable[[Refs, set[int]], dict[str, Any]] | None = None
 
-    def same(self, a: Values | None, b: Values | None) -> bool:
+    # values in the form they are compared in (a request's IDs sealed here and in clear there)
+    canonical: Callable[[Refs, Values], Values] | None = None
+
+    def same(self, a: Values | None, b: Values | None, refs: Refs | None = None) -> bool:
         """Do two values (None: no such entity) count as one and the same?"""
         if a is None or b is None:
             return a is None and b is None
+        if self.canonical is not None and refs is not None:
+            a, b = self.canonical(refs, a), self.canonical(refs, b)
         return all(a.get(f) == b.get(f) for f in self.compared)
 
     def read(self, refs: Refs, key: Key) -> Values | None:
@@ -468,6 +474,16 @@ def _request() -> Kind:
             setattr(o, f, _datetime(v[f]))
         o.due_date = dt.date.fromisoformat(v["due_date"])
         o.agency_id = agency_id
+        o.mobile_factor = personal.factor_of(r.s, o.tracking_code, o.mobile)
+
+    def canonical(r: Refs, v: Values) -> Values:
+        """IDs in clear where the key is here: sealed by one database and not yet by the
+        other (written before sealing) they are still the same."""
+        out = dict(v)
+        for f in (personal.NATIONAL_ID, personal.MOBILE):
+            if isinstance(out.get(f), str):
+                out[f] = personal.reveal(r.s, out[f], f) or out[f]
+        return out
 
     def build(r: Refs, k: Key, v: Values) -> ServiceRequest:
         row = ServiceRequest(tracking_code=k[0])
@@ -479,7 +495,7 @@ def _request() -> Kind:
         key=lambda r, o: [o.tracking_code], values=values,
         compared=(*REQUEST_TEXT, *REQUEST_TIMES, "due_date", "agency"),
         find=lambda r, k: _one(r.s, select(ServiceRequest).where(ServiceRequest.tracking_code == k[0])),
-        build=build, update=update,
+        build=build, update=update, canonical=canonical,
     )
 
 

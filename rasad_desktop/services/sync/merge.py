@@ -228,12 +228,12 @@ class Merge:
             found = self._find(kind, key, row.key)
             current = None if found is None else kind.values(self.refs, found)
             authored = self.here != OFFICE and row.origin == OFFICE and remit.office_authored(row.kind)
-            if kind.same(current, after):
+            if kind.same(current, after, self.refs):
                 row.status = "present"
                 self.out.present += 1
                 if self.here != OFFICE and id(row) not in self.kept_by_office and current != after:
                     self._put(kind, key, row.key, found, after)  # the same value: who entered it as the office says
-            elif authored or kind.same(current, before):  # the office's own kinds: its value holds
+            elif authored or kind.same(current, before, self.refs):  # the office's own kinds: its value holds
                 self._put(kind, key, row.key, found, after)
                 row.status = "applied"
                 self.out.applied += 1

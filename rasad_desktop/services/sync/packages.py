@@ -4,6 +4,7 @@ transaction (``merge``)."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import uuid
@@ -18,6 +19,7 @@ from rasad_desktop.core.digits import localize_digits
 from rasad_desktop.db.models import IssuedReport, RequestAttachment, SyncChange, SyncNode, SyncWorkstation, utcnow
 from rasad_desktop.formats import atomic, sync_package
 from rasad_desktop.formats.sync_package import Contents, PackageError, Sealed, seal, split
+from rasad_desktop.services import personal
 from rasad_desktop.services.attachments import folder
 from rasad_desktop.services.errors import Conflict, NotFound, ValidationError
 from rasad_desktop.services.roles import Actor, Permission, require
@@ -155,6 +157,8 @@ def export_package(session: Session, actor: Actor, data_dir: Path, to: int | Non
                "have": {str(o): s for o, s in state.heads(session).items()},
                "yours": _yours(session, recipient),
                "changes": [Incoming.of(r, flag).as_list() for r, flag in rows]}
+        if node.role == "office":  # a workstation enrolled before IDs were sealed gets the key so
+            doc["personal_key"] = base64.b64encode(personal.ensure(session)).decode("ascii")
         here = nodes.origin(node)
         header = {"kind": "package", "office_id": node.office_id, "sender": here, "recipient": recipient,
                   "number": number, "created_at": utcnow().isoformat(), "changes": len(rows)}
@@ -178,6 +182,7 @@ class Opened:
     instance: str
     last_seq: int
     files: dict[str, bytes]
+    personal_key: bytes | None = None  # from the office: its key for the requesters' IDs
 
 
 def _refuse(fa: str, en: str, code: str) -> PackageError:
@@ -227,6 +232,9 @@ def open_package(session: Session, data: bytes) -> Opened:
         yours = (int(doc["yours"][0]), str(doc["yours"][1]))
         instance, last_seq = str(doc["instance"]), int(doc["last_seq"])
         number, created = int(h["number"]), str(h["created_at"])
+        carried_key = base64.b64decode(doc["personal_key"], validate=True) if "personal_key" in doc else None
+        if carried_key is not None and len(carried_key) != 32:
+            raise ValueError("a key of the wrong size")
         if not all(0 <= n < LIMIT for n in (*have, *have.values(), yours[0], last_seq, number)):
             raise ValueError("a number out of range")
     except (KeyError, TypeError, ValueError, AttributeError):
@@ -235,7 +243,8 @@ def open_package(session: Session, data: bytes) -> Opened:
         raise _refuse("بستهٔ ایستگاه کاری تغییری از جای دیگر دارد.",
                       "A workstation's package holds a change from somewhere else.", "package_damaged")
     assert isinstance(sender, int)
-    return Opened(sender, number, created, changes, have, yours, instance, last_seq, contents.files)
+    return Opened(sender, number, created, changes, have, yours, instance, last_seq, contents.files,
+                  carried_key if node.role == "workstation" else None)
 
 
 def import_package(session: Session, actor: Actor, data: bytes, data_dir: Path) -> Outcome:
@@ -277,6 +286,9 @@ def _take(session: Session, actor: Actor, opened: Opened, files: Files) -> Outco
                     "the office was restored from an older backup. Enrol the workstations again (see the IT guide). "
                     "Nothing was written.", code="sync_office_older")
             ws.last_package_at = utcnow()
+        if node.role == "workstation" and opened.personal_key is not None and personal.key(session) is None:
+            personal.install(session, opened.personal_key)
+            personal.seal_legacy(session)  # what was written here before, sealed as the office seals it
         outcome = Merge(session, files, here=here).run(opened.changes)
         if opened.number > state.last_package(session, opened.sender):
             state.set_last_package(session, opened.sender, opened.number)
