@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from rasad_desktop.core.audit_hash import FIELDS, row_hash
+from rasad_desktop.core.audit_hash import FIELDS, keyed_match
 from rasad_desktop.db.models import AuditHead, AuditLog
+from rasad_desktop.services import personal
 from rasad_desktop.services.roles import Actor, Permission, require
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class ChainProblem:
     audit_id: int
-    kind: str  # "edited", "missing_before", "head"
+    kind: str  # "edited", "missing_before", "head", "anchor", "unkeyed"
 
     def message(self, language: str = "fa") -> str:
         from rasad_desktop.core.digits import localize_digits
@@ -34,6 +35,11 @@ class ChainProblem:
         if self.kind == "missing_before":
             return (f"Audit rows before row {n} were deleted or reordered." if language == "en"
                     else f"ردیف‌هایی پیش از ردیف {n} گزارش رویدادها حذف یا جابه‌جا شده‌اند.")
+        if self.kind == "unkeyed":
+            return (f"Audit row {n} was not sealed with this office's key: the trail was rewritten from there "
+                    "by someone without it." if language == "en"
+                    else f"ردیف {n} گزارش رویدادها با کلید این اداره مهر نشده است: زنجیره از آن‌جا به دست کسی "
+                    "که کلید را نداشته از نو نوشته شده است.")
         if self.kind == "anchor":
             return (f"Audit row {n} differs from the anchor written down earlier: the trail was rewritten "
                     "(or the anchor was copied wrongly)." if language == "en"
@@ -84,6 +90,8 @@ def verify_chain(session: Session, anchors: Sequence[Anchor] = ()) -> tuple[int,
     problems: list[ChainProblem] = []
     prev, last_id, count = "", 0, 0
     wanted = {a.audit_id: a.hash_prefix for a in anchors}
+    key = personal.chain_key(session)
+    keyed = False  # once the chain is keyed, every later row must be
     q = select(AuditLog).order_by(AuditLog.id).execution_options(yield_per=5000)
     for row in session.scalars(q):
         count += 1
@@ -91,9 +99,15 @@ def verify_chain(session: Session, anchors: Sequence[Anchor] = ()) -> tuple[int,
             problems.append(ChainProblem(row.id, "anchor"))
         if row.prev_hash != prev:
             problems.append(ChainProblem(row.id, "missing_before"))
-        if row_hash(row.prev_hash, {f: getattr(row, f) for f in FIELDS}) != row.hash:
+        match = keyed_match(row.prev_hash, {f: getattr(row, f) for f in FIELDS}, row.hash, key)
+        if match is None:
             problems.append(ChainProblem(row.id, "edited"))
+        elif not match and keyed:
+            problems.append(ChainProblem(row.id, "unkeyed"))  # recomputed by someone without the key
+        keyed = keyed or bool(match)
         prev, last_id = row.hash, row.id
+    if key is not None and count and not keyed:
+        problems.append(ChainProblem(last_id, "unkeyed"))  # the whole trail rewritten without the key
     head = session.get(AuditHead, 1)
     if head is not None and (head.last_id != last_id or head.last_hash != prev):
         problems.append(ChainProblem(last_id, "head"))
@@ -199,7 +213,8 @@ def intact_record(session: Session, action: str, entity: str, entity_id: str, *,
     row = session.scalar(select(AuditLog).where(AuditLog.action == action, AuditLog.entity == entity,
                                                 AuditLog.entity_id == entity_id)
                          .order_by(order).limit(1).execution_options(populate_existing=True))
-    if row is None or row_hash(row.prev_hash, {f: getattr(row, f) for f in FIELDS}) != row.hash:
+    if row is None or keyed_match(row.prev_hash, {f: getattr(row, f) for f in FIELDS}, row.hash,
+                                  personal.chain_key(session)) is None:
         return None
     following = session.scalar(select(AuditLog.prev_hash).where(AuditLog.id > row.id).order_by(AuditLog.id).limit(1))
     if following is None:

@@ -57,7 +57,12 @@ def key(session: Session) -> bytes | None:
 def _read(session: Session, engine: Engine) -> bytes | None:
     if engine.dialect.name == "sqlite":
         path = sqlite_path(engine)
-        return _MEMORY.get(engine) if path is None else key_file.load(key_file.path_for(path.parent))
+        if path is None:
+            return _MEMORY.get(engine)
+        try:
+            return key_file.load(key_file.path_for(path.parent))
+        except key_file.KeyFileError:
+            return None  # another computer's or account's key: the IDs stay sealed (ensure says why)
     if server_setup.is_set_up(session.connection()):
         value = session.execute(text("SELECT rasad_personal_key()")).scalar()
         return bytes(value) if value is not None else None
@@ -81,6 +86,14 @@ def ensure(session: Session) -> bytes:
                        "The office's personal-data key has not reached this workstation yet; import a package "
                        "from the office first.", code="personal_key_missing")
     engine = _engine(session)
+    if _had_a_key(session):
+        raise Conflict("کلید اطلاعات شخصی این پایگاه داده (فایل personal-data.key کنار آن) پیدا نشد یا در این "
+                       "رایانه باز نمی‌شود؛ آن را از نسخهٔ پشتیبان پوشهٔ داده برگردانید یا پایگاه را از نسخهٔ "
+                       "پشتیبان رصد بازگردانید. تا آن زمان کد ملی و همراه متقاضیان خوانده نمی‌شود.",
+                       "This database's personal-data key (personal-data.key beside it) is missing or does not "
+                       "open on this computer; put it back from the data folder's backup, or restore the "
+                       "database from a Rasad backup. Until then requesters' IDs cannot be read.",
+                       code="personal_key_lost")
     if engine.dialect.name != "sqlite" and server_setup.is_set_up(session.connection()):
         raise Conflict("کلید اطلاعات شخصی در سرور ساخته نشده است؛ از واحد فناوری اطلاعات بخواهید "
                        "«rasad-cli server setup» را اجرا کند.",
@@ -89,6 +102,27 @@ def ensure(session: Session) -> bytes:
     made = secrets.token_bytes(sealed_text.KEY_BYTES)
     install(session, made)
     return made
+
+
+def _had_a_key(session: Session) -> bool:
+    """Whether this database was sealed with a key that is not here now: a new key would
+    leave its IDs unreadable for good (the database copied without its key file)."""
+    from rasad_desktop.core.audit_hash import FIELDS, row_hash
+    from rasad_desktop.db.models import AuditLog
+
+    engine = _engine(session)
+    path = sqlite_path(engine)
+    if path is not None:
+        try:
+            key_file.load(key_file.path_for(path.parent))
+        except key_file.KeyFileError:
+            return True  # there is one, for another computer or Windows account
+    if session.scalar(select(ServiceRequest.id).where(ServiceRequest.national_id.startswith(sealed_text.PREFIX))
+                      .limit(1)) is not None:
+        return True
+    last = session.scalar(select(AuditLog).order_by(AuditLog.id.desc()).limit(1))
+    return engine.dialect.name == "sqlite" and last is not None and \
+        row_hash(last.prev_hash, {f: getattr(last, f) for f in FIELDS}) != last.hash  # a keyed chain
 
 
 def install(session: Session, new: bytes) -> None:
@@ -196,3 +230,19 @@ def seal_written_before(session: Session, actor: Actor | None = None) -> int:
         count = seal_legacy(session)
         audit.record("personal.seal", "service_request", "", after={"sealed": count})
     return count
+
+
+def chain_key(session: Session, *, make: bool = False) -> bytes | None:
+    """The audit chain's key on a local database: derived from the office key, outside the
+    database file like it (``make``: the office makes its key now if it has none). None on
+    a server, whose grants and triggers keep the trail (db.server_setup), and on a
+    workstation still without the office key."""
+    if _engine(session).dialect.name != "sqlite":
+        return None
+    k = key(session)
+    if k is None and make:
+        try:
+            k = ensure(session)
+        except Conflict:
+            return None
+    return None if k is None else hmac.new(k, b"rasad-audit-chain", "sha256").digest()

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from rasad_desktop.core.audit_hash import FIELDS, row_hash
 from rasad_desktop.db.engine import begin_write
 from rasad_desktop.db.models import AuditHead, AuditLog, utcnow
-from rasad_desktop.services import state_seal
+from rasad_desktop.services import personal, state_seal
 from rasad_desktop.services.errors import Conflict, PermissionDenied, ServiceError
 from rasad_desktop.services.roles import Actor, Permission, require
 from rasad_desktop.services.session_check import check_current
@@ -64,10 +64,11 @@ class Audit:
         if head is None:
             head = AuditHead(id=1, last_id=0, last_hash="")
             self.session.add(head)
+        key = personal.chain_key(self.session, make=True)
         last_id, last_hash = head.last_id, head.last_hash
         for row in sorted(self.rows, key=lambda r: r.id):
             row.prev_hash = last_hash
-            row.hash = row_hash(row.prev_hash, {f: getattr(row, f) for f in FIELDS})
+            row.hash = row_hash(row.prev_hash, {f: getattr(row, f) for f in FIELDS}, key)
             last_id, last_hash = row.id, row.hash
         self.session.flush()  # the rows are chained before the head moves onto them (a server checks)
         head.last_id, head.last_hash = last_id, last_hash

@@ -3,10 +3,10 @@ copied per test, signed-in contexts for each role, (key helpers are in keys.py).
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from db_files import copy_database
 from keys import PASSWORD, USERS  # noqa: E402
 from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
@@ -54,7 +54,7 @@ def demo_template(tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
 @pytest.fixture
 def gui_db(demo_template: Path, tmp_path: Path) -> Database:
     target = tmp_path / "rasad.db"
-    shutil.copy(demo_template, target)
+    copy_database(demo_template, target)
     db = Database.open(f"sqlite:///{target.as_posix()}")
     yield db
     db.close()

@@ -18,7 +18,7 @@ from rasad_desktop.db.database import Database
 from rasad_desktop.db.engine import make_engine
 from rasad_desktop.db.migrate import HEAD, alembic_config, current_revision
 from rasad_desktop.db.models import AuditHead, AuditLog, utcnow
-from rasad_desktop.services import accounts, budget, notices, office
+from rasad_desktop.services import accounts, budget, notices, office, personal
 from rasad_desktop.services.audit import ChainProblem, search, verify_chain
 from rasad_desktop.services.collections import Entry, save_month
 from rasad_desktop.services.demo import load_demo
@@ -71,10 +71,13 @@ def written(database, session, admin) -> list[int]:  # type: ignore[no-untyped-d
 # ------------------------------------------------------------------------------ writing
 def test_each_write_links_its_rows_into_the_chain(database, session, admin, written):
     rows = session.scalars(select(AuditLog).order_by(AuditLog.id)).all()
+    key = personal.chain_key(session)  # a local database's chain is keyed; a server's is plain
+    assert (key is not None) == (database.file is not None)
     prev = ""
     for row in rows:
         assert row.prev_hash == prev
-        assert row.hash == row_hash(prev, {f: getattr(row, f) for f in FIELDS})
+        assert row.hash == row_hash(prev, {f: getattr(row, f) for f in FIELDS}, key)
+        assert row.hash != row_hash(prev, {f: getattr(row, f) for f in FIELDS}) or key is None
         assert len(row.hash) == 64
         prev = row.hash
     head = session.get(AuditHead, 1)
@@ -185,7 +188,8 @@ def test_a_forged_row_with_a_correct_hash_is_still_found_through_the_head(databa
                   entity_id="admin", before=None, after=None, prev_hash=last["hash"])
     forged["hash"] = row_hash(last["hash"], {f: forged[f] for f in FIELDS})  # type: ignore[arg-type]
     raw(database, _INSERT, **forged)
-    assert check(database)[1] == [ChainProblem(forged["id"], "head")]
+    keyed = [ChainProblem(forged["id"], "unkeyed")] if database.file is not None else []  # type: ignore[arg-type]
+    assert check(database)[1] == [*keyed, ChainProblem(forged["id"], "head")]  # type: ignore[arg-type]
 
 
 def test_a_row_replaced_by_a_rehashed_one_is_found_at_the_next_row(database, written):
@@ -195,7 +199,8 @@ def test_a_row_replaced_by_a_rehashed_one_is_found_at_the_next_row(database, wri
     replacement = dict(old, username="someone-else")
     replacement["hash"] = row_hash(old["prev_hash"], {f: replacement[f] for f in FIELDS})  # type: ignore[arg-type]
     raw(database, _INSERT, **replacement)
-    assert check(database)[1] == [ChainProblem(written[4], "missing_before")]
+    keyed = [ChainProblem(target, "unkeyed")] if database.file is not None else []
+    assert check(database)[1] == [*keyed, ChainProblem(written[4], "missing_before")]
 
 
 def test_rewriting_the_head_alone_does_not_hide_a_deletion(database, written):
@@ -313,7 +318,12 @@ def test_a_whole_rewritten_chain_passes_alone_but_not_against_an_anchor_written_
             u=row["username"], p=prev, h=new_hash, id=audit_id)
         prev = new_hash
     raw(database, "UPDATE audit_head SET last_hash = :h WHERE id = 1", h=prev)
-    assert check(database)[1] == []  # a consistent forgery: the chain alone cannot tell
+    if database.file is not None:  # a local chain is keyed: who rewrote it lacked the key
+        problems = check(database)[1]
+        assert problems and {p.kind for p in problems} == {"unkeyed"}, problems
+        assert "کلید" in problems[0].message()
+        return
+    assert check(database)[1] == []  # a server's plain chain: a consistent forgery the chain alone cannot tell
     with database.session() as s:
         assert verify_chain(s, [anchor])[1] == [ChainProblem(anchor.audit_id, "anchor")]
         gone = Anchor(written[-1] + 50, "0" * 16)  # an anchor whose row no longer exists

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import sample_files
+from db_files import copy_database
 from sqlalchemy import create_engine, select, text
 
 from rasad_desktop.db.database import Database
@@ -57,7 +58,7 @@ def _open(folder: Path) -> Database:
 def live(demo_file: Path, tmp_path: Path) -> Database:
     folder = tmp_path / "data"
     folder.mkdir()
-    shutil.copy(demo_file, folder / "rasad.db")
+    copy_database(demo_file, folder / "rasad.db")
     db = _open(folder)
     yield db
     db.close()

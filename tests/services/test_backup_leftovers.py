@@ -25,6 +25,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from db_files import copy_database
 from needs import SIGKILL
 
 from rasad_desktop.cli.context import Context
@@ -92,7 +93,7 @@ def data(demo_file: Path, tmp_path: Path, monkeypatch) -> Path:  # type: ignore[
     monkeypatch.delenv("RASAD_DATABASE_URL", raising=False)
     folder = tmp_path / "data"
     folder.mkdir()
-    shutil.copy(demo_file, folder / "rasad.db")
+    copy_database(demo_file, folder / "rasad.db")
     return folder
 
 

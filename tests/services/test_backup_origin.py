@@ -12,13 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import shutil
 import sqlite3
 import uuid
 from contextlib import closing
 from pathlib import Path
 
 import pytest
+from db_files import copy_database
 from sqlalchemy import DateTime, bindparam, select, text
 
 from rasad_desktop.db.database import Database
@@ -57,7 +57,7 @@ def _open(folder: Path) -> Database:
 def _installation(demo: Path | None, folder: Path, office_name: str, users: list[tuple[str, Role]]) -> Database:
     folder.mkdir(parents=True)
     if demo is not None:
-        shutil.copy(demo, folder / "rasad.db")
+        copy_database(demo, folder / "rasad.db")
     db = _open(folder)
     if demo is not None:  # a copied file would carry the demo's office identity: this is an installation of its own
         with closing(sqlite3.connect(str(folder / "rasad.db"))) as conn:
