@@ -35,6 +35,7 @@ class Context:
         left beside the database is deleted (the GUI and every command go here)."""
         from rasad_desktop.services.office import adopt_settings_file
         from rasad_desktop.services.personal import seal_written_before
+        from rasad_desktop.services.roles import Actor, Role
         from rasad_desktop.services.sync.node import check_copy
 
         self.data_dir.mkdir(parents=True, exist_ok=True)
@@ -49,7 +50,7 @@ class Context:
         with db.session() as session:
             check_copy(session, self.data_dir)  # a workstation's database restored or copied elsewhere
         with db.session() as session:
-            seal_written_before(session)  # requesters' IDs an older version stored in clear
+            seal_written_before(session, Actor("system:rasad", Role.ADMIN))  # IDs an older version left in clear
         return db
 
 

@@ -22,6 +22,10 @@ their role (``db.logins``). The grants below let a group do only what its role m
   only Rasad's own logins; a user changes their own password through
   ``rasad_change_own_password``.
 
+No group may create temporary tables, and every function names ``pg_temp`` last in its
+search path: a login cannot shadow a catalog or a table a definer function reads. Audit
+rows take their ids from the sequence and the head moves only onto the newest row.
+
 Running it again after an upgrade (new tables) is safe: it revokes and grants afresh.
 """
 
@@ -61,30 +65,30 @@ TRAIL = {"audit_log": "INSERT, UPDATE (prev_hash, hash)", "audit_head": "UPDATE 
 
 _FUNCTIONS = r"""
 CREATE OR REPLACE FUNCTION rasad_group(p_role text) RETURNS text
-LANGUAGE sql STABLE SET search_path = pg_catalog AS $$
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
   SELECT left(current_database() || '_' || p_role, 63)
 $$;
 
 CREATE OR REPLACE FUNCTION rasad_is_login(p_name text) RETURNS boolean
-LANGUAGE sql STABLE SET search_path = pg_catalog AS $$
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
   SELECT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
                  JOIN pg_roles u ON u.oid = m.member
                  WHERE u.rolname = p_name AND g.rolname = public.rasad_group('login'))
 $$;
 
 CREATE OR REPLACE FUNCTION rasad_is_owner() RETURNS boolean
-LANGUAGE sql STABLE SET search_path = pg_catalog AS $$
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
   SELECT pg_has_role(session_user, (SELECT datdba FROM pg_database WHERE datname = current_database()), 'MEMBER')
 $$;
 
 -- make the login of a Rasad user follow its row in users: exists, may connect unless
 -- locked or inactive, in the group of its role only; p_verifier: a new SCRAM verifier
 CREATE OR REPLACE FUNCTION rasad_apply_account(p_username text, p_verifier text) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
   u record;
   r text;
-  existing pg_roles%ROWTYPE;
+  existing pg_catalog.pg_roles%ROWTYPE;
 BEGIN
   IF NOT (pg_has_role(session_user, rasad_group('admin'), 'MEMBER') OR rasad_is_owner()) THEN
     RAISE EXCEPTION 'only an administrator may change accounts' USING ERRCODE = '42501';
@@ -124,7 +128,7 @@ $$;
 
 -- the personal-data key, to the groups whose role may see requesters' IDs only
 CREATE OR REPLACE FUNCTION rasad_personal_key() RETURNS bytea
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
   SELECT value FROM office_secrets WHERE name = 'personal_key'
     AND (pg_has_role(session_user, rasad_group('admin'), 'MEMBER')
          OR pg_has_role(session_user, rasad_group('data_entry'), 'MEMBER') OR rasad_is_owner())
@@ -137,7 +141,7 @@ REVOKE ALL ON rasad_factor_tries FROM PUBLIC;
 -- a lookup's second factor checked where the key stays: 5 wrong tries per code and 20 per
 -- login in 24 hours, whatever the program on the workstation does
 CREATE OR REPLACE FUNCTION rasad_factor_matches(p_code text, p_digits text) RETURNS boolean
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
   k bytea;
   matched boolean;
@@ -158,7 +162,7 @@ END
 $$;
 
 CREATE OR REPLACE FUNCTION rasad_change_own_password(p_verifier text) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
   IF NOT rasad_is_login(session_user) THEN
     RAISE EXCEPTION 'not a Rasad login' USING ERRCODE = '42501';
@@ -169,14 +173,16 @@ END
 $$;
 
 CREATE OR REPLACE FUNCTION rasad_signed_in() RETURNS void
-LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
   UPDATE users SET last_login_at = (now() AT TIME ZONE 'UTC'), failed_attempts = 0, locked_until = NULL
   WHERE username = session_user
 $$;
 
 -- audit rows: a login appends in its own name only, and a row once chained never changes
 CREATE OR REPLACE FUNCTION rasad_audit_guard() RETURNS trigger
-LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
+LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+  drawn bigint;
 BEGIN
   IF TG_OP = 'DELETE' THEN
     RAISE EXCEPTION 'audit rows are never deleted' USING ERRCODE = '42501';
@@ -186,6 +192,16 @@ BEGIN
       OR NEW.entity <> OLD.entity OR NEW.entity_id <> OLD.entity_id
       OR NEW.before IS DISTINCT FROM OLD.before OR NEW.after IS DISTINCT FROM OLD.after) THEN
     RAISE EXCEPTION 'an audit row once written never changes' USING ERRCODE = '42501';
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    BEGIN
+      drawn := currval(pg_get_serial_sequence('public.audit_log', 'id'));
+    EXCEPTION WHEN object_not_in_prerequisite_state THEN
+      drawn := NULL;  -- this session drew no id: the row's was made up
+    END;
+    IF drawn IS DISTINCT FROM NEW.id THEN
+      RAISE EXCEPTION 'audit rows take their ids from the sequence' USING ERRCODE = '42501';
+    END IF;
   END IF;
   IF TG_OP = 'INSERT' AND rasad_is_login(session_user) AND (NEW.username <> session_user
       OR NEW.user_id IS DISTINCT FROM (SELECT id FROM users WHERE username = session_user)) THEN
@@ -197,14 +213,16 @@ $$;
 
 -- the chain's head only moves forward, onto a row that exists with that hash
 CREATE OR REPLACE FUNCTION rasad_head_guard() RETURNS trigger
-LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
+LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
   IF TG_OP = 'DELETE' THEN
     RAISE EXCEPTION 'the audit head is never deleted' USING ERRCODE = '42501';
   END IF;
   IF NEW.id <> OLD.id OR NEW.last_id < OLD.last_id OR (NEW.last_id = OLD.last_id AND NEW.last_hash <> OLD.last_hash)
      OR (NEW.last_id > OLD.last_id
-         AND NOT EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.last_id AND hash = NEW.last_hash)) THEN
+         AND (NEW.last_id <> (SELECT max(id) FROM public.audit_log)
+              OR NOT EXISTS (SELECT 1 FROM public.audit_log WHERE id = NEW.last_id AND hash = NEW.last_hash
+                             AND hash <> ''))) THEN
     RAISE EXCEPTION 'the audit head moves forward only' USING ERRCODE = '42501';
   END IF;
   RETURN NEW;
@@ -212,7 +230,7 @@ END
 $$;
 
 CREATE OR REPLACE FUNCTION rasad_insert_only() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
   RAISE EXCEPTION 'rows of % are never changed or deleted', TG_TABLE_NAME USING ERRCODE = '42501';
 END
@@ -243,8 +261,8 @@ def statements(conn: Connection, tables: list[str]) -> list[str]:
     database = conn.exec_driver_sql("SELECT current_database()").scalar_one()
     groups = {role: _q(conn, group_name(database, role)) for role in ROLES}
     every = ", ".join(groups.values())
-    out = [f"REVOKE ALL ON DATABASE {_q(conn, database)} FROM PUBLIC",
-           f"GRANT CONNECT, TEMPORARY ON DATABASE {_q(conn, database)} TO {every}",
+    out = [f"REVOKE ALL ON DATABASE {_q(conn, database)} FROM PUBLIC, {every}",
+           f"GRANT CONNECT ON DATABASE {_q(conn, database)} TO {every}",  # no TEMPORARY: nothing to shadow with
            "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
            f"GRANT USAGE ON SCHEMA public TO {every}",
            f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC, {every}",

@@ -120,7 +120,8 @@ def _had_a_key(session: Session) -> bool:
     if session.scalar(select(ServiceRequest.id).where(ServiceRequest.national_id.startswith(sealed_text.PREFIX))
                       .limit(1)) is not None:
         return True
-    last = session.scalar(select(AuditLog).order_by(AuditLog.id.desc()).limit(1))
+    last = session.scalar(select(AuditLog).where(AuditLog.hash != "")  # not this write's rows, unchained yet
+                          .order_by(AuditLog.id.desc()).limit(1))
     return engine.dialect.name == "sqlite" and last is not None and \
         row_hash(last.prev_hash, {f: getattr(last, f) for f in FIELDS}) != last.hash  # a keyed chain
 
@@ -207,25 +208,23 @@ def seal_legacy(session: Session) -> int:
     return len(rows)
 
 
-def seal_written_before(session: Session, actor: Actor | None = None) -> int:
+def seal_written_before(session: Session, actor: Actor) -> int:
     """Seal, in one audited write, the requests a version before sealing left in clear (at
-    every start, and by ``server setup``); on a server the key is made here if missing.
-    Nothing happens where nothing is in clear, or on a workstation still without the key."""
-    from rasad_desktop.services.roles import Permission, Role
+    every start, as ``system:rasad``, and by ``server setup``). Nothing happens where nothing
+    is in clear, or on a workstation still without the key."""
+    from rasad_desktop.services.roles import Permission, require
     from rasad_desktop.services.sync import node as nodes
     from rasad_desktop.services.uow import writing
 
+    require(actor, Permission.MANAGE_SETTINGS)
     in_clear = session.scalar(select(ServiceRequest.id).where(
         (~ServiceRequest.national_id.startswith(sealed_text.PREFIX))
         | (~ServiceRequest.mobile.startswith(sealed_text.PREFIX))).limit(1))
-    server = _engine(session).dialect.name != "sqlite"
-    if in_clear is None and not (server and actor is not None):
-        return 0
-    if key(session) is None and nodes.is_workstation(session):
+    if in_clear is None or (key(session) is None and nodes.is_workstation(session)):
+        session.rollback()
         return 0
     session.rollback()
-    with writing(session, actor or Actor("system:rasad", Role.ADMIN), Permission.MANAGE_SETTINGS,
-                 changes=False) as audit:
+    with writing(session, actor, Permission.MANAGE_SETTINGS, changes=False) as audit:
         ensure(session)
         count = seal_legacy(session)
         audit.record("personal.seal", "service_request", "", after={"sealed": count})

@@ -44,6 +44,9 @@ def connect(session: Session, username: str, password: str) -> None:
         logins.use(engine, username, password)
     except logins.LoginRefused as exc:
         raise ServerSignInError(exc.message_fa, exc.message_en, code=exc.code) from exc
+    from rasad_desktop.services import personal
+
+    personal.forget(engine)  # what the key is for this login is asked afresh (a role may have changed)
     if current_revision(engine) != HEAD:
         logins.forget(engine)
         raise ServerSignInError(

@@ -58,9 +58,22 @@ def _drop_roles(names: list[str]) -> None:
     engine.dispose()
 
 
+def _owned_database() -> tuple[str, str, str]:
+    """A fresh database owned, as the IT guide sets it up, by a role that may create roles
+    but is no superuser: (the owner's URL, the database, the owner)."""
+    url, database = fresh_postgres()
+    owner = "owner" + uuid.uuid4().hex[:8]
+    engine = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f"CREATE ROLE \"{owner}\" LOGIN CREATEROLE PASSWORD '{PASSWORD}'"))
+        conn.execute(text(f'ALTER DATABASE "{database}" OWNER TO "{owner}"'))
+    engine.dispose()
+    return make_url(url).set(username=owner, password=PASSWORD).render_as_string(hide_password=False), database, owner
+
+
 @pytest.fixture(scope="module")
 def server() -> Iterator[Server]:
-    url, database = fresh_postgres()
+    url, database, owner_role = _owned_database()
     owner = Database.open(url)
     tag = uuid.uuid4().hex[:6]
     names = {role: f"{role.value.replace('_', '')}{tag}" for role in Role}
@@ -77,6 +90,7 @@ def server() -> Iterator[Server]:
         owner.close()
         drop_postgres(database)
         drop_postgres_logins(database)
+        _drop_roles([owner_role])
 
 
 def _refused(db: Database, statement: str) -> str:
@@ -164,6 +178,57 @@ def test_the_server_refuses_what_the_role_may_not(server: Server, role: Role, st
     finally:
         db.close()
     assert _state(server) == before
+
+
+SHADOWS = [  # a login's own copies of what the definer functions and triggers read
+    "CREATE TEMP TABLE pg_database (datname name, datdba oid)",
+    "CREATE TEMP TABLE pg_auth_members (roleid oid, member oid)",
+    "CREATE TEMP TABLE users (username text, role text, locked bool, active bool)",
+    "CREATE TEMP TABLE rasad_factor_tries (at timestamptz, login text, code text, ok boolean)",
+    "CREATE TEMP TABLE office_secrets (name text, value bytea)",
+]
+
+
+@pytest.mark.parametrize("statement", SHADOWS)
+def test_no_login_can_shadow_what_the_server_functions_read(server: Server, statement: str) -> None:
+    db, _ = server.signed_in(Role.VIEWER)
+    try:
+        assert _refused(db, statement) == "42501"  # no temporary tables for any group
+    finally:
+        db.close()
+
+
+def test_the_functions_read_the_catalog_and_tables_not_a_session_s_own(server: Server) -> None:
+    """Even a role that could create temporary tables (the owner here) is not fooled: every
+    function searches pg_temp last."""
+    with server.owner.engine.connect() as conn:
+        conn.exec_driver_sql("CREATE TEMP TABLE office_secrets (name text, value bytea)")
+        conn.exec_driver_sql("INSERT INTO pg_temp.office_secrets VALUES ('personal_key', '\\x00')")
+        key = conn.exec_driver_sql("SELECT rasad_personal_key()").scalar()
+        assert key is not None and len(key) == 32
+        conn.rollback()
+
+
+def test_the_head_cannot_be_moved_past_the_newest_row(server: Server) -> None:
+    """A login inserting a row with a huge id and moving the head onto it would lock every
+    later write out: ids come from the sequence, the head goes onto the newest row only."""
+    db, signed = server.signed_in(Role.REPORT_OFFICER)
+    me, uid = signed.actor.username, signed.actor.user_id
+    try:
+        with db.engine.connect() as fresh:  # a connection that drew no id at all
+            with pytest.raises(DBAPIError) as made_up:
+                fresh.exec_driver_sql("INSERT INTO audit_log (id, at, user_id, username, action, entity, entity_id, "
+                                      f"prev_hash, hash) VALUES (2147483646, now(), {uid}, '{me}', 'x', 'x', 'x', '', "
+                                      "'zz')")
+            assert getattr(made_up.value.orig, "sqlstate", "") == "42501"
+            fresh.rollback()
+        assert _refused(db, "INSERT INTO audit_log (id, at, user_id, username, action, entity, entity_id, prev_hash, "
+                            f"hash) VALUES (2147483647, now(), {uid}, '{me}', 'x', 'x', 'x', '', 'zz')") == "42501"
+        assert _refused(db, "UPDATE audit_head SET last_id = last_id + 1000") == "42501"
+    finally:
+        db.close()
+    admin_db, _ = server.signed_in(Role.ADMIN)  # and everyone still writes
+    admin_db.close()
 
 
 def test_no_function_changes_an_account_for_a_non_administrator(server: Server) -> None:

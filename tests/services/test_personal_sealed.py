@@ -82,8 +82,8 @@ def test_ids_written_before_sealing_are_sealed_at_the_next_start_the_same_everyw
         s.commit()
         assert requests.get(s, CLERK, code).national_id == NATIONAL_ID  # still readable meanwhile
     with db.session() as s:
-        assert personal.seal_written_before(s) == 1
-        assert personal.seal_written_before(s) == 0  # once
+        assert personal.seal_written_before(s, ADMIN) == 1
+        assert personal.seal_written_before(s, ADMIN) == 0  # once
     stored = _stored(db)
     assert all(sealed_text.is_sealed(v) for row in stored for v in row[:2])
     with db.session() as s:

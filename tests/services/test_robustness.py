@@ -47,6 +47,7 @@ from rasad_desktop.core.ids import (
     validate_mobile,
     validate_national_id,
 )
+from rasad_desktop.core.sealed_text import is_sealed
 from rasad_desktop.core.text import normalize, search_key
 from rasad_desktop.db.database import Database
 from rasad_desktop.db.models import (
@@ -62,7 +63,7 @@ from rasad_desktop.db.models import (
     ServiceRequest,
     User,
 )
-from rasad_desktop.services import accounts, budget, notices, passwords, requests, validate
+from rasad_desktop.services import accounts, budget, notices, passwords, personal, requests, validate
 from rasad_desktop.services.collections import Entry, save_month
 from rasad_desktop.services.requests import MOVES, NewRequest
 from rasad_desktop.services.roles import Actor, Role
@@ -387,9 +388,11 @@ def test_register(world, kind, channel, name, national_id, mobile, subject, body
         row = s.scalar(select(ServiceRequest).where(ServiceRequest.tracking_code == view.tracking_code))
         agency_code = s.get(Agency, row.agency_id).code if row.agency_id else None
         got = {"kind": row.kind, "channel": row.channel, "requester_name": row.requester_name,
-               "national_id": row.national_id, "mobile": row.mobile, "subject": row.subject, "body": row.body,
+               "national_id": personal.reveal(s, row.national_id, personal.NATIONAL_ID),
+               "mobile": personal.reveal(s, row.mobile, personal.MOBILE), "subject": row.subject, "body": row.body,
                "agency": agency_code}
         assert got == want
+        assert is_sealed(row.national_id) and is_sealed(row.mobile)  # stored sealed, whatever was typed
         assert (view.national_id, view.mobile, view.subject) == (want["national_id"], want["mobile"], want["subject"])
         assert TrackingCode.parse(view.tracking_code).station == workstation
         assert s.scalar(select(func.count()).select_from(RequestEvent)

@@ -57,6 +57,7 @@ from rasad_desktop.services import (
     notices,
     office,
     passwords,
+    personal,
     reconcile,
     reporting,
     requests,
@@ -326,6 +327,8 @@ ROWS: list[Row] = [
     Row("accounts.set_role", Permission.MANAGE_USERS,
         lambda c, a, user: accounts.set_role(c.session, a, user.username, Role.VIEWER if user.role == "report_officer"
                                              else Role.REPORT_OFFICER), prepare=Cell.user),
+    Row("personal.seal_written_before", Permission.MANAGE_SETTINGS,
+        lambda c, a, _: personal.seal_written_before(c.session, a), writes=False),
     Row("accounts.refresh_login", Permission.MANAGE_USERS,
         lambda c, a, user: accounts.refresh_login(c.session, a, user.username), prepare=Cell.user,
         writes=False),
